@@ -1,0 +1,1 @@
+"""A tiny shop: the sample codebase Portalis translates in the README."""
