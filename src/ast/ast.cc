@@ -75,10 +75,32 @@ ListId Module::add_list(std::span<const uint32_t> items) {
 }
 
 StrId Module::intern(std::string_view s) {
-  // Identifiers repeat heavily; a linear probe over recent entries is not
-  // enough, so the parser is expected to keep its own map when it matters.
+  // Identifiers repeat heavily: an open-addressing table of StrIds (FNV-1a
+  // hashes, linear probing, kept under half full) finds the existing entry.
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  if ((strings_.size() + 1) * 2 > intern_index_.size()) {
+    size_t cap = intern_index_.empty() ? 256 : intern_index_.size() * 2;
+    std::vector<uint32_t> idx(cap, kNone);
+    for (uint32_t id = 0; id < strings_.size(); ++id) {
+      uint64_t g = 1469598103934665603ull;
+      for (unsigned char c : strings_[id]) g = (g ^ c) * 1099511628211ull;
+      size_t j = g & (cap - 1);
+      while (idx[j] != kNone) j = (j + 1) & (cap - 1);
+      idx[j] = id;
+    }
+    intern_index_.swap(idx);
+  }
+  size_t mask = intern_index_.size() - 1;
+  size_t j = h & mask;
+  while (intern_index_[j] != kNone) {
+    if (strings_[intern_index_[j]] == s) return intern_index_[j];
+    j = (j + 1) & mask;
+  }
   strings_.emplace_back(s);
-  return static_cast<StrId>(strings_.size() - 1);
+  StrId id = static_cast<StrId>(strings_.size() - 1);
+  intern_index_[j] = id;
+  return id;
 }
 
 ConstId Module::add_const(Constant c) {
@@ -90,6 +112,7 @@ size_t Module::memory_bytes() const {
   size_t n = nodes_.capacity() * sizeof(Node) + slots_.capacity() * 4 + lists_.capacity() * sizeof(ListRange) +
              items_.capacity() * 4;
   for (const auto& s : strings_) n += sizeof(s) + s.capacity();
+  n += intern_index_.capacity() * 4;
   for (const auto& c : consts_) n += sizeof(c) + c.text.capacity();
   return n;
 }

@@ -102,7 +102,7 @@ class Module {
   ListId add_list(std::initializer_list<uint32_t> items) {
     return add_list(std::span<const uint32_t>(items.begin(), items.size()));
   }
-  StrId intern(std::string_view s);
+  StrId intern(std::string_view s);  // equal strings share one StrId
   ConstId add_const(Constant c);
   void set_root(NodeId id) { root_ = id; }
   // Parsers patch a few fields after creation (expression context, end positions).
@@ -130,6 +130,7 @@ class Module {
   std::vector<ListRange> lists_;
   std::vector<uint32_t> items_;
   std::vector<std::string> strings_;
+  std::vector<uint32_t> intern_index_;  // open addressing over strings_ (kNone = empty)
   std::vector<Constant> consts_;
   NodeId root_ = kNone;
 };

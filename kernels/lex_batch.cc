@@ -1,0 +1,159 @@
+#include "kernels/lex_batch.h"
+
+#include <chrono>
+#include <cstring>
+
+#include "kernels/scan_engine.h"
+#include "lex/decode.h"
+
+namespace portalis::kernels {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+void line_starts_lf(const std::string& text, std::vector<uint32_t>* starts) {
+  // Scan files contain no '\r' (those fall back), so lines end at '\n'.
+  starts->clear();
+  starts->push_back(0);
+  const char* b = text.data();
+  const char* p = b;
+  const char* e = b + text.size();
+  while (p < e) {
+    const void* q = std::memchr(p, '\n', static_cast<size_t>(e - p));
+    if (!q) break;
+    p = static_cast<const char*>(q) + 1;
+    starts->push_back(static_cast<uint32_t>(p - b));
+  }
+}
+
+}  // namespace
+
+bool parse_device(std::string_view s, Device* d) {
+  if (s == "auto") *d = Device::Auto;
+  else if (s == "cpu") *d = Device::Cpu;
+  else if (s == "gpu") *d = Device::Gpu;
+  else return false;
+  return true;
+}
+
+bool parse_engine(std::string_view s, Engine* e) {
+  if (s == "serial") *e = Engine::Serial;
+  else if (s == "scan") *e = Engine::Scan;
+  else return false;
+  return true;
+}
+
+bool lex_batch(const std::vector<std::string_view>& sources, Device device, Engine engine,
+               std::vector<lex::TokenBuffer>* out, BatchStats* stats, std::string* error) {
+  BatchStats st;
+  st.files = sources.size();
+  bool use_gpu = false;
+  if (device != Device::Cpu) {
+    GpuInfo g = probe_gpu();
+    if (g.usable) {
+      use_gpu = true;
+      st.device = "gpu: " + g.name;
+    } else if (device == Device::Gpu) {
+      *error = "--device gpu: no usable GPU (" + g.why + ")";
+      return false;
+    } else {
+      st.device = "cpu";
+      st.note = "auto chose the CPU: " + g.why;
+    }
+  } else {
+    st.device = "cpu";
+  }
+  if (use_gpu) engine = Engine::Scan;  // the GPU runs the scan algorithm
+
+  out->clear();
+  out->resize(sources.size());
+  auto t0 = Clock::now();
+  if (engine == Engine::Serial) {
+    st.engine = "serial";
+    for (size_t i = 0; i < sources.size(); ++i) {
+      (*out)[i] = lex::lex(sources[i]);
+      st.bytes += sources[i].size();
+    }
+    st.lex_s = since(t0);
+    *stats = st;
+    return true;
+  }
+
+  // Decode (PEP 263 / BOM) and pack.
+  std::vector<lex::DecodedSource> dec(sources.size());
+  uint64_t total = 0;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    dec[i] = lex::decode_source(sources[i]);
+    total += dec[i].text.size();
+  }
+  if (total >= 0xF0000000ull) {
+    *error = "batch too large for 32-bit offsets; split it";
+    return false;
+  }
+  bool pinned = false;
+  auto* buf = static_cast<uint8_t*>(alloc_pinned(total + 16, &pinned));
+  std::vector<uint32_t> file_begin(sources.size() + 1);
+  uint64_t pos = 0;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    file_begin[i] = static_cast<uint32_t>(pos);
+    std::memcpy(buf + pos, dec[i].text.data(), dec[i].text.size());
+    pos += dec[i].text.size();
+  }
+  file_begin[sources.size()] = static_cast<uint32_t>(pos);
+  st.bytes = total;
+  BatchView v{buf, static_cast<uint32_t>(total), file_begin.data(), static_cast<uint32_t>(sources.size()),
+              kDefaultChunk};
+  st.pack_s = since(t0);
+
+  ScanResult r;
+  auto t1 = Clock::now();
+  if (use_gpu) {
+    GpuTimings gt;
+    std::string why;
+    if (scan_batch_gpu(v, &r, &gt, &why)) {
+      st.engine = "scan-gpu";
+      st.h2d_s = gt.h2d;
+      st.kernel_s = gt.kernel;
+      st.d2h_s = gt.d2h;
+    } else if (device == Device::Gpu) {
+      free_pinned(buf, pinned);
+      *error = "GPU lexing failed: " + why;
+      return false;
+    } else {
+      st.note = "GPU failed (" + why + "), fell back to the CPU";
+      st.device = "cpu";
+      use_gpu = false;
+    }
+  }
+  if (!use_gpu) {
+    st.engine = "scan-host";
+    scan_batch_host(v, &r);
+  }
+  st.lex_s = since(t1);
+  free_pinned(buf, pinned);
+
+  auto t2 = Clock::now();
+  for (size_t i = 0; i < sources.size(); ++i) {
+    lex::TokenBuffer& tb = (*out)[i];
+    if (r.file_status[i] == kFileOk) {
+      ++st.scan_files;
+      tb.text = std::move(dec[i].text);
+      tb.encoding = std::move(dec[i].encoding);
+      tb.tokens.assign(r.tokens.begin() + r.file_offset[i], r.tokens.begin() + r.file_offset[i + 1]);
+      line_starts_lf(tb.text, &tb.line_starts);
+      tb.diagnostics = std::move(dec[i].diagnostics);
+    } else {
+      ++st.fallback_files;
+      std::vector<Diagnostic> pre = std::move(dec[i].diagnostics);
+      tb = lex::lex_utf8(std::move(dec[i].text), std::move(dec[i].encoding));
+      if (!pre.empty()) tb.diagnostics.insert(tb.diagnostics.begin(), pre.begin(), pre.end());
+    }
+  }
+  st.unpack_s = since(t2);
+  st.file_status = std::move(r.file_status);
+  *stats = st;
+  return true;
+}
+
+}  // namespace portalis::kernels

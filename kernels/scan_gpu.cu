@@ -1,0 +1,285 @@
+// The scan lexer on the GPU: the phases of kernels/scan_phases.h, one thread
+// per chunk, token or file, with CUB device scans between them. The per-byte
+// functions and scan operators are the same __host__ __device__ code the host
+// engine runs, so the host test on the stdlib verifies this algorithm too.
+#include <cuda_runtime.h>
+
+#include <chrono>
+#include <cub/device/device_scan.cuh>
+#include <string>
+
+#include "kernels/scan_engine.h"
+
+namespace portalis::kernels {
+namespace {
+
+__global__ void k_transfer(const FstTables* gt, BatchView v, uint32_t nchunks, Transfer* out) {
+  __shared__ FstTables t;
+  for (uint32_t i = threadIdx.x; i < sizeof(FstTables); i += blockDim.x)
+    reinterpret_cast<uint8_t*>(&t)[i] = reinterpret_cast<const uint8_t*>(gt)[i];
+  __syncthreads();
+  const uint32_t c = blockIdx.x * blockDim.x + threadIdx.x;
+  if (c < nchunks) out[c] = chunk_transfer(t, v, c);
+}
+
+__global__ void k_mark(const FstTables* gt, BatchView v, uint32_t nchunks, const Transfer* prefix, uint8_t* outb,
+                       uint8_t* file_end_state, uint32_t* starts) {
+  __shared__ FstTables t;
+  for (uint32_t i = threadIdx.x; i < sizeof(FstTables); i += blockDim.x)
+    reinterpret_cast<uint8_t*>(&t)[i] = reinterpret_cast<const uint8_t*>(gt)[i];
+  __syncthreads();
+  const uint32_t c = blockIdx.x * blockDim.x + threadIdx.x;
+  if (c < nchunks) starts[c] = chunk_mark(t, v, c, prefix[c].to[kIdle], outb, file_end_state);
+}
+
+__global__ void k_compact(BatchView v, uint32_t nchunks, const uint8_t* outb, const uint32_t* first, uint32_t* tb,
+                          uint32_t* te) {
+  const uint32_t c = blockIdx.x * blockDim.x + threadIdx.x;
+  if (c < nchunks) chunk_compact(v, c, outb, first[c], tb, te);
+}
+
+__global__ void k_classify(BatchView v, uint32_t ntok, const uint32_t* tb, const uint32_t* te, uint8_t* kind,
+                           uint8_t* flags) {
+  const uint32_t t = blockIdx.x * blockDim.x + threadIdx.x;
+  if (t < ntok) token_classify(v, t, tb, te, kind, flags);
+}
+
+__global__ void k_structure(const FstTables* gt, BatchView v, const uint32_t* tb, const uint32_t* te, uint32_t ntok,
+                            uint8_t* kind, int8_t* pre, const uint8_t* file_end_state, FileResult* fr,
+                            uint32_t* counts) {
+  const uint32_t f = blockIdx.x * blockDim.x + threadIdx.x;
+  if (f < v.nfiles) {
+    file_structure(*gt, v, f, tb, te, ntok, kind, pre, file_end_state, &fr[f]);
+    counts[f] = fr[f].out_count;
+  }
+}
+
+__global__ void k_emit(BatchView v, const uint32_t* tb, const uint32_t* te, const uint8_t* kind, const uint8_t* flags,
+                       const int8_t* pre, const FileResult* fr, const uint32_t* offsets, Token* out) {
+  const uint32_t f = blockIdx.x * blockDim.x + threadIdx.x;
+  if (f < v.nfiles) file_emit(v, f, tb, te, kind, flags, pre, fr[f], offsets[f], out);
+}
+
+// Device buffers, freed on every exit path.
+struct DeviceMem {
+  std::vector<void*> ptrs;
+  ~DeviceMem() {
+    for (void* p : ptrs) cudaFree(p);
+  }
+  template <class T>
+  cudaError_t alloc(T** p, size_t count) {
+    void* q = nullptr;
+    cudaError_t e = cudaMalloc(&q, count * sizeof(T) + 16);
+    if (e == cudaSuccess) ptrs.push_back(q);
+    *p = static_cast<T*>(q);
+    return e;
+  }
+};
+
+struct Events {
+  cudaEvent_t e[6] = {};
+  Events() {
+    for (auto& x : e) cudaEventCreate(&x);
+  }
+  ~Events() {
+    for (auto& x : e) cudaEventDestroy(x);
+  }
+};
+
+float ms_between(cudaEvent_t a, cudaEvent_t b) {
+  float ms = 0;
+  cudaEventElapsedTime(&ms, a, b);
+  return ms;
+}
+
+uint32_t blocks_for(uint64_t n, uint32_t threads) { return static_cast<uint32_t>((n + threads - 1) / threads); }
+
+}  // namespace
+
+GpuInfo probe_gpu() {
+  GpuInfo g;
+  int count = 0;
+  cudaError_t e = cudaGetDeviceCount(&count);
+  if (e != cudaSuccess) {
+    g.why = std::string("CUDA: ") + cudaGetErrorString(e);
+    cudaGetLastError();
+    return g;
+  }
+  if (count == 0) {
+    g.why = "no CUDA device";
+    return g;
+  }
+  cudaDeviceProp prop;
+  e = cudaGetDeviceProperties(&prop, 0);
+  if (e != cudaSuccess) {
+    g.why = std::string("CUDA: ") + cudaGetErrorString(e);
+    return g;
+  }
+  if (prop.major < 8) {
+    g.why = std::string(prop.name) + " has compute capability " + std::to_string(prop.major) + "." +
+            std::to_string(prop.minor) + "; the kernels are built for 8.0 and 9.0";
+    return g;
+  }
+  e = cudaFree(nullptr);  // creates the context: fails here if the driver is too old
+  if (e != cudaSuccess) {
+    g.why = std::string("CUDA: ") + cudaGetErrorString(e);
+    cudaGetLastError();
+    return g;
+  }
+  g.usable = true;
+  g.name = prop.name;
+  return g;
+}
+
+void* alloc_pinned(size_t bytes, bool* pinned) {
+  void* p = nullptr;
+  if (cudaMallocHost(&p, bytes ? bytes : 1) == cudaSuccess) {
+    *pinned = true;
+    return p;
+  }
+  cudaGetLastError();
+  *pinned = false;
+  return std::malloc(bytes ? bytes : 1);
+}
+
+void free_pinned(void* p, bool pinned) {
+  if (pinned) cudaFreeHost(p);
+  else std::free(p);
+}
+
+bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, std::string* error) {
+#define CK(call)                                                        \
+  do {                                                                  \
+    cudaError_t err_ = (call);                                          \
+    if (err_ != cudaSuccess) {                                          \
+      *error = std::string(#call) + ": " + cudaGetErrorString(err_);    \
+      cudaGetLastError();                                               \
+      return false;                                                     \
+    }                                                                   \
+  } while (0)
+  auto t_alloc = std::chrono::steady_clock::now();
+  const FstTables& tables = fst_tables();
+  BatchView v = hv;
+  // Enough chunks to fill the device; the result does not depend on the size.
+  uint32_t chunk = static_cast<uint32_t>((static_cast<uint64_t>(v.n) + 262143) / 262144);
+  v.chunk = chunk < 256 ? 256 : chunk > 4096 ? 4096 : chunk;
+  const uint32_t nchunks = num_chunks(v);
+  DeviceMem m;
+  Events ev;
+  FstTables* d_tables;
+  uint8_t* d_data;
+  uint32_t* d_file_begin;
+  Transfer *d_transfer, *d_prefix;
+  uint8_t *d_outb, *d_end_state;
+  uint32_t *d_starts, *d_first;
+  CK(m.alloc(&d_tables, 1));
+  CK(m.alloc(&d_data, v.n));
+  CK(m.alloc(&d_file_begin, v.nfiles + 1));
+  CK(m.alloc(&d_transfer, nchunks + 1));
+  CK(m.alloc(&d_prefix, nchunks + 1));
+  CK(m.alloc(&d_outb, v.n));
+  CK(m.alloc(&d_end_state, v.nfiles + 1));
+  CK(m.alloc(&d_starts, nchunks + 1));
+  CK(m.alloc(&d_first, nchunks + 1));
+  size_t temp_bytes = 0, need = 0;
+  CK(cub::DeviceScan::ExclusiveScan(nullptr, need, d_transfer, d_prefix, ComposeOp{}, identity_transfer(),
+                                    static_cast<int>(nchunks)));
+  temp_bytes = need;
+  CK(cub::DeviceScan::ExclusiveSum(nullptr, need, d_starts, d_first, static_cast<int>(nchunks)));
+  if (need > temp_bytes) temp_bytes = need;
+  const uint32_t max_tok = v.n;  // at most one token per byte, plus files' tails below
+  CK(cub::DeviceScan::ExclusiveSum(nullptr, need, d_starts, d_first, static_cast<int>(v.nfiles)));
+  if (need > temp_bytes) temp_bytes = need;
+  uint8_t* d_temp;
+  CK(m.alloc(&d_temp, temp_bytes));
+  double alloc_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_alloc).count();
+
+  // Host to device.
+  CK(cudaEventRecord(ev.e[0]));
+  CK(cudaMemcpyAsync(d_tables, &tables, sizeof tables, cudaMemcpyHostToDevice));
+  CK(cudaMemcpyAsync(d_data, v.data, v.n, cudaMemcpyHostToDevice));
+  CK(cudaMemcpyAsync(d_file_begin, v.file_begin, (v.nfiles + 1) * sizeof(uint32_t), cudaMemcpyHostToDevice));
+  CK(cudaMemsetAsync(d_end_state, kIdle, v.nfiles + 1));
+  CK(cudaEventRecord(ev.e[1]));
+
+  BatchView dv = v;
+  dv.data = d_data;
+  dv.file_begin = d_file_begin;
+  const uint32_t T = 256;
+  if (nchunks > 0) {
+    k_transfer<<<blocks_for(nchunks, T), T>>>(d_tables, dv, nchunks, d_transfer);
+    CK(cudaGetLastError());
+    CK(cub::DeviceScan::ExclusiveScan(d_temp, temp_bytes, d_transfer, d_prefix, ComposeOp{}, identity_transfer(),
+                                      static_cast<int>(nchunks)));
+    k_mark<<<blocks_for(nchunks, T), T>>>(d_tables, dv, nchunks, d_prefix, d_outb, d_end_state, d_starts);
+    CK(cudaGetLastError());
+    CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, d_starts, d_first, static_cast<int>(nchunks)));
+  }
+  uint32_t last[2] = {0, 0};
+  if (nchunks > 0) {
+    CK(cudaMemcpy(&last[0], d_first + nchunks - 1, sizeof(uint32_t), cudaMemcpyDeviceToHost));
+    CK(cudaMemcpy(&last[1], d_starts + nchunks - 1, sizeof(uint32_t), cudaMemcpyDeviceToHost));
+  }
+  const uint32_t ntok = last[0] + last[1];
+  (void)max_tok;
+  uint32_t *d_tb, *d_te, *d_counts, *d_offsets;
+  uint8_t *d_kind, *d_flags;
+  int8_t* d_pre;
+  FileResult* d_fr;
+  CK(m.alloc(&d_tb, ntok + 1));
+  CK(m.alloc(&d_te, ntok + 1));
+  CK(m.alloc(&d_kind, ntok + 1));
+  CK(m.alloc(&d_flags, ntok + 1));
+  CK(m.alloc(&d_pre, ntok + 1));
+  CK(m.alloc(&d_fr, v.nfiles + 1));
+  CK(m.alloc(&d_counts, v.nfiles + 1));
+  CK(m.alloc(&d_offsets, v.nfiles + 1));
+  if (nchunks > 0) {
+    k_compact<<<blocks_for(nchunks, T), T>>>(dv, nchunks, d_outb, d_first, d_tb, d_te);
+    CK(cudaGetLastError());
+  }
+  if (ntok > 0) {
+    k_classify<<<blocks_for(ntok, T), T>>>(dv, ntok, d_tb, d_te, d_kind, d_flags);
+    CK(cudaGetLastError());
+  }
+  const uint32_t FT = 64;
+  k_structure<<<blocks_for(v.nfiles, FT), FT>>>(d_tables, dv, d_tb, d_te, ntok, d_kind, d_pre, d_end_state, d_fr,
+                                                d_counts);
+  CK(cudaGetLastError());
+  CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, d_counts, d_offsets, static_cast<int>(v.nfiles)));
+  uint32_t lastf[2] = {0, 0};
+  if (v.nfiles > 0) {
+    CK(cudaMemcpy(&lastf[0], d_offsets + v.nfiles - 1, sizeof(uint32_t), cudaMemcpyDeviceToHost));
+    CK(cudaMemcpy(&lastf[1], d_counts + v.nfiles - 1, sizeof(uint32_t), cudaMemcpyDeviceToHost));
+  }
+  const uint32_t nout = lastf[0] + lastf[1];
+  Token* d_tokens;
+  CK(m.alloc(&d_tokens, nout + 1));
+  k_emit<<<blocks_for(v.nfiles, FT), FT>>>(dv, d_tb, d_te, d_kind, d_flags, d_pre, d_fr, d_offsets, d_tokens);
+  CK(cudaGetLastError());
+  CK(cudaEventRecord(ev.e[2]));
+
+  // Device to host.
+  out->tokens.resize(nout);
+  std::vector<FileResult> fr(v.nfiles);
+  out->file_offset.assign(v.nfiles + 1, 0);
+  CK(cudaMemcpyAsync(out->tokens.data(), d_tokens, nout * sizeof(Token), cudaMemcpyDeviceToHost));
+  CK(cudaMemcpyAsync(fr.data(), d_fr, v.nfiles * sizeof(FileResult), cudaMemcpyDeviceToHost));
+  CK(cudaMemcpyAsync(out->file_offset.data(), d_offsets, v.nfiles * sizeof(uint32_t), cudaMemcpyDeviceToHost));
+  CK(cudaEventRecord(ev.e[3]));
+  CK(cudaEventSynchronize(ev.e[3]));
+  out->file_offset[v.nfiles] = nout;
+  out->file_status.resize(v.nfiles);
+  for (uint32_t f = 0; f < v.nfiles; ++f) out->file_status[f] = fr[f].status;
+  out->raw_tokens = ntok;
+  if (timings) {
+    timings->alloc = alloc_s;
+    timings->h2d = ms_between(ev.e[0], ev.e[1]) / 1e3;
+    timings->kernel = ms_between(ev.e[1], ev.e[2]) / 1e3;
+    timings->d2h = ms_between(ev.e[2], ev.e[3]) / 1e3;
+  }
+  return true;
+#undef CK
+}
+
+}  // namespace portalis::kernels

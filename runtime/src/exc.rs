@@ -1,0 +1,293 @@
+//! Exceptions as values: `PyException`, `PyResult`, the class hierarchy of
+//! builtin exceptions plus user classes registered at run time, and
+//! `run_main`, which prints CPython's last traceback line for an uncaught
+//! exception and exits with status 1.
+
+use crate::repr::PyRepr;
+use crate::value::{ToValue, Value};
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
+
+/// A raised Python exception.
+///
+/// `class` is the class name (`"ValueError"`, or a user class such as
+/// `"InsufficientFunds"`), `args` the constructor arguments (what `e.args`
+/// shows), and `payload` an optional value of the translator's own type
+/// carrying the fields of a user exception class (`e.needed`); get it back
+/// with [`PyException::payload_ref`].
+#[derive(Clone)]
+pub struct PyException {
+    /// Class name.
+    pub class: Rc<str>,
+    /// `e.args`.
+    pub args: Vec<Value>,
+    /// Fields of a user-defined exception class, as the translator's struct.
+    pub payload: Option<Rc<dyn Any>>,
+}
+
+/// Result of any operation that can raise.
+pub type PyResult<T> = Result<T, PyException>;
+
+impl PyException {
+    /// An exception with one string argument; an empty `msg` means no
+    /// arguments (so `str(e)` is `""` and the traceback shows just the class).
+    pub fn new(class: &str, msg: impl Into<String>) -> PyException {
+        let msg = msg.into();
+        let args = if msg.is_empty() { Vec::new() } else { vec![Value::from(msg)] };
+        PyException { class: Rc::from(class), args, payload: None }
+    }
+
+    /// An exception with exactly the given args (`raise E(a, b)`).
+    pub fn with_args(class: &str, args: Vec<Value>) -> PyException {
+        PyException { class: Rc::from(class), args, payload: None }
+    }
+
+    /// An exception with an empty-string argument (`raise E("")`: args `('',)`).
+    pub fn with_message_exact(class: &str, msg: &str) -> PyException {
+        PyException::with_args(class, vec![Value::from(msg)])
+    }
+
+    /// `KeyError(key)`: its message is `repr(key)`.
+    pub fn key_error<K: ToValue + ?Sized>(key: &K) -> PyException {
+        PyException::with_args("KeyError", vec![key.to_value()])
+    }
+
+    /// Attach a payload (the translator's struct for user exception fields).
+    pub fn with_payload<T: Any>(mut self, p: T) -> PyException {
+        self.payload = Some(Rc::new(p));
+        self
+    }
+
+    /// The payload as `&T`, if it has that type.
+    pub fn payload_ref<T: Any>(&self) -> Option<&T> {
+        match &self.payload {
+            Some(p) => p.downcast_ref::<T>(),
+            None => None,
+        }
+    }
+
+    /// The class name.
+    pub fn class_name(&self) -> &str {
+        &self.class
+    }
+
+    /// `str(e)`: "" for no args, `str(arg)` for one (repr for KeyError),
+    /// the repr of the args tuple for several.
+    pub fn message(&self) -> String {
+        match self.args.len() {
+            0 => String::new(),
+            1 => {
+                if &*self.class == "KeyError" {
+                    self.args[0].py_repr()
+                } else {
+                    crate::repr::PyStr::py_str(&self.args[0])
+                }
+            }
+            _ => Value::tuple(self.args.clone()).py_repr(),
+        }
+    }
+
+    /// `e.args` as a tuple value.
+    pub fn args_tuple(&self) -> Value {
+        Value::tuple(self.args.clone())
+    }
+
+    /// `repr(e)`, e.g. `ValueError('bad')`.
+    pub fn repr(&self) -> String {
+        let mut s = String::new();
+        s.push_str(&self.class);
+        s.push('(');
+        for (i, a) in self.args.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(&a.py_repr());
+        }
+        s.push(')');
+        s
+    }
+
+    /// The last line CPython prints for an uncaught exception.
+    pub fn traceback_line(&self) -> String {
+        let m = self.message();
+        if m.is_empty() {
+            self.class.to_string()
+        } else {
+            format!("{}: {}", self.class, m)
+        }
+    }
+
+    /// `isinstance(e, class)` through builtin and registered user classes.
+    pub fn is_instance_of(&self, class: &str) -> bool {
+        is_subclass(&self.class, class)
+    }
+}
+
+impl fmt::Debug for PyException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.repr())
+    }
+}
+
+impl fmt::Display for PyException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl PartialEq for PyException {
+    fn eq(&self, other: &PyException) -> bool {
+        self.class == other.class && self.message() == other.message()
+    }
+}
+
+/// Free-function form of [`PyException::is_instance_of`].
+pub fn is_instance_of(e: &PyException, class: &str) -> bool {
+    e.is_instance_of(class)
+}
+
+/// Base class of a builtin exception class (None for BaseException or unknown).
+pub fn builtin_exception_base(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Exception" | "SystemExit" | "KeyboardInterrupt" | "GeneratorExit" => "BaseException",
+        "ArithmeticError" | "LookupError" | "ValueError" | "TypeError" | "RuntimeError" | "StopIteration"
+        | "StopAsyncIteration" | "AssertionError" | "AttributeError" | "NameError" | "OSError"
+        | "ImportError" | "MemoryError" | "EOFError" | "BufferError" | "ReferenceError" | "SyntaxError"
+        | "SystemError" | "Warning" => "Exception",
+        "ZeroDivisionError" | "OverflowError" | "FloatingPointError" => "ArithmeticError",
+        "KeyError" | "IndexError" => "LookupError",
+        "UnicodeError" => "ValueError",
+        "UnicodeDecodeError" | "UnicodeEncodeError" => "UnicodeError",
+        "NotImplementedError" | "RecursionError" => "RuntimeError",
+        "UnboundLocalError" => "NameError",
+        "ModuleNotFoundError" => "ImportError",
+        "FileNotFoundError" | "FileExistsError" | "PermissionError" | "IsADirectoryError"
+        | "NotADirectoryError" | "TimeoutError" | "ConnectionError" | "InterruptedError" => "OSError",
+        "IndentationError" => "SyntaxError",
+        "DeprecationWarning" | "UserWarning" | "RuntimeWarning" => "Warning",
+        _ => return None,
+    })
+}
+
+thread_local! {
+    static USER_CLASSES: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+}
+
+/// Register a user-defined class (exception or not) with its bases, so that
+/// `is_subclass`/`is_instance_of` see the hierarchy. Call it once per class,
+/// e.g. at the start of `main`, before raising instances of it:
+/// `register_class("InvalidAmount", &["BankError", "ValueError"])`.
+pub fn register_class(name: &str, bases: &[&str]) {
+    USER_CLASSES.with(|c| {
+        c.borrow_mut().insert(name.to_string(), bases.iter().map(|b| b.to_string()).collect());
+    });
+}
+
+/// Whether class `sub` is `sup` or derives from it (builtin or registered).
+pub fn is_subclass(sub: &str, sup: &str) -> bool {
+    let mut stack: Vec<String> = vec![sub.to_string()];
+    let mut steps = 0;
+    while let Some(c) = stack.pop() {
+        if c == sup || sup == "object" {
+            return true;
+        }
+        steps += 1;
+        if steps > 10_000 {
+            return false;
+        }
+        let user = USER_CLASSES.with(|m| m.borrow().get(&c).cloned());
+        match user {
+            Some(bases) => stack.extend(bases),
+            None => {
+                if let Some(b) = builtin_exception_base(&c) {
+                    stack.push(b.to_string());
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Shorthand constructors for the builtin exceptions generated code raises.
+impl PyException {
+    /// `ValueError(msg)`.
+    pub fn value_error(msg: impl Into<String>) -> PyException {
+        PyException::new("ValueError", msg)
+    }
+    /// `TypeError(msg)`.
+    pub fn type_error(msg: impl Into<String>) -> PyException {
+        PyException::new("TypeError", msg)
+    }
+    /// `IndexError(msg)`.
+    pub fn index_error(msg: impl Into<String>) -> PyException {
+        PyException::new("IndexError", msg)
+    }
+    /// `ZeroDivisionError(msg)`.
+    pub fn zero_division(msg: impl Into<String>) -> PyException {
+        PyException::new("ZeroDivisionError", msg)
+    }
+    /// `RuntimeError(msg)`.
+    pub fn runtime_error(msg: impl Into<String>) -> PyException {
+        PyException::new("RuntimeError", msg)
+    }
+    /// `NotImplementedError(msg)` (what stubs of untranslated functions raise).
+    pub fn not_implemented(msg: impl Into<String>) -> PyException {
+        PyException::new("NotImplementedError", msg)
+    }
+    /// `AssertionError(msg)`.
+    pub fn assertion_error(msg: impl Into<String>) -> PyException {
+        PyException::new("AssertionError", msg)
+    }
+    /// `AttributeError(msg)`.
+    pub fn attribute_error(msg: impl Into<String>) -> PyException {
+        PyException::new("AttributeError", msg)
+    }
+    /// `StopIteration()`.
+    pub fn stop_iteration() -> PyException {
+        PyException::new("StopIteration", "")
+    }
+    /// `OverflowError(msg)`.
+    pub fn overflow_error(msg: impl Into<String>) -> PyException {
+        PyException::new("OverflowError", msg)
+    }
+}
+
+/// Run a translated program's entry point with Python's exit behaviour:
+/// stdout is flushed in every case; an uncaught exception prints its last
+/// traceback line (`ValueError: message`) to stderr and exits with status 1;
+/// `SystemExit(n)` exits with status n; a Rust panic also flushes and exits 1.
+pub fn run_main(f: fn() -> PyResult<()>) {
+    let outcome = std::panic::catch_unwind(f);
+    crate::print::flush_stdout();
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            if &*e.class == "SystemExit" {
+                let code = match e.args.first() {
+                    None | Some(Value::None) => 0,
+                    Some(Value::Int(i)) => i.to_i64().unwrap_or(1) as i32,
+                    Some(Value::Bool(b)) => *b as i32,
+                    Some(v) => {
+                        eprintln!("{}", crate::repr::PyStr::py_str(v));
+                        1
+                    }
+                };
+                std::process::exit(code);
+            }
+            eprintln!("Traceback (most recent call last):");
+            eprintln!("{}", e.traceback_line());
+            std::process::exit(1);
+        }
+        Err(_) => {
+            std::process::exit(1);
+        }
+    }
+}
+
+/// `sys.exit(code)` as an exception value for `Err(...)`.
+pub fn sys_exit(code: i64) -> PyException {
+    PyException::with_args("SystemExit", vec![Value::from(code)])
+}

@@ -1,0 +1,271 @@
+// Module and function lowering: signatures, stubs, the program's main.
+#include <algorithm>
+
+#include "lower/lower_impl.h"
+
+namespace portalis::lower {
+
+const Binding* Lowerer::lookup(std::string_view n) const {
+  for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
+    auto f = it->find(n);
+    if (f != it->end()) return &f->second;
+  }
+  return nullptr;
+}
+
+std::string Lowerer::local_name(std::string_view py) const { return rust::escape_ident(rust::snake_case(py)); }
+
+std::string Lowerer::fn_rust_name(uint32_t f) const {
+  if (f == 0) return "main";
+  std::string n = rust::escape_ident(rust::snake_case(tm_.funcs[f].name));
+  if (n == "main") n = "main_";  // the program's entry owns `main`
+  return n;
+}
+
+void Lowerer::diag(NodeId n, DiagId id, std::string msg) {
+  Diagnostic d;
+  d.id = id;
+  if (n != kNone && n < m_.node_count()) {
+    d.line = m_.pos(n).lineno;
+    d.column = m_.pos(n).col_offset + 1;
+  }
+  d.message = std::move(msg);
+  out_.diagnostics.push_back(std::move(d));
+}
+
+RId Lowerer::rt(std::string_view path) { return b_.path("rt::" + std::string(path)); }
+
+RId Lowerer::try_(RId e) {
+  used_try_ = true;
+  return b_.try_(e);
+}
+
+std::string Lowerer::docstring(std::span<const uint32_t> body) const {
+  if (body.empty() || kind(body[0]) != Kind::Expr) return {};
+  NodeId v = slot(body[0], fld::Expr::value);
+  if (kind(v) != Kind::Constant) return {};
+  const ast::Constant& c = m_.constant(slot(v, fld::Constant::value));
+  if (c.tag != ast::Constant::Tag::Str) return {};
+  // Strip the common indentation like inspect.cleandoc.
+  std::string text = c.text;
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    lines.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  size_t indent = std::string::npos;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    size_t p = lines[i].find_first_not_of(' ');
+    if (p != std::string::npos) indent = std::min(indent, p);
+  }
+  std::string outs;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string l = lines[i];
+    if (i == 0) {
+      size_t p = l.find_first_not_of(' ');
+      l = p == std::string::npos ? "" : l.substr(p);
+    } else if (indent != std::string::npos && l.size() >= indent) {
+      l = l.substr(indent);
+    }
+    outs += l;
+    if (i + 1 < lines.size()) outs += '\n';
+  }
+  while (!outs.empty() && (outs.back() == '\n' || outs.back() == ' ')) outs.pop_back();
+  return outs;
+}
+
+RId Lowerer::rust_type(TypeId t) {
+  const sema::TypeRec& r = T.get(t);
+  switch (r.kind) {
+    case TyKind::Int: return b_.ty("i64");
+    case TyKind::Float: return b_.ty("f64");
+    case TyKind::Bool: return b_.ty("bool");
+    case TyKind::Str: return b_.ty("String");
+    case TyKind::None: return b_.ty_tuple({});
+    case TyKind::List: return b_.ty("Vec", {rust_type(r.args[0])});
+    case TyKind::Tuple: {
+      Ids e;
+      for (TypeId a : r.args) e.push_back(rust_type(a));
+      return b_.ty_tuple(e);
+    }
+    case TyKind::Dict: return b_.ty("rt::dict::Dict", {rust_type(r.args[0]), rust_type(r.args[1])});
+    case TyKind::Set: return b_.ty("rt::dict::Set", {rust_type(r.args[0])});
+    case TyKind::Class: return b_.ty(rust::camel_case(tm_.classes[r.cls].name));
+    default: return b_.ty("rt::value::Value");
+  }
+}
+
+RId Lowerer::param_type(const sema::Var& v) {
+  TyKind k = T.kind(v.type);
+  if (k == TyKind::Str && !v.reassigned) return b_.ty_ref(b_.ty("str"));
+  if (k == TyKind::List && !v.reassigned) {
+    if (v.mutated) return b_.ty_ref(rust_type(v.type), true);
+    return b_.ty_ref(b_.ty_slice(rust_type(T.elem(v.type))));
+  }
+  return rust_type(v.type);
+}
+
+RId Lowerer::ret_type(uint32_t f, bool fallible) {
+  TypeId r = f == 0 ? Types::kNone : tm_.funcs[f].ret;
+  RId t = T.kind(r) == TyKind::None ? kNil : rust_type(r);
+  if (!fallible) return t;
+  return b_.ty("PyResult", {t == kNil ? b_.ty_tuple({}) : t});
+}
+
+RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
+  const sema::Function& fn = tm_.funcs[f];
+  Ids params;
+  for (uint32_t p : fn.params) params.push_back(b_.param("_" + local_name(fn.vars[p].name), param_type(fn.vars[p])));
+  std::string msg = what;
+  if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);
+  RId err = b_.call(b_.path("Err"), {b_.call("PyException::not_implemented", {b_.str_lit(msg)})});
+  RId body = b_.block({}, err);
+  ++out_.stubs;
+  fallible_out.insert(f);
+  return b_.fn(fn_rust_name(f), params, ret_type(f, true), body, true,
+               "Stub: not translated yet (" + what + ").");
+}
+
+RId Lowerer::function(uint32_t f) {
+  const sema::Function& fn = tm_.funcs[f];
+  cur_ = f;
+  used_try_ = false;
+  unsupported_.clear();
+  scopes_.clear();
+  scopes_.emplace_back();
+  hoisted_.clear();
+  tmp_counter_ = 0;
+  for (auto& u : fn.unsupported) unsupported_.push_back({u.first, u.second});
+
+  bool dynamic = T.has_dyn(fn.ret) && f != 0;
+  Ids params;
+  for (uint32_t p : fn.params) {
+    const sema::Var& v = fn.vars[p];
+    if (T.has_dyn(v.type)) dynamic = true;
+    RId ty = param_type(v);
+    bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List);
+    std::string rn = local_name(v.name);
+    params.push_back(b_.param(rn, ty, mut));
+    Form form = Form::Place;
+    const sema::TypeRec& r = T.get(b_.tree().node(ty).kind == rust::RKind::TyRef ? v.type : v.type);
+    (void)r;
+    if (b_.tree().node(ty).kind == rust::RKind::TyRef) form = (b_.tree().node(ty).flags & rust::kMut) ? Form::MutRef : Form::Borrowed;
+    bind(v.name, {rn, v.type, form});
+  }
+  for (uint32_t i = 0; i < fn.vars.size(); ++i) {
+    const sema::Var& v = fn.vars[i];
+    if (v.is_param) continue;
+    if (T.has_dyn(v.type)) dynamic = true;
+    bind(v.name, {local_name(v.name), v.type, Form::Place});
+    if (v.decl_block != kNone && v.decl_stmt == kNone) hoisted_[v.decl_block].push_back(i);
+  }
+  if (dynamic) fail(fn.node == kNone ? m_.root() : fn.node, "values without a static type");
+
+  bool fallible = f == 0 || fallible_in_.count(f) > 0;
+  RId body = kNil;
+  std::string doc;
+  if (unsupported_.empty()) {
+    std::span<const uint32_t> stmts;
+    ast::ListId list;
+    if (fn.node == kNone) {
+      list = slot(m_.root(), fld::Module::body);
+      stmts = m_.list(list);
+    } else {
+      list = slot(fn.node, fld::FunctionDef::body);
+      stmts = m_.list(list);
+      doc = docstring(stmts);
+    }
+    // Module body: only the statements that run (defs are items; the main guard's body is inlined).
+    std::vector<uint32_t> run;
+    for (NodeId s : stmts) {
+      Kind k = kind(s);
+      if (fn.node == kNone && (k == Kind::FunctionDef || k == Kind::ClassDef || k == Kind::Import || k == Kind::ImportFrom)) continue;
+      if (fn.node == kNone && s == tm_.main_guard) {
+        for (NodeId g : list_of(s, fld::If::body)) run.push_back(g);
+        continue;
+      }
+      run.push_back(s);
+    }
+    if (!doc.empty() && !run.empty()) run.erase(run.begin());
+    Ids out;
+    for (uint32_t v : hoisted_[list]) out.push_back(declare_hoisted(v));
+    for (size_t i = 0; i < run.size(); ++i) {
+      NodeId s = run[i];
+      // A final `return x` becomes the tail expression.
+      if (i + 1 == run.size() && kind(s) == Kind::Return && slot(s, fld::Return::value) != kNone && f != 0) {
+        LE v = expr_as(slot(s, fld::Return::value), fn.ret);
+        RId val = coerce(v, fn.ret);
+        RId tail = fallible ? b_.call(b_.path("Ok"), {val}) : val;
+        body = b_.block(out, tail);
+        break;
+      }
+      stmt(s, out);
+    }
+    if (body == kNil) {
+      RId tail = kNil;
+      bool ends_in_return = !run.empty() && kind(run.back()) == Kind::Return;
+      if (T.kind(fn.ret) == TyKind::None || f == 0) {
+        if (fallible && !ends_in_return) tail = b_.call(b_.path("Ok"), {b_.tuple({})});
+      } else if (!ends_in_return) {
+        // Python would return None here; the inferred type says it never does.
+        tail = b_.macro("unreachable", {b_.str_lit("function fell off its end")});
+      }
+      body = b_.block(out, tail);
+    }
+  }
+  if (!unsupported_.empty()) {
+    for (auto& u : unsupported_) diag(u.node, DiagId::Unsupported, "unsupported: " + u.what);
+    return stub_function(f, unsupported_.front().what, unsupported_.front().node);
+  }
+  if (used_try_ && !fallible) fallible_out.insert(f);
+  if (fallible) fallible_out.insert(f);
+  if (dynamic) ++out_.functions_dynamic;
+  else ++out_.functions_static;
+  return b_.fn(fn_rust_name(f), params, ret_type(f, fallible), body, true, doc);
+}
+
+void Lowerer::module() {
+  Ids items;
+  items.push_back(b_.inner_attr(
+      "allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, "
+      "non_snake_case, unreachable_code, clippy::all)"));
+  items.push_back(b_.use(opts_.runtime_crate + " as rt"));
+  items.push_back(b_.use(opts_.runtime_crate + "::exc::{PyException, PyResult}"));
+  items.push_back(b_.use(opts_.runtime_crate + "::repr::{PyRepr, PyStr}"));
+  for (const std::string& c : opts_.child_modules) items.push_back(b_.mod_decl(c, true));
+  std::string mod_doc = docstring(list_of(m_.root(), fld::Module::body));
+  if (!mod_doc.empty()) items.insert(items.begin() + 1, b_.comment(mod_doc));
+  for (auto& c : tm_.classes) {
+    diag(c.node, DiagId::Unsupported, "unsupported: class " + c.name);
+    ++out_.stubs;
+  }
+  for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
+    if (tm_.funcs[f].cls >= 0) continue;
+    items.push_back(function(f));
+  }
+  if (tm_.is_program) {
+    items.push_back(function(0));
+    out_.has_main = true;
+  }
+  out_.file = b_.file(items);
+}
+
+LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts) {
+  // Which functions can raise is only known after lowering their bodies, and
+  // callers need it; iterate until the set stops growing (it only grows).
+  std::set<uint32_t> fallible{0};
+  for (int round = 0; round < 16; ++round) {
+    LowerResult out;
+    Lowerer l(tm, tokens, opts, out, fallible);
+    l.module();
+    size_t before = fallible.size();
+    fallible.insert(l.fallible_out.begin(), l.fallible_out.end());
+    if (fallible.size() == before || round == 15) return out;
+  }
+  return {};
+}
+
+}  // namespace portalis::lower

@@ -1,0 +1,33 @@
+#pragma once
+// Lowering: TypedModule -> Rust syntax tree (pure). Produces the module's
+// Rust file; functions it cannot translate become stubs that raise
+// NotImplementedError naming the construct, with a diagnostic each.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "lex/lexer.h"
+#include "rust/tree.h"
+#include "sema/infer.h"
+
+namespace portalis::lower {
+
+struct LowerOptions {
+  std::string runtime_crate = "portalis_runtime";
+  std::vector<std::string> child_modules;  // `pub mod x;` lines of a package module
+};
+
+struct LowerResult {
+  rust::Tree tree;
+  rust::RId file = rust::kNil;
+  std::vector<Diagnostic> diagnostics;
+  uint32_t functions_static = 0;
+  uint32_t functions_dynamic = 0;
+  uint32_t stubs = 0;
+  bool has_main = false;  // the module defines `pub fn main() -> PyResult<()>`
+};
+
+LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts);
+
+}  // namespace portalis::lower

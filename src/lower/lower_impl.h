@@ -1,0 +1,150 @@
+#pragma once
+// The lowering's internal state, shared by its .cc files (one concept each:
+// module/functions, statements, expressions, builtin calls).
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "lower/lower.h"
+
+namespace portalis::lower {
+
+using ast::Kind;
+using ast::kNone;
+using ast::NodeId;
+using rust::Ids;
+using rust::kNil;
+using rust::Op;
+using rust::RId;
+using sema::TyKind;
+using sema::TypeId;
+using sema::Types;
+namespace fld = ast::fld;
+
+// How a lowered expression holds its value.
+enum class Form : uint8_t {
+  Owned,     // a fresh value (temporary) or a Copy value
+  Place,     // a local variable or element: owned storage, clone to move out
+  Borrowed,  // a reference: &str, &[T], &String, &'static str
+  MutRef,    // &mut Vec<T> parameter
+};
+
+struct LE {
+  RId id = kNil;
+  TypeId ty = Types::kUnknown;
+  Form form = Form::Owned;
+};
+
+// A Python name visible in the Rust function being built.
+struct Binding {
+  std::string rust;
+  TypeId ty;
+  Form form;
+};
+
+struct Unsupported {
+  NodeId node;
+  std::string what;
+};
+
+class Lowerer {
+ public:
+  Lowerer(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts, LowerResult& out,
+          const std::set<uint32_t>& fallible)
+      : tm_(tm), m_(*tm.ast), T(const_cast<Types&>(tm.types)), toks_(tokens), opts_(opts), out_(out),
+        b_(out.tree), fallible_in_(fallible) {}
+
+  void module();
+  std::set<uint32_t> fallible_out;  // functions whose body used `?`
+
+ private:
+  // ---- module and functions (lower.cc)
+  RId function(uint32_t f);
+  RId stub_function(uint32_t f, const std::string& what, NodeId where);
+  RId fn_signature_params(uint32_t f, Ids& params);
+  RId ret_type(uint32_t f, bool fallible);
+  std::string docstring(std::span<const uint32_t> body) const;
+  std::string fn_rust_name(uint32_t f) const;
+  void diag(NodeId n, DiagId id, std::string msg);
+
+  // ---- statements (lower_stmt.cc)
+  RId block(std::span<const uint32_t> body, ast::ListId list);
+  void stmt(NodeId s, Ids& out);
+  void assign(NodeId target, NodeId value_node, LE value, NodeId stmt, Ids& out);
+  void aug_assign(NodeId s, Ids& out);
+  void for_stmt(NodeId s, Ids& out);
+  void while_stmt(NodeId s, Ids& out);
+  RId declare_hoisted(uint32_t var);
+  RId default_value(TypeId t);
+  std::string leading_comment(NodeId s);
+
+  // ---- expressions (lower_expr.cc)
+  LE expr(NodeId e);
+  LE expr_as(NodeId e, TypeId want);  // coerces Int -> Float etc.
+  LE name(NodeId e);
+  LE constant(NodeId e);
+  LE binop(NodeId e);
+  LE arith(Kind op, LE l, LE r, NodeId rnode, TypeId result);
+  LE unary(NodeId e);
+  LE boolop(NodeId e);
+  LE compare(NodeId e);
+  LE ifexp(NodeId e);
+  LE subscript(NodeId e);
+  LE fstring(NodeId e);
+  LE list_lit(NodeId e);
+  LE comprehension(NodeId e);
+  RId truthy(LE v);
+  RId owned(LE v);                 // a value the caller may keep
+  RId borrow(LE v);                // &str / &[T] / &T for reading
+  RId as_str_ref(LE v);            // a &str for comparisons
+  RId coerce(LE v, TypeId want);   // owned, converted to want (Int -> Float)
+  RId to_float(LE v);
+  RId py_str(LE v);                // String of str(v)
+  RId index_expr(LE base, NodeId idx, const char* what);
+  RId rt(std::string_view path);   // path into the runtime crate
+  RId try_(RId e);                 // `e?` and remember the function can raise
+  RId rust_type(TypeId t);
+  RId param_type(const sema::Var& v);
+  bool is_int_literal(NodeId e, int64_t* value) const;
+
+  // ---- calls (lower_call.cc)
+  LE call(NodeId e);
+  LE call_user(NodeId e, uint32_t f);
+  LE call_builtin(NodeId e, std::string_view name);
+  LE call_method(NodeId e);
+  LE print_call(NodeId e);
+  RId iter_of(LE v, TypeId* elem, bool* by_ref);  // an iterator yielding owned elements
+  LE range_call(NodeId e);
+
+  Kind kind(NodeId n) const { return m_.kind(n); }
+  uint32_t slot(NodeId n, uint32_t f) const { return m_.slot(n, f); }
+  std::span<const uint32_t> list_of(NodeId n, uint32_t f) const { return m_.list_of(n, f); }
+  std::string_view ident(NodeId n, uint32_t f) const { return m_.str(m_.slot(n, f)); }
+
+  const sema::TypedModule& tm_;
+  const ast::Module& m_;
+  Types& T;
+  const lex::TokenBuffer* toks_;
+  const LowerOptions& opts_;
+  LowerResult& out_;
+  rust::Builder b_;
+  const std::set<uint32_t>& fallible_in_;
+
+  // per function
+  uint32_t cur_ = 0;
+  std::vector<std::map<std::string, Binding, std::less<>>> scopes_;
+  std::map<ast::ListId, std::vector<uint32_t>> hoisted_;
+  std::vector<Unsupported> unsupported_;
+  bool used_try_ = false;
+  std::vector<std::string> loop_flags_;  // per enclosing loop: its else-flag, or ""
+  int tmp_counter_ = 0;
+  uint32_t next_comment_tok_ = 0;
+
+  const Binding* lookup(std::string_view n) const;
+  void bind(std::string_view py, Binding b) { scopes_.back()[std::string(py)] = std::move(b); }
+  void fail(NodeId n, std::string what) { unsupported_.push_back({n, std::move(what)}); }
+  std::string local_name(std::string_view py) const;
+};
+
+}  // namespace portalis::lower

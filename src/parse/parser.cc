@@ -1,0 +1,289 @@
+// Entry points, token preparation, errors and expression contexts.
+#include "parse/parser.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "parse/parser_impl.h"
+
+namespace portalis::parse {
+namespace {
+
+struct KwEntry {
+  const char* text;
+  uint8_t kind;
+};
+constexpr KwEntry kKeywords[] = {
+#define PORTALIS_KW(Name) {#Name, KW_##Name},
+#include "parse/keywords.def"
+#undef PORTALIS_KW
+};
+
+// Hard keyword kind of a NAME's text, or NAME.
+uint8_t keyword_kind(std::string_view s) {
+  if (s.size() < 2 || s.size() > 8) return T(lex::TokenKind::NAME);
+  char c = s[0];
+  if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return T(lex::TokenKind::NAME);
+  for (const KwEntry& k : kKeywords)
+    if (k.text[0] == c && s.size() == std::strlen(k.text) && std::memcmp(k.text, s.data(), s.size()) == 0)
+      return k.kind;
+  return T(lex::TokenKind::NAME);
+}
+
+constexpr int kMaxDepth = 1000;
+
+}  // namespace
+
+Parser::Parser(const lex::TokenBuffer& tb, ast::Module* m)
+    : m_(m), src_(tb.text), line_starts_(tb.line_starts) {
+  load_tokens(tb, &toks_, 0, 0);
+}
+
+uint32_t Parser::line_of(uint32_t off) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
+  return static_cast<uint32_t>(it - line_starts_.begin());
+}
+
+// Copies the significant tokens (no COMMENT/NL/ENCODING) with their CPython
+// positions. `shift` maps offsets of a sub-buffer (an f-string expression)
+// onto the source.
+void Parser::load_tokens(const lex::TokenBuffer& tb, std::vector<Tok>* out, int32_t shift, uint32_t) {
+  out->clear();
+  out->reserve(tb.tokens.size());
+  uint32_t li = 0;  // 0-based line index cursor; offsets mostly grow
+  const uint32_t nlines = static_cast<uint32_t>(line_starts_.size());
+  auto locate = [&](uint32_t off, uint32_t* line, uint32_t* col) {
+    if (li >= nlines || line_starts_[li] > off) li = line_of(off) - 1;
+    while (li + 1 < nlines && line_starts_[li + 1] <= off) ++li;
+    *line = li + 1;
+    *col = off - line_starts_[li];
+  };
+  for (const lex::Token& t : tb.tokens) {
+    using lex::TokenKind;
+    if (t.kind == TokenKind::COMMENT || t.kind == TokenKind::NL || t.kind == TokenKind::ENCODING ||
+        t.kind == TokenKind::TYPE_COMMENT || t.kind == TokenKind::TYPE_IGNORE)
+      continue;
+    Tok k{};
+    k.kind = T(t.kind);
+    k.flags = t.flags;
+    k.begin = static_cast<uint32_t>(static_cast<int64_t>(t.begin) + shift);
+    k.end = static_cast<uint32_t>(static_cast<int64_t>(t.end) + shift);
+    if (k.begin > src_.size()) k.begin = static_cast<uint32_t>(src_.size());
+    if (k.end > src_.size()) k.end = static_cast<uint32_t>(src_.size());
+    if (t.kind == TokenKind::NAME || t.kind == TokenKind::ASYNC || t.kind == TokenKind::AWAIT)
+      k.kind = keyword_kind(src_.substr(k.begin, k.end - k.begin));
+    if (t.kind == TokenKind::OP) {
+      // Exact operator kinds are what the grammar needs; recover from spelling.
+      std::string_view sp = src_.substr(k.begin, k.end - k.begin);
+      for (uint8_t x = 0; x < static_cast<uint8_t>(TokenKind::Count); ++x) {
+        std::string_view s = lex::token_kind_spelling(static_cast<TokenKind>(x));
+        if (!s.empty() && s == sp) {
+          k.kind = x;
+          break;
+        }
+      }
+    }
+    locate(k.begin, &k.line, &k.col);
+    uint32_t save = li;
+    locate(k.end, &k.eline, &k.ecol);
+    if (k.eline != k.line && k.end > k.begin && (t.kind == TokenKind::NEWLINE)) {
+      k.eline = k.line;
+      k.ecol = k.col + (k.end - k.begin);
+    }
+    li = save;
+    out->push_back(k);
+  }
+  if (out->empty() || out->back().kind != T(lex::TokenKind::ENDMARKER)) {
+    Tok k{};
+    k.kind = T(lex::TokenKind::ENDMARKER);
+    k.begin = k.end = static_cast<uint32_t>(src_.size());
+    locate(k.begin, &k.line, &k.col);
+    k.eline = k.line;
+    k.ecol = k.col;
+    out->push_back(k);
+  }
+}
+
+bool Parser::expect(uint8_t k, const char* msg) {
+  if (at(k)) {
+    advance();
+    return true;
+  }
+  if (msg) {
+    // CPython points "expected ':'" at the end of the previous token.
+    Tok t = cur();
+    if (p_ > 0) {
+      const Tok& prev = toks_[p_ - 1];
+      t.line = prev.eline;
+      t.col = prev.ecol;
+    }
+    fail(t, msg);
+  } else {
+    fail_here();
+  }
+  return false;
+}
+
+NodeId Parser::fail(const Tok& at, std::string msg, DiagId id) {
+  if (!failed_) {
+    failed_ = true;
+    err_.id = id;
+    err_.line = at.line;
+    uint32_t col = 1;
+    if (at.line >= 1 && at.line <= line_starts_.size()) {
+      uint32_t b = line_starts_[at.line - 1];
+      for (uint32_t i = b; i < b + at.col && i < src_.size(); ++i)
+        if ((static_cast<unsigned char>(src_[i]) & 0xC0) != 0x80) ++col;
+    }
+    err_.column = col;
+    err_.message = std::move(msg);
+  }
+  return kNone;
+}
+
+NodeId Parser::fail_node(NodeId n, std::string msg) {
+  const Pos& p = m_->pos(n);
+  Tok t{};
+  t.line = p.lineno;
+  t.col = p.col_offset;
+  return fail(t, std::move(msg));
+}
+
+bool Parser::enter() {
+  if (++depth_ > kMaxDepth) {
+    fail(cur(), "too many nested parentheses");
+    return false;
+  }
+  return true;
+}
+
+uint32_t Parser::finish_list(size_t mark) {
+  uint32_t id = m_->add_list(std::span<const uint32_t>(scratch_.data() + mark, scratch_.size() - mark));
+  scratch_.resize(mark);
+  return id;
+}
+
+uint32_t Parser::strided_list(size_t mark, size_t stride, size_t off) {
+  tmp_.clear();
+  for (size_t i = mark + off; i < scratch_.size(); i += stride) tmp_.push_back(scratch_[i]);
+  return m_->add_list(tmp_);
+}
+
+uint32_t Parser::empty_list() { return m_->add_list(std::span<const uint32_t>()); }
+
+NodeId Parser::name_node(const Tok& t, Kind ctx) {
+  return add(Kind::Name, tok_pos(t), {intern(text(t)), op(ctx)});
+}
+
+std::string_view Parser::describe(NodeId n) const {
+  switch (m_->kind(n)) {
+    case Kind::Attribute: return "attribute";
+    case Kind::Subscript: return "subscript";
+    case Kind::Starred: return "starred";
+    case Kind::Name: return "name";
+    case Kind::List: return "list";
+    case Kind::Tuple: return "tuple";
+    case Kind::Lambda: return "lambda";
+    case Kind::Call: return "function call";
+    case Kind::BoolOp: case Kind::BinOp: case Kind::UnaryOp: return "expression";
+    case Kind::GeneratorExp: return "generator expression";
+    case Kind::Yield: case Kind::YieldFrom: return "yield expression";
+    case Kind::Await: return "await expression";
+    case Kind::ListComp: return "list comprehension";
+    case Kind::SetComp: return "set comprehension";
+    case Kind::DictComp: return "dict comprehension";
+    case Kind::Dict: return "dict literal";
+    case Kind::Set: return "set display";
+    case Kind::JoinedStr: case Kind::FormattedValue: return "f-string expression";
+    case Kind::Compare: return "comparison";
+    case Kind::IfExp: return "conditional expression";
+    case Kind::NamedExpr: return "named expression";
+    case Kind::Constant: {
+      const ast::Constant& c = m_->constant(m_->slot(n, ast::fld::Constant::value));
+      switch (c.tag) {
+        case ast::Constant::Tag::None: return "None";
+        case ast::Constant::Tag::True: return "True";
+        case ast::Constant::Tag::False: return "False";
+        case ast::Constant::Tag::Ellipsis: return "ellipsis";
+        default: return "literal";
+      }
+    }
+    default: return "expression";
+  }
+}
+
+bool Parser::set_ctx(NodeId n, Kind ctx) {
+  Kind k = m_->kind(n);
+  switch (k) {
+    case Kind::Name: m_->set_slot(n, ast::fld::Name::ctx, op(ctx)); return true;
+    case Kind::Attribute: m_->set_slot(n, ast::fld::Attribute::ctx, op(ctx)); return true;
+    case Kind::Subscript: m_->set_slot(n, ast::fld::Subscript::ctx, op(ctx)); return true;
+    case Kind::Starred:
+      if (ctx == Kind::Del) break;
+      m_->set_slot(n, ast::fld::Starred::ctx, op(ctx));
+      return set_ctx(m_->slot(n, ast::fld::Starred::value), ctx);
+    case Kind::Tuple:
+    case Kind::List: {
+      uint32_t f = k == Kind::Tuple ? ast::fld::Tuple::ctx : ast::fld::List::ctx;
+      m_->set_slot(n, f, op(ctx));
+      for (NodeId e : m_->list_of(n, 0))
+        if (!set_ctx(e, ctx)) return false;
+      return true;
+    }
+    default: break;
+  }
+  std::string msg = ctx == Kind::Del ? "cannot delete " : "cannot assign to ";
+  msg += describe(n);
+  fail_node(n, msg);
+  return false;
+}
+
+NodeId Parser::parse_file() {
+  size_t mk = mark();
+  while (!failed_ && !at(T(lex::TokenKind::ENDMARKER))) {
+    size_t before = p_;
+    if (at(T(lex::TokenKind::NEWLINE))) {  // blank logical lines the lexer may emit
+      advance();
+      continue;
+    }
+    if (!statement(mk)) break;
+    if (p_ == before) {  // every loop must make progress
+      fail_here();
+      break;
+    }
+  }
+  if (failed_) {
+    release(mk);
+    return kNone;
+  }
+  uint32_t body = finish_list(mk);
+  NodeId mod = add(Kind::Module, Pos{}, {body, empty_list()});
+  m_->set_root(mod);
+  return mod;
+}
+
+ParseResult parse_module(const lex::TokenBuffer& tokens) {
+  ParseResult r;
+  r.diagnostics = tokens.diagnostics;
+  bool lex_failed = has_errors(tokens.diagnostics);
+  Parser p(tokens, &r.module);
+  p.parse_file();
+  if (p.failed()) {
+    // Report whichever error CPython would meet first: the tokenizer's or ours.
+    const Diagnostic* first_lex = nullptr;
+    for (const auto& d : tokens.diagnostics)
+      if (diag_severity(d.id) == Severity::Error) {
+        first_lex = &d;
+        break;
+      }
+    if (!first_lex || p.error().line < first_lex->line) r.diagnostics.insert(r.diagnostics.begin(), p.error());
+    r.ok = false;
+  } else {
+    r.ok = !lex_failed;
+  }
+  return r;
+}
+
+ParseResult parse_source(std::string_view bytes) { return parse_module(lex::lex(bytes)); }
+
+}  // namespace portalis::parse

@@ -1,0 +1,979 @@
+// Type inference by iteration to a fixed point over the module's functions,
+// then a placement pass that decides where each variable's `let` goes.
+#include "sema/infer.h"
+
+#include <algorithm>
+#include <set>
+
+namespace portalis::sema {
+
+namespace {
+using ast::Kind;
+using ast::kNone;
+using ast::NodeId;
+namespace fld = ast::fld;
+
+constexpr BuiltinInfo kBuiltins[] = {
+#define PORTALIS_BUILTIN(Recv, Py, Result, How, Rust) \
+  {BuiltinRecv::Recv, #Py, BuiltinResult::Result, BuiltinHow::How, Rust},
+#include "sema/builtins.def"
+};
+
+bool is_mutating_method(std::string_view m) {
+  return m == "append" || m == "pop" || m == "extend" || m == "insert" || m == "sort" || m == "reverse" ||
+         m == "clear" || m == "remove" || m == "add" || m == "discard" || m == "update" || m == "setdefault" ||
+         m == "popitem";
+}
+
+class Inferer {
+ public:
+  Inferer(const ast::Module& m, std::string_view module_name) : m_(m), T(tm_.types) {
+    tm_.ast = &m;
+    tm_.expr_type.assign(m.node_count(), Types::kUnknown);
+    tm_.owner.assign(m.node_count(), 0);
+    tm_.for_binds.assign(m.node_count(), 0);
+    (void)module_name;
+  }
+
+  TypedModule run() {
+    collect();
+    for (int round = 0; round < 8; ++round) {
+      changed_ = false;
+      for (uint32_t f = 0; f < tm_.funcs.size(); ++f) walk_function(f);
+      if (!changed_) break;
+    }
+    // Whatever is still unknown cannot be typed statically.
+    for (Function& f : tm_.funcs) {
+      for (Var& v : f.vars)
+        if (T.has_unknown(v.type)) v.type = settle(v.type);
+      if (T.has_unknown(f.ret)) f.ret = f.ret == Types::kUnknown ? Types::kNone : settle(f.ret);
+    }
+    for (uint32_t f = 0; f < tm_.funcs.size(); ++f) place(f);
+    return std::move(tm_);
+  }
+
+ private:
+  // ---------------------------------------------------------------- helpers
+  Kind kind(NodeId n) const { return m_.kind(n); }
+  uint32_t slot(NodeId n, uint32_t f) const { return m_.slot(n, f); }
+  std::span<const uint32_t> list_of(NodeId n, uint32_t f) const { return m_.list_of(n, f); }
+  std::string_view ident(NodeId n, uint32_t f) const { return m_.str(m_.slot(n, f)); }
+
+  TypeId settle(TypeId t) {
+    if (t == Types::kUnknown) return Types::kDyn;
+    TypeRec r = T.get(t);
+    for (TypeId& a : r.args) a = settle(a);
+    return T.intern(r);
+  }
+
+  void unsupported(uint32_t f, NodeId n, std::string what) {
+    for (auto& u : tm_.funcs[f].unsupported)
+      if (u.first == n) return;
+    tm_.funcs[f].unsupported.emplace_back(n, std::move(what));
+  }
+
+  // ---------------------------------------------------------------- collect
+  void collect() {
+    Function body;
+    body.name = "main";
+    tm_.funcs.push_back(std::move(body));
+    NodeId root = m_.root();
+    for (NodeId s : list_of(root, fld::Module::body)) {
+      Kind k = kind(s);
+      if (k == Kind::FunctionDef) {
+        add_function(s, -1);
+      } else if (k == Kind::ClassDef) {
+        add_class(s);
+      } else {
+        if (k == Kind::If && is_main_guard(s)) {
+          tm_.main_guard = s;
+          tm_.is_program = true;
+        } else if (!(k == Kind::Import || k == Kind::ImportFrom || k == Kind::Pass ||
+                     (k == Kind::Expr && kind(slot(s, fld::Expr::value)) == Kind::Constant))) {
+          if (k != Kind::Assign && k != Kind::AnnAssign) tm_.is_program = true;
+        }
+      }
+    }
+    // Module-level assignments make a program when anything else runs too;
+    // a module of constants only stays a library.
+    prescan_assigned(0, list_of(root, fld::Module::body));
+  }
+
+  bool is_main_guard(NodeId s) const {
+    NodeId t = slot(s, fld::If::test);
+    if (kind(t) != Kind::Compare) return false;
+    NodeId l = slot(t, fld::Compare::left);
+    auto comps = list_of(t, fld::Compare::comparators);
+    if (kind(l) != Kind::Name || ident(l, fld::Name::id) != "__name__" || comps.size() != 1) return false;
+    NodeId r = comps[0];
+    return kind(r) == Kind::Constant && m_.constant(slot(r, fld::Constant::value)).text == "__main__";
+  }
+
+  uint32_t add_function(NodeId def, int cls) {
+    Function f;
+    f.node = def;
+    f.name = std::string(ident(def, fld::FunctionDef::name));
+    f.cls = cls;
+    for (NodeId d : list_of(def, fld::FunctionDef::decorator_list)) {
+      if (kind(d) == Kind::Name && ident(d, fld::Name::id) == "staticmethod") f.is_static = true;
+    }
+    uint32_t index = static_cast<uint32_t>(tm_.funcs.size());
+    tm_.funcs.push_back(std::move(f));
+    Function& fn = tm_.funcs.back();
+    NodeId args = slot(def, fld::FunctionDef::args);
+    std::vector<NodeId> all;
+    for (NodeId a : list_of(args, fld::arguments::posonlyargs)) all.push_back(a);
+    for (NodeId a : list_of(args, fld::arguments::args)) all.push_back(a);
+    auto defaults = list_of(args, fld::arguments::defaults);
+    size_t first_default = all.size() - std::min(all.size(), defaults.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      NodeId a = all[i];
+      std::string name(ident(a, fld::arg::arg));
+      if (i == 0 && cls >= 0 && !fn.is_static) continue;  // self
+      uint32_t v = var(index, name);
+      Var& var = tm_.funcs[index].vars[v];
+      var.is_param = true;
+      NodeId ann = slot(a, fld::arg::annotation);
+      if (ann != kNone) {
+        var.type = annotation(ann);
+        var.annotated = true;
+      }
+      if (i >= first_default) var.default_value = defaults[i - first_default];
+      tm_.funcs[index].params.push_back(v);
+    }
+    if (slot(args, fld::arguments::vararg) != kNone) unsupported(index, def, "*args parameter");
+    if (slot(args, fld::arguments::kwarg) != kNone) unsupported(index, def, "**kwargs parameter");
+    if (!list_of(args, fld::arguments::kwonlyargs).empty()) unsupported(index, def, "keyword-only parameter");
+    NodeId ret = slot(def, fld::FunctionDef::returns);
+    if (ret != kNone) {
+      tm_.funcs[index].ret = annotation(ret);
+      tm_.funcs[index].ret_annotated = true;
+    }
+    if (cls < 0) tm_.func_by_name[tm_.funcs[index].name] = index;
+    prescan_assigned(index, list_of(def, fld::FunctionDef::body));
+    return index;
+  }
+
+  void add_class(NodeId def) {
+    ClassInfo c;
+    c.name = std::string(ident(def, fld::ClassDef::name));
+    c.node = def;
+    uint32_t ci = static_cast<uint32_t>(tm_.classes.size());
+    tm_.class_by_name[c.name] = ci;
+    tm_.classes.push_back(std::move(c));
+    // Classes are lowered later; for now their methods are typed but the
+    // class itself is reported where used.
+    for (NodeId s : list_of(def, fld::ClassDef::body)) {
+      if (kind(s) == Kind::FunctionDef) {
+        uint32_t fi = add_function(s, static_cast<int>(ci));
+        tm_.classes[ci].methods[tm_.funcs[fi].name] = fi;
+      }
+    }
+  }
+
+  // Python: a name bound anywhere in a function is local to all of it.
+  void prescan_assigned(uint32_t f, std::span<const uint32_t> body) {
+    std::vector<NodeId> stack(body.rbegin(), body.rend());
+    while (!stack.empty()) {
+      NodeId s = stack.back();
+      stack.pop_back();
+      Kind k = kind(s);
+      auto push_list = [&](uint32_t field) {
+        auto l = list_of(s, field);
+        for (auto it = l.rbegin(); it != l.rend(); ++it) stack.push_back(*it);
+      };
+      switch (k) {
+        case Kind::Assign:
+          for (NodeId t : list_of(s, fld::Assign::targets)) bind_targets(f, t);
+          break;
+        case Kind::AnnAssign: bind_targets(f, slot(s, fld::AnnAssign::target)); break;
+        case Kind::AugAssign: bind_targets(f, slot(s, fld::AugAssign::target)); break;
+        case Kind::For:
+          bind_targets(f, slot(s, fld::For::target));
+          push_list(fld::For::body);
+          push_list(fld::For::orelse);
+          break;
+        case Kind::While: push_list(fld::While::body); push_list(fld::While::orelse); break;
+        case Kind::If:
+          if (f == 0 && s == tm_.main_guard) { push_list(fld::If::body); break; }
+          push_list(fld::If::body);
+          push_list(fld::If::orelse);
+          break;
+        case Kind::Try:
+          push_list(fld::Try::body);
+          push_list(fld::Try::orelse);
+          push_list(fld::Try::finalbody);
+          for (NodeId h : list_of(s, fld::Try::handlers)) {
+            if (slot(h, fld::ExceptHandler::name) != kNone) var(f, m_.str(slot(h, fld::ExceptHandler::name)));
+            auto l = list_of(h, fld::ExceptHandler::body);
+            for (auto it = l.rbegin(); it != l.rend(); ++it) stack.push_back(*it);
+          }
+          break;
+        case Kind::With: push_list(fld::With::body); break;
+        default: break;
+      }
+    }
+  }
+
+  void bind_targets(uint32_t f, NodeId t) {
+    if (kind(t) == Kind::Name) var(f, ident(t, fld::Name::id));
+    else if (kind(t) == Kind::Tuple || kind(t) == Kind::List)
+      for (NodeId e : list_of(t, fld::Tuple::elts)) bind_targets(f, e);
+  }
+
+  uint32_t var(uint32_t f, std::string_view name) {
+    Function& fn = tm_.funcs[f];
+    auto it = fn.var_index.find(name);
+    if (it != fn.var_index.end()) return it->second;
+    Var v;
+    v.name = std::string(name);
+    fn.vars.push_back(std::move(v));
+    uint32_t id = static_cast<uint32_t>(fn.vars.size() - 1);
+    fn.var_index.emplace(std::string(name), id);
+    return id;
+  }
+
+  // ---------------------------------------------------------------- annotations
+  TypeId annotation(NodeId a) {
+    switch (kind(a)) {
+      case Kind::Name: {
+        std::string_view n = ident(a, fld::Name::id);
+        if (n == "int") return Types::kInt;
+        if (n == "float") return Types::kFloat;
+        if (n == "bool") return Types::kBool;
+        if (n == "str") return Types::kStr;
+        if (n == "None") return Types::kNone;
+        if (n == "list" || n == "List") return T.list(Types::kUnknown);
+        auto c = tm_.class_by_name.find(n);
+        if (c != tm_.class_by_name.end()) return T.cls(c->second);
+        return Types::kDyn;
+      }
+      case Kind::Constant:
+        if (m_.constant(slot(a, fld::Constant::value)).tag == ast::Constant::Tag::None) return Types::kNone;
+        return Types::kDyn;
+      case Kind::Subscript: {
+        NodeId base = slot(a, fld::Subscript::value);
+        NodeId sl = slot(a, fld::Subscript::slice);
+        if (kind(base) != Kind::Name) return Types::kDyn;
+        std::string_view n = ident(base, fld::Name::id);
+        std::vector<TypeId> args;
+        if (kind(sl) == Kind::Tuple)
+          for (NodeId e : list_of(sl, fld::Tuple::elts)) args.push_back(annotation(e));
+        else
+          args.push_back(annotation(sl));
+        if ((n == "list" || n == "List") && args.size() == 1) return T.list(args[0]);
+        if ((n == "set" || n == "Set") && args.size() == 1) return T.set(args[0]);
+        if ((n == "dict" || n == "Dict") && args.size() == 2) return T.dict(args[0], args[1]);
+        if (n == "tuple" || n == "Tuple") return T.tuple(args);
+        return Types::kDyn;
+      }
+      default: return Types::kDyn;
+    }
+  }
+
+  // ---------------------------------------------------------------- walk
+  void walk_function(uint32_t f) {
+    cur_ = f;
+    comp_scopes_.clear();
+    const Function& fn = tm_.funcs[f];
+    if (fn.node == kNone) {
+      for (NodeId s : list_of(m_.root(), fld::Module::body)) {
+        Kind k = kind(s);
+        if (k == Kind::FunctionDef || k == Kind::ClassDef) continue;
+        if (s == tm_.main_guard) {
+          stmts(list_of(s, fld::If::body));
+          continue;
+        }
+        stmt(s);
+      }
+    } else {
+      stmts(list_of(fn.node, fld::FunctionDef::body));
+    }
+  }
+
+  void stmts(std::span<const uint32_t> l) {
+    for (NodeId s : l) stmt(s);
+  }
+
+  void set_var_type(uint32_t f, uint32_t v, TypeId t) {
+    Var& var = tm_.funcs[f].vars[v];
+    if (var.annotated) {
+      // An annotation with an unknown element (`list`) still learns it.
+      if (T.has_unknown(var.type)) {
+        TypeId j = T.join(var.type, t);
+        if (j != Types::kDyn && j != var.type) {
+          var.type = j;
+          changed_ = true;
+        }
+      }
+      return;
+    }
+    TypeId j = T.join(var.type, t);
+    if (j != var.type) {
+      var.type = j;
+      changed_ = true;
+    }
+  }
+
+  void assign_target(NodeId t, TypeId vt, bool annotated_stmt = false) {
+    tm_.owner[t] = cur_;
+    switch (kind(t)) {
+      case Kind::Name: {
+        uint32_t v = var(cur_, ident(t, fld::Name::id));
+        if (!annotated_stmt) set_var_type(cur_, v, vt);
+        tm_.expr_type[t] = tm_.funcs[cur_].vars[v].type;
+        break;
+      }
+      case Kind::Tuple: case Kind::List: {
+        auto elts = list_of(t, fld::Tuple::elts);
+        const TypeRec& r = T.get(vt);
+        for (size_t i = 0; i < elts.size(); ++i) {
+          TypeId et = Types::kDyn;
+          if (r.kind == TyKind::Tuple && r.args.size() == elts.size()) et = r.args[i];
+          else if (r.kind == TyKind::List) et = r.args[0];
+          else if (r.kind == TyKind::Unknown) et = Types::kUnknown;
+          assign_target(elts[i], et);
+        }
+        tm_.expr_type[t] = vt;
+        break;
+      }
+      case Kind::Subscript: {
+        NodeId base = slot(t, fld::Subscript::value);
+        TypeId bt = expr(base);
+        expr(slot(t, fld::Subscript::slice));
+        mark_mutated(base);
+        if (T.kind(bt) == TyKind::List) refine(base, T.list(vt));
+        else if (T.kind(bt) == TyKind::Dict) refine(base, T.dict(expr(slot(t, fld::Subscript::slice)), vt));
+        break;
+      }
+      case Kind::Attribute: {
+        expr(slot(t, fld::Attribute::value));
+        unsupported(cur_, t, "attribute assignment");
+        break;
+      }
+      default: unsupported(cur_, t, "assignment target"); break;
+    }
+  }
+
+  void mark_mutated(NodeId base) {
+    if (kind(base) != Kind::Name) return;
+    auto& fn = tm_.funcs[cur_];
+    auto it = fn.var_index.find(ident(base, fld::Name::id));
+    if (it != fn.var_index.end()) fn.vars[it->second].mutated = true;
+  }
+
+  // A container variable learns its element type from later use.
+  void refine(NodeId base, TypeId t) {
+    if (kind(base) != Kind::Name) return;
+    auto& fn = tm_.funcs[cur_];
+    auto it = fn.var_index.find(ident(base, fld::Name::id));
+    if (it == fn.var_index.end()) return;
+    if (T.has_unknown(fn.vars[it->second].type)) set_var_type(cur_, it->second, t);
+  }
+
+  void stmt(NodeId s) {
+    tm_.owner[s] = cur_;
+    switch (kind(s)) {
+      case Kind::Expr: expr(slot(s, fld::Expr::value)); break;
+      case Kind::Assign: {
+        TypeId vt = expr(slot(s, fld::Assign::value));
+        for (NodeId t : list_of(s, fld::Assign::targets)) assign_target(t, vt);
+        break;
+      }
+      case Kind::AnnAssign: {
+        NodeId t = slot(s, fld::AnnAssign::target);
+        TypeId at = annotation(slot(s, fld::AnnAssign::annotation));
+        NodeId value = slot(s, fld::AnnAssign::value);
+        TypeId vt = value != kNone ? expr(value, at) : at;
+        if (kind(t) == Kind::Name) {
+          uint32_t v = var(cur_, ident(t, fld::Name::id));
+          Var& var = tm_.funcs[cur_].vars[v];
+          if (!var.annotated) {
+            var.annotated = true;
+            var.type = at == Types::kDyn ? vt : at;
+            if (T.has_unknown(var.type)) var.type = T.join(var.type, vt);
+            changed_ = true;
+          } else {
+            set_var_type(cur_, v, vt);
+          }
+          tm_.expr_type[t] = var.type;
+          tm_.owner[t] = cur_;
+        } else {
+          assign_target(t, vt);
+        }
+        break;
+      }
+      case Kind::AugAssign: {
+        NodeId t = slot(s, fld::AugAssign::target);
+        TypeId lt = expr(t);
+        TypeId rt = expr(slot(s, fld::AugAssign::value));
+        TypeId res = binop_type(ast::Kind(slot(s, fld::AugAssign::op)), lt, rt);
+        if (kind(t) == Kind::Name) assign_target(t, res);
+        else if (kind(t) == Kind::Subscript) mark_mutated(slot(t, fld::Subscript::value));
+        else unsupported(cur_, s, "augmented assignment target");
+        break;
+      }
+      case Kind::Return: {
+        NodeId v = slot(s, fld::Return::value);
+        TypeId rt = v == kNone ? Types::kNone : expr(v, tm_.funcs[cur_].ret);
+        Function& fn = tm_.funcs[cur_];
+        if (!fn.ret_annotated) {
+          TypeId j = T.join(fn.ret, rt);
+          if (j != fn.ret) {
+            fn.ret = j;
+            changed_ = true;
+          }
+        }
+        break;
+      }
+      case Kind::If:
+        expr(slot(s, fld::If::test));
+        stmts(list_of(s, fld::If::body));
+        stmts(list_of(s, fld::If::orelse));
+        break;
+      case Kind::While:
+        expr(slot(s, fld::While::test));
+        stmts(list_of(s, fld::While::body));
+        stmts(list_of(s, fld::While::orelse));
+        break;
+      case Kind::For: {
+        TypeId it = expr(slot(s, fld::For::iter));
+        assign_target(slot(s, fld::For::target), element_of(it));
+        stmts(list_of(s, fld::For::body));
+        stmts(list_of(s, fld::For::orelse));
+        break;
+      }
+      case Kind::Pass: case Kind::Break: case Kind::Continue: case Kind::Import: case Kind::ImportFrom: break;
+      case Kind::FunctionDef: unsupported(cur_, s, "nested function"); break;
+      case Kind::ClassDef: unsupported(cur_, s, "nested class"); break;
+      default: unsupported(cur_, s, std::string(ast::kind_name(kind(s))) + " statement"); break;
+    }
+  }
+
+  TypeId element_of(TypeId t) {
+    const TypeRec& r = T.get(t);
+    switch (r.kind) {
+      case TyKind::List: case TyKind::Set: case TyKind::Iter: case TyKind::Range: return r.args.empty() ? Types::kInt : r.args[0];
+      case TyKind::Str: return Types::kStr;
+      case TyKind::Dict: return r.args[0];
+      case TyKind::Unknown: return Types::kUnknown;
+      default: return Types::kDyn;
+    }
+  }
+
+  TypeId binop_type(Kind op, TypeId l, TypeId r) {
+    if (l == Types::kUnknown || r == Types::kUnknown) return Types::kUnknown;
+    TyKind kl = T.kind(l), kr = T.kind(r);
+    auto numeric = [](TyKind k) { return k == TyKind::Int || k == TyKind::Float || k == TyKind::Bool; };
+    if (numeric(kl) && numeric(kr)) {
+      bool flt = kl == TyKind::Float || kr == TyKind::Float;
+      switch (op) {
+        case Kind::Div: return Types::kFloat;
+        case Kind::Pow: return flt ? Types::kFloat : Types::kInt;  // negative exponents: see lowering
+        case Kind::BitAnd: case Kind::BitOr: case Kind::BitXor:
+          if (kl == TyKind::Bool && kr == TyKind::Bool) return Types::kBool;
+          return flt ? Types::kDyn : Types::kInt;
+        case Kind::LShift: case Kind::RShift: return flt ? Types::kDyn : Types::kInt;
+        default: return flt ? Types::kFloat : Types::kInt;
+      }
+    }
+    if (kl == TyKind::Str && kr == TyKind::Str && op == Kind::Add) return Types::kStr;
+    if (((kl == TyKind::Str && kr == TyKind::Int) || (kl == TyKind::Int && kr == TyKind::Str)) && op == Kind::Mult)
+      return Types::kStr;
+    if (kl == TyKind::List && kr == TyKind::List && op == Kind::Add) return T.join(l, r);
+    if (kl == TyKind::List && kr == TyKind::Int && op == Kind::Mult) return l;
+    if (kl == TyKind::Str && op == Kind::Mod) return Types::kStr;
+    return Types::kDyn;
+  }
+
+  TypeId lookup_name(NodeId e) {
+    std::string_view n = ident(e, fld::Name::id);
+    for (auto it = comp_scopes_.rbegin(); it != comp_scopes_.rend(); ++it) {
+      auto f = it->find(n);
+      if (f != it->end()) return f->second;
+    }
+    const Function& fn = tm_.funcs[cur_];
+    auto v = fn.var_index.find(n);
+    if (v != fn.var_index.end()) return fn.vars[v->second].type;
+    if (cur_ != 0) {
+      Function& mod = tm_.funcs[0];
+      auto g = mod.var_index.find(n);
+      if (g != mod.var_index.end()) {
+        mod.vars[g->second].global_ref = true;
+        return mod.vars[g->second].type;
+      }
+    }
+    if (n == "True" || n == "False") return Types::kBool;
+    return Types::kDyn;
+  }
+
+  TypeId expr(NodeId e, TypeId expected = Types::kUnknown) {
+    TypeId t = expr_inner(e, expected);
+    tm_.expr_type[e] = t;
+    tm_.owner[e] = cur_;
+    return t;
+  }
+
+  TypeId expr_inner(NodeId e, TypeId expected) {
+    switch (kind(e)) {
+      case Kind::Constant: {
+        const ast::Constant& c = m_.constant(slot(e, fld::Constant::value));
+        switch (c.tag) {
+          case ast::Constant::Tag::Int: return Types::kInt;
+          case ast::Constant::Tag::Float: return Types::kFloat;
+          case ast::Constant::Tag::True: case ast::Constant::Tag::False: return Types::kBool;
+          case ast::Constant::Tag::Str: return Types::kStr;
+          case ast::Constant::Tag::None: return Types::kNone;
+          default: unsupported(cur_, e, "constant"); return Types::kDyn;
+        }
+      }
+      case Kind::Name: return lookup_name(e);
+      case Kind::BinOp: {
+        TypeId l = expr(slot(e, fld::BinOp::left));
+        TypeId r = expr(slot(e, fld::BinOp::right));
+        return binop_type(ast::Kind(slot(e, fld::BinOp::op)), l, r);
+      }
+      case Kind::UnaryOp: {
+        TypeId o = expr(slot(e, fld::UnaryOp::operand));
+        Kind op = ast::Kind(slot(e, fld::UnaryOp::op));
+        if (op == Kind::Not) return Types::kBool;
+        if (o == Types::kBool) return Types::kInt;
+        return o;
+      }
+      case Kind::BoolOp: {
+        TypeId j = Types::kUnknown;
+        for (NodeId v : list_of(e, fld::BoolOp::values)) j = T.join(j, expr(v));
+        return j;
+      }
+      case Kind::Compare: {
+        expr(slot(e, fld::Compare::left));
+        for (NodeId c : list_of(e, fld::Compare::comparators)) expr(c);
+        return Types::kBool;
+      }
+      case Kind::IfExp: {
+        expr(slot(e, fld::IfExp::test));
+        return T.join(expr(slot(e, fld::IfExp::body)), expr(slot(e, fld::IfExp::orelse)));
+      }
+      case Kind::JoinedStr:
+        for (NodeId v : list_of(e, fld::JoinedStr::values)) expr(v);
+        return Types::kStr;
+      case Kind::FormattedValue: {
+        expr(slot(e, fld::FormattedValue::value));
+        NodeId spec = slot(e, fld::FormattedValue::format_spec);
+        if (spec != kNone) expr(spec);
+        return Types::kStr;
+      }
+      case Kind::List: {
+        TypeId j = Types::kUnknown;
+        for (NodeId v : list_of(e, fld::List::elts)) j = T.join(j, expr(v));
+        if (j == Types::kUnknown && T.kind(expected) == TyKind::List) return expected;
+        return T.list(j);
+      }
+      case Kind::Tuple: {
+        std::vector<TypeId> ts;
+        for (NodeId v : list_of(e, fld::Tuple::elts)) ts.push_back(expr(v));
+        return T.tuple(std::move(ts));
+      }
+      case Kind::Subscript: {
+        TypeId b = expr(slot(e, fld::Subscript::value));
+        NodeId sl = slot(e, fld::Subscript::slice);
+        TypeId it = expr(sl);
+        const TypeRec& r = T.get(b);
+        if (kind(sl) == Kind::Slice) {
+          if (r.kind == TyKind::List || r.kind == TyKind::Str) return b;
+          return Types::kDyn;
+        }
+        if (r.kind == TyKind::List) return it == Types::kInt || it == Types::kBool ? r.args[0] : Types::kDyn;
+        if (r.kind == TyKind::Str) return Types::kStr;
+        if (r.kind == TyKind::Dict) return r.args[1];
+        if (r.kind == TyKind::Tuple && kind(sl) == Kind::Constant) {
+          const ast::Constant& c = m_.constant(slot(sl, fld::Constant::value));
+          if (c.tag == ast::Constant::Tag::Int) {
+            long long i = std::atoll(c.text.c_str());
+            if (i < 0) i += static_cast<long long>(r.args.size());
+            if (i >= 0 && static_cast<size_t>(i) < r.args.size()) return r.args[static_cast<size_t>(i)];
+          }
+        }
+        if (r.kind == TyKind::Unknown) return Types::kUnknown;
+        return Types::kDyn;
+      }
+      case Kind::Slice: {
+        for (uint32_t f : {fld::Slice::lower, fld::Slice::upper, fld::Slice::step})
+          if (slot(e, f) != kNone) expr(slot(e, f));
+        return Types::kUnknown;
+      }
+      case Kind::Call: return call(e);
+      case Kind::ListComp: case Kind::GeneratorExp: case Kind::SetComp: {
+        comp_enter(list_of(e, fld::ListComp::generators));
+        TypeId el = expr(slot(e, fld::ListComp::elt));
+        comp_scopes_.pop_back();
+        if (kind(e) == Kind::SetComp) return T.set(el);
+        if (kind(e) == Kind::GeneratorExp) return T.iter(el);
+        return T.list(el);
+      }
+      case Kind::Attribute: {
+        expr(slot(e, fld::Attribute::value));
+        unsupported(cur_, e, "attribute access");
+        return Types::kDyn;
+      }
+      default:
+        unsupported(cur_, e, std::string(ast::kind_name(kind(e))) + " expression");
+        return Types::kDyn;
+    }
+  }
+
+  void comp_enter(std::span<const uint32_t> gens) {
+    comp_scopes_.emplace_back();
+    for (NodeId g : gens) {
+      TypeId it = expr(slot(g, fld::comprehension::iter));
+      bind_comp(slot(g, fld::comprehension::target), element_of(it));
+      for (NodeId c : list_of(g, fld::comprehension::ifs)) expr(c);
+    }
+  }
+
+  void bind_comp(NodeId t, TypeId et) {
+    tm_.expr_type[t] = et;
+    tm_.owner[t] = cur_;
+    if (kind(t) == Kind::Name) {
+      comp_scopes_.back()[std::string(ident(t, fld::Name::id))] = et;
+    } else if (kind(t) == Kind::Tuple) {
+      auto elts = list_of(t, fld::Tuple::elts);
+      const TypeRec& r = T.get(et);
+      for (size_t i = 0; i < elts.size(); ++i)
+        bind_comp(elts[i], r.kind == TyKind::Tuple && r.args.size() == elts.size() ? r.args[i] : Types::kDyn);
+    }
+  }
+
+  TypeId call(NodeId e) {
+    NodeId fn = slot(e, fld::Call::func);
+    auto args = list_of(e, fld::Call::args);
+    std::vector<TypeId> at;
+    for (NodeId a : args) at.push_back(expr(a));
+    for (NodeId k : list_of(e, fld::Call::keywords)) expr(slot(k, fld::keyword::value));
+    if (kind(fn) == Kind::Name) {
+      std::string_view n = ident(fn, fld::Name::id);
+      tm_.owner[fn] = cur_;
+      auto uf = tm_.func_by_name.find(n);
+      if (uf != tm_.func_by_name.end() && !local_shadow(n)) {
+        Function& callee = tm_.funcs[uf->second];
+        for (size_t i = 0; i < at.size() && i < callee.params.size(); ++i) {
+          Var& p = callee.vars[callee.params[i]];
+          if (!p.annotated) {
+            TypeId j = T.join(p.type, at[i]);
+            if (j != p.type) {
+              p.type = j;
+              changed_ = true;
+            }
+          }
+        }
+        return callee.ret;
+      }
+      const BuiltinInfo* b = find_builtin(BuiltinRecv::Fn, n);
+      if (!b) {
+        unsupported(cur_, e, "call of " + std::string(n));
+        return Types::kDyn;
+      }
+      TypeId a0 = at.empty() ? Types::kUnknown : at[0];
+      switch (b->result) {
+        case BuiltinResult::Int: return Types::kInt;
+        case BuiltinResult::Float: return Types::kFloat;
+        case BuiltinResult::Bool: return Types::kBool;
+        case BuiltinResult::Str: return Types::kStr;
+        case BuiltinResult::None: return Types::kNone;
+        case BuiltinResult::Same: return a0 == Types::kBool ? Types::kInt : a0;
+        case BuiltinResult::Elem: {
+          TypeId el = element_of(a0);
+          return el == Types::kBool ? Types::kInt : el;
+        }
+        case BuiltinResult::ListStr: return T.list(Types::kStr);
+        case BuiltinResult::ListSame: return T.list(element_of(a0));
+        case BuiltinResult::Special: break;
+      }
+      if (n == "round") return at.size() >= 2 ? (a0 == Types::kInt ? Types::kInt : Types::kFloat) : Types::kInt;
+      if (n == "min" || n == "max") {
+        if (at.size() == 1) return element_of(a0);
+        TypeId j = Types::kUnknown;
+        for (TypeId t : at) j = T.join(j, t);
+        return j;
+      }
+      if (n == "range") return Types::kRange;
+      if (n == "pow") {
+        for (TypeId t : at)
+          if (t == Types::kFloat) return Types::kFloat;
+        return Types::kInt;
+      }
+      if (n == "reversed") return T.iter(element_of(a0));
+      if (n == "enumerate") return T.iter(T.tuple({Types::kInt, element_of(a0)}));
+      if (n == "zip" && at.size() == 2) return T.iter(T.tuple({element_of(at[0]), element_of(at[1])}));
+      if (n == "list") return at.empty() ? T.list(Types::kUnknown) : T.list(element_of(a0));
+      if (n == "divmod" && at.size() == 2) {
+        TypeId j = T.join(at[0], at[1]);
+        return T.tuple({j, j});
+      }
+      unsupported(cur_, e, "call of " + std::string(n));
+      return Types::kDyn;
+    }
+    if (kind(fn) == Kind::Attribute) {
+      NodeId recv = slot(fn, fld::Attribute::value);
+      std::string_view m = ident(fn, fld::Attribute::attr);
+      TypeId rt = expr(recv);
+      tm_.owner[fn] = cur_;
+      const BuiltinInfo* b = find_builtin(recv_of(T.kind(rt)), m);
+      if (!b) {
+        if (T.kind(rt) == TyKind::Unknown) return Types::kUnknown;
+        unsupported(cur_, e, "method " + std::string(m) + " of " + T.name(rt));
+        return Types::kDyn;
+      }
+      if (T.kind(rt) == TyKind::List && is_mutating_method(m)) {
+        mark_mutated(recv);
+        if (m == "append" && !at.empty()) refine(recv, T.list(at[0]));
+        if (m == "extend" && !at.empty()) refine(recv, T.list(element_of(at[0])));
+      }
+      switch (b->result) {
+        case BuiltinResult::Int: return Types::kInt;
+        case BuiltinResult::Float: return Types::kFloat;
+        case BuiltinResult::Bool: return Types::kBool;
+        case BuiltinResult::Str: return Types::kStr;
+        case BuiltinResult::None: return Types::kNone;
+        case BuiltinResult::Same: return rt;
+        case BuiltinResult::Elem: return element_of(rt);
+        case BuiltinResult::ListStr: return T.list(Types::kStr);
+        case BuiltinResult::ListSame: return T.list(element_of(rt));
+        case BuiltinResult::Special: return Types::kDyn;
+      }
+    }
+    unsupported(cur_, e, "call");
+    return Types::kDyn;
+  }
+
+  bool local_shadow(std::string_view n) const {
+    const Function& fn = tm_.funcs[cur_];
+    return fn.var_index.count(n) > 0;
+  }
+
+  // ---------------------------------------------------------------- placement
+  struct Occ {
+    std::vector<ast::ListId> first_path;  // blocks around the first occurrence
+    size_t common = 0;                    // length of the common prefix so far
+    NodeId first_stmt = kNone;            // statement holding the first occurrence
+    bool first_is_decl = false;
+    bool seen = false;
+    std::vector<ast::ListId> path;        // first_path truncated to `common`
+  };
+
+  void place(uint32_t f) {
+    cur_ = f;
+    Function& fn = tm_.funcs[f];
+    occ_.assign(fn.vars.size(), Occ());
+    blocks_.clear();
+    for_bound_.clear();
+    ast::ListId body_list;
+    if (fn.node == kNone) {
+      body_list = slot(m_.root(), fld::Module::body);
+      blocks_.push_back(body_list);
+      for (NodeId s : m_.list(body_list)) {
+        Kind k = kind(s);
+        if (k == Kind::FunctionDef || k == Kind::ClassDef) continue;
+        top_stmt_ = s;
+        if (s == tm_.main_guard) {
+          // The guard's body runs as if it were the module's own block.
+          for (NodeId b : list_of(s, fld::If::body)) {
+            top_stmt_ = b;
+            place_stmt(b);
+          }
+          continue;
+        }
+        place_stmt(s);
+      }
+    } else {
+      body_list = slot(fn.node, fld::FunctionDef::body);
+      blocks_.push_back(body_list);
+      for (uint32_t p : fn.params) {
+        Var& v = fn.vars[p];
+        v.decl_block = body_list;
+        (void)v;
+      }
+      place_list(body_list);
+    }
+    for (uint32_t i = 0; i < fn.vars.size(); ++i) {
+      Var& v = fn.vars[i];
+      const Occ& o = occ_[i];
+      if (v.is_param || !o.seen) continue;
+      if (o.path.size() == o.first_path.size() && o.first_is_decl) {
+        v.decl_block = o.path.back();
+        v.decl_stmt = o.first_stmt;
+      } else {
+        v.decl_block = o.path.back();
+        v.decl_stmt = kNone;
+      }
+    }
+  }
+
+  void place_list(ast::ListId l) {
+    for (NodeId s : m_.list(l)) {
+      NodeId saved = top_stmt_;
+      top_stmt_ = s;
+      place_stmt(s);
+      top_stmt_ = saved;
+    }
+  }
+
+  void nested(ast::ListId l) {
+    blocks_.push_back(l);
+    place_list(l);
+    blocks_.pop_back();
+  }
+
+  void place_stmt(NodeId s) {
+    switch (kind(s)) {
+      case Kind::Assign: {
+        place_expr(slot(s, fld::Assign::value));
+        auto targets = list_of(s, fld::Assign::targets);
+        for (NodeId t : targets) place_target(t, targets.size() == 1 && kind(t) == Kind::Name);
+        break;
+      }
+      case Kind::AnnAssign:
+        if (slot(s, fld::AnnAssign::value) != kNone) place_expr(slot(s, fld::AnnAssign::value));
+        place_target(slot(s, fld::AnnAssign::target), slot(s, fld::AnnAssign::value) != kNone);
+        break;
+      case Kind::AugAssign:
+        place_expr(slot(s, fld::AugAssign::value));
+        place_target(slot(s, fld::AugAssign::target), false);
+        break;
+      case Kind::Expr: place_expr(slot(s, fld::Expr::value)); break;
+      case Kind::Return:
+        if (slot(s, fld::Return::value) != kNone) place_expr(slot(s, fld::Return::value));
+        break;
+      case Kind::If:
+        place_expr(slot(s, fld::If::test));
+        nested(slot(s, fld::If::body));
+        nested(slot(s, fld::If::orelse));
+        break;
+      case Kind::While:
+        place_expr(slot(s, fld::While::test));
+        nested(slot(s, fld::While::body));
+        nested(slot(s, fld::While::orelse));
+        break;
+      case Kind::For: {
+        place_expr(slot(s, fld::For::iter));
+        std::vector<std::string> names;
+        collect_names(slot(s, fld::For::target), names);
+        tm_.for_binds[s] = 1;
+        for (auto& n : names) for_bound_.push_back({n, s});
+        nested(slot(s, fld::For::body));
+        for (size_t i = 0; i < names.size(); ++i) for_bound_.pop_back();
+        nested(slot(s, fld::For::orelse));
+        break;
+      }
+      default: break;
+    }
+  }
+
+  void collect_names(NodeId t, std::vector<std::string>& out) {
+    if (kind(t) == Kind::Name) out.emplace_back(ident(t, fld::Name::id));
+    else if (kind(t) == Kind::Tuple || kind(t) == Kind::List)
+      for (NodeId e : list_of(t, fld::Tuple::elts)) collect_names(e, out);
+  }
+
+  void place_target(NodeId t, bool decl) {
+    if (kind(t) == Kind::Name) occur(ident(t, fld::Name::id), decl, true);
+    else if (kind(t) == Kind::Tuple || kind(t) == Kind::List)
+      for (NodeId e : list_of(t, fld::Tuple::elts)) place_target(e, false);
+    else
+      place_expr(t);
+  }
+
+  void place_expr(NodeId e) {
+    // Iterative walk over the expression's Name nodes.
+    std::vector<NodeId> stack{e};
+    while (!stack.empty()) {
+      NodeId n = stack.back();
+      stack.pop_back();
+      if (n == kNone) continue;
+      Kind k = kind(n);
+      if (k == Kind::Name) {
+        occur(ident(n, fld::Name::id), false, false);
+        continue;
+      }
+      for (size_t i = 0; i < ast::fields_of(k).size(); ++i) {
+        ast::FieldType ft = ast::fields_of(k)[i].type;
+        uint32_t v = slot(n, static_cast<uint32_t>(i));
+        if (ft == ast::FieldType::Node || ft == ast::FieldType::OptNode) {
+          if (v != kNone) stack.push_back(v);
+        } else if (ft == ast::FieldType::List || ft == ast::FieldType::OptNodeList) {
+          for (NodeId c : m_.list(v))
+            if (c != kNone) stack.push_back(c);
+        }
+      }
+    }
+  }
+
+  void occur(std::string_view name, bool decl, bool store) {
+    for (auto it = for_bound_.rbegin(); it != for_bound_.rend(); ++it) {
+      if (it->first == name) {
+        if (store) tm_.for_binds[it->second] = 2;  // the loop variable is assigned: `for mut x`
+        return;
+      }
+    }
+    Function& fn = tm_.funcs[cur_];
+    auto vi = fn.var_index.find(name);
+    if (vi == fn.var_index.end()) return;
+    Var& v = fn.vars[vi->second];
+    Occ& o = occ_[vi->second];
+    if (v.is_param) {
+      if (store) v.reassigned = true;
+      return;
+    }
+    if (!o.seen) {
+      o.seen = true;
+      o.first_path = blocks_;
+      o.path = blocks_;
+      o.first_stmt = top_stmt_;
+      o.first_is_decl = decl;
+      return;
+    }
+    if (store) v.reassigned = true;
+    size_t c = 0;
+    while (c < o.path.size() && c < blocks_.size() && o.path[c] == blocks_[c]) ++c;
+    o.path.resize(c);
+  }
+
+  const ast::Module& m_;
+  TypedModule tm_;
+  Types& T;
+  uint32_t cur_ = 0;
+  bool changed_ = false;
+  std::vector<std::map<std::string, TypeId, std::less<>>> comp_scopes_;
+  std::vector<Occ> occ_;
+  std::vector<ast::ListId> blocks_;
+  std::vector<std::pair<std::string, NodeId>> for_bound_;
+  NodeId top_stmt_ = kNone;
+};
+
+}  // namespace
+
+const BuiltinInfo* find_builtin(BuiltinRecv recv, std::string_view name) {
+  for (const BuiltinInfo& b : kBuiltins)
+    if (b.recv == recv && b.py == name) return &b;
+  return nullptr;
+}
+
+BuiltinRecv recv_of(TyKind k) {
+  switch (k) {
+    case TyKind::Str: return BuiltinRecv::Str;
+    case TyKind::List: return BuiltinRecv::List;
+    case TyKind::Int: case TyKind::Bool: return BuiltinRecv::Int;
+    case TyKind::Float: return BuiltinRecv::Float;
+    case TyKind::Dict: return BuiltinRecv::Dict;
+    case TyKind::Set: return BuiltinRecv::Set;
+    default: return BuiltinRecv::Fn;
+  }
+}
+
+TypedModule infer(const ast::Module& module, const index::GlobalIndex* index, std::string_view module_name) {
+  (void)index;
+  Inferer inf(module, module_name);
+  return inf.run();
+}
+
+}  // namespace portalis::sema

@@ -1,0 +1,98 @@
+#pragma once
+// Scopes, symbols and type inference: AST in, TypedModule out (pure).
+//
+// Every function (and the module's own top-level code, funcs[0]) gets its
+// variables with one static type each, where the first binding of each
+// variable goes in Rust (the innermost block holding all its uses), and every
+// expression node gets a type. Annotations win; otherwise types come from
+// literals, operators, builtins, assignments and, for parameters, the
+// argument types at the module's call sites. Unresolvable types are Dyn.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ast/ast.h"
+#include "base/diagnostic.h"
+#include "sema/types.h"
+
+namespace portalis::index { class GlobalIndex; }
+
+namespace portalis::sema {
+
+struct Var {
+  std::string name;
+  TypeId type = Types::kUnknown;
+  bool annotated = false;
+  bool is_param = false;
+  bool reassigned = false;  // bound again after its first binding (params: at all)
+  bool mutated = false;     // container changed in place (append, item store, ...)
+  bool global_ref = false;  // a module-level name read from a function
+  // Where the Rust `let` goes: at decl_stmt (an assignment directly in
+  // decl_block), or, when decl_stmt is kNone, at the start of decl_block.
+  ast::ListId decl_block = ast::kNone;
+  ast::NodeId decl_stmt = ast::kNone;
+  ast::NodeId default_value = ast::kNone;  // parameter default
+};
+
+struct Function {
+  ast::NodeId node = ast::kNone;  // FunctionDef; kNone for the module body
+  std::string name;
+  int cls = -1;                   // owning class for methods
+  std::vector<uint32_t> params;   // indices into vars, in order (self excluded)
+  TypeId ret = Types::kUnknown;
+  bool ret_annotated = false;
+  bool is_static = false;
+  std::vector<Var> vars;
+  std::map<std::string, uint32_t, std::less<>> var_index;
+  std::vector<std::pair<ast::NodeId, std::string>> unsupported;  // construct and its name
+  const Var* find(std::string_view n) const {
+    auto it = var_index.find(n);
+    return it == var_index.end() ? nullptr : &vars[it->second];
+  }
+};
+
+struct ClassInfo {
+  std::string name;
+  ast::NodeId node = ast::kNone;
+  int base = -1;
+  std::vector<std::pair<std::string, TypeId>> fields;
+  std::map<std::string, uint32_t, std::less<>> methods;  // name -> function index
+  bool dataclass = false;
+  bool exception = false;
+};
+
+struct TypedModule {
+  const ast::Module* ast = nullptr;
+  Types types;
+  std::vector<TypeId> expr_type;     // by NodeId (kUnknown for non-expressions)
+  std::vector<uint32_t> owner;       // by NodeId: the function whose body holds the node
+  std::vector<Function> funcs;       // funcs[0] is the module body
+  std::map<std::string, uint32_t, std::less<>> func_by_name;   // module-level functions
+  std::map<std::string, uint32_t, std::less<>> class_by_name;
+  std::vector<ClassInfo> classes;
+  // For-loop targets bound by the loop itself (Rust `for x in`): by For NodeId.
+  std::vector<uint8_t> for_binds;    // by NodeId: 1 when the For's Name target is bound by the loop
+  std::vector<Diagnostic> diagnostics;
+  bool is_program = false;
+  ast::NodeId main_guard = ast::kNone;  // the `if __name__ == "__main__":` statement
+  TypeId type_of(ast::NodeId e) const { return e < expr_type.size() ? expr_type[e] : Types::kUnknown; }
+};
+
+TypedModule infer(const ast::Module& module, const index::GlobalIndex* index, std::string_view module_name);
+
+// Builtin result rules from builtins.def, shared with the lowering.
+enum class BuiltinRecv : uint8_t { Fn, Str, List, Int, Float, Dict, Set };
+enum class BuiltinResult : uint8_t { Int, Float, Bool, Str, None, Same, Elem, ListStr, ListSame, Special };
+enum class BuiltinHow : uint8_t { Method, RtFn, Code };
+struct BuiltinInfo {
+  BuiltinRecv recv;
+  std::string_view py;
+  BuiltinResult result;
+  BuiltinHow how;
+  std::string_view rust;
+};
+const BuiltinInfo* find_builtin(BuiltinRecv recv, std::string_view name);
+BuiltinRecv recv_of(TyKind k);
+
+}  // namespace portalis::sema

@@ -1,0 +1,46 @@
+#pragma once
+// Static types of the translator: interned, 32-bit ids. Dyn is the runtime's
+// dynamic Value, the fallback where no static type can be found.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace portalis::sema {
+
+enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple, Dict, Set, Class, Func, Range, Dyn, Iter };
+
+using TypeId = uint32_t;
+
+struct TypeRec {
+  TyKind kind = TyKind::Unknown;
+  std::vector<TypeId> args;  // List/Set/Iter: [elem]; Dict: [key, value]; Tuple: elements
+  uint32_t cls = 0;          // Class: index into TypedModule::classes; Func: function index
+};
+
+class Types {
+ public:
+  Types();
+  TypeId intern(const TypeRec& r);
+  TypeId list(TypeId elem) { return intern({TyKind::List, {elem}, 0}); }
+  TypeId set(TypeId elem) { return intern({TyKind::Set, {elem}, 0}); }
+  TypeId iter(TypeId elem) { return intern({TyKind::Iter, {elem}, 0}); }
+  TypeId dict(TypeId k, TypeId v) { return intern({TyKind::Dict, {k, v}, 0}); }
+  TypeId tuple(std::vector<TypeId> elts) { return intern({TyKind::Tuple, std::move(elts), 0}); }
+  TypeId cls(uint32_t index) { return intern({TyKind::Class, {}, index}); }
+  const TypeRec& get(TypeId id) const { return recs_[id]; }
+  TyKind kind(TypeId id) const { return recs_[id].kind; }
+  TypeId elem(TypeId id) const { return recs_[id].args.empty() ? kUnknown : recs_[id].args[0]; }
+  // Least upper bound; Int joins Float as Float; otherwise mismatch is Dyn.
+  TypeId join(TypeId a, TypeId b);
+  bool is_copy(TypeId id) const;
+  bool has_unknown(TypeId id) const;
+  bool has_dyn(TypeId id) const;
+  std::string name(TypeId id) const;  // Python spelling, for diagnostics and tests
+
+  static constexpr TypeId kUnknown = 0, kInt = 1, kFloat = 2, kBool = 3, kStr = 4, kNone = 5, kDyn = 6, kRange = 7;
+
+ private:
+  std::vector<TypeRec> recs_;
+};
+
+}  // namespace portalis::sema
