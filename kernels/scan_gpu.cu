@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cub/device/device_scan.cuh>
 #include <string>
+#include <vector>
 
 #include "kernels/scan_engine.h"
 
@@ -60,16 +61,30 @@ __global__ void k_emit(BatchView v, const uint32_t* tb, const uint32_t* te, cons
   if (f < v.nfiles) file_emit(v, f, tb, te, kind, flags, pre, fr[f], offsets[f], out);
 }
 
-// Device buffers, freed on every exit path.
+// Device buffers from the stream-ordered pool (kept between batches, so a
+// repeated batch does not pay cudaMalloc again), freed on every exit path.
 struct DeviceMem {
   std::vector<void*> ptrs;
+  DeviceMem() {
+    static bool pool_set = [] {
+      cudaMemPool_t pool;
+      if (cudaDeviceGetDefaultMemPool(&pool, 0) == cudaSuccess) {
+        uint64_t keep = ~uint64_t{0};
+        cudaMemPoolSetAttribute(pool, cudaMemPoolAttrReleaseThreshold, &keep);
+      }
+      cudaGetLastError();
+      return true;
+    }();
+    (void)pool_set;
+  }
   ~DeviceMem() {
-    for (void* p : ptrs) cudaFree(p);
+    for (void* p : ptrs) cudaFreeAsync(p, 0);
+    cudaStreamSynchronize(0);
   }
   template <class T>
   cudaError_t alloc(T** p, size_t count) {
     void* q = nullptr;
-    cudaError_t e = cudaMalloc(&q, count * sizeof(T) + 16);
+    cudaError_t e = cudaMallocAsync(&q, count * sizeof(T) + 16, 0);
     if (e == cudaSuccess) ptrs.push_back(q);
     *p = static_cast<T*>(q);
     return e;

@@ -227,12 +227,16 @@ int run_bench(const std::vector<std::string>& args) {
     }
     double serial_s = since(t0);
     double host_s = -1;
+    std::string host_phases;
     if (mb <= host_max_mb) {
       kernels::ScanResult r;
+      kernels::ScanTimings ht;
       auto t1 = Clock::now();
-      kernels::scan_batch_host(v, &r);
+      kernels::scan_batch_host(v, &r, &ht);
       host_s = since(t1);
       sink += r.tokens.size();
+      host_phases = "host scan phases: fst " + std::to_string(ht.fst) + " s, tokens " + std::to_string(ht.tokens) +
+                    " s, structure " + std::to_string(ht.structure) + " s";
     }
     double kern_s = -1, e2e_s = -1, h2d = 0, d2h = 0;
     if (gpu.usable) {
@@ -260,6 +264,7 @@ int run_bench(const std::vector<std::string>& args) {
     std::printf("%10.0f %8zu | %12s | %12s | %12s %12s %9.2f %9.2f %9.2f\n", pos / 1e6, pick.size(),
                 fmt(pos, serial_s, 1e6).c_str(), fmt(pos, host_s, 1e6).c_str(), fmt(pos, kern_s, 1e9).c_str(),
                 fmt(pos, e2e_s, 1e9).c_str(), h2d * 1e3, kern_s > 0 ? kern_s * 1e3 : 0.0, d2h * 1e3);
+    if (!host_phases.empty()) std::printf("           (%s)\n", host_phases.c_str());
     std::fflush(stdout);
     kernels::free_pinned(c.data, c.pinned);
     if (sink == 0) std::printf("(no tokens)\n");

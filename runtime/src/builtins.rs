@@ -337,3 +337,26 @@ pub fn pow_i64_any(a: i64, b: i64) -> PyResult<crate::value::Value> {
     let v = crate::value::Value::from(a).pow(&crate::value::Value::from(b))?;
     Ok(v)
 }
+
+/// `min(iterable, default=d)`.
+pub fn min_or<T: PyOrd, I: IntoIterator<Item = T>>(items: I, default: T) -> T {
+    min(items).unwrap_or(default)
+}
+
+/// `max(iterable, default=d)`.
+pub fn max_or<T: PyOrd, I: IntoIterator<Item = T>>(items: I, default: T) -> T {
+    max(items).unwrap_or(default)
+}
+
+/// `hash(n)` for an int, as CPython computes it (n modulo 2**61 - 1, keeping
+/// the sign; -1 becomes -2). Deterministic, unlike hashes of strings.
+pub fn hash_i64(n: i64) -> i64 {
+    const P: i128 = (1i128 << 61) - 1;
+    let m = (n as i128).abs() % P;
+    let h = if n < 0 { -m } else { m } as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}

@@ -13,19 +13,40 @@ use std::rc::Rc;
 
 /// A raised Python exception.
 ///
+/// One pointer wide (the data is boxed), so `PyResult<T>` stays small and
+/// the success path of every fallible call stays cheap. Its fields are
+/// reached through `Deref` to [`ExcData`]: `e.class`, `e.args`, `e.payload`.
+#[derive(Clone)]
+pub struct PyException(Box<ExcData>);
+
+/// The data of a `PyException`.
+///
 /// `class` is the class name (`"ValueError"`, or a user class such as
 /// `"InsufficientFunds"`), `args` the constructor arguments (what `e.args`
 /// shows), and `payload` an optional value of the translator's own type
 /// carrying the fields of a user exception class (`e.needed`); get it back
 /// with [`PyException::payload_ref`].
 #[derive(Clone)]
-pub struct PyException {
+pub struct ExcData {
     /// Class name.
     pub class: Rc<str>,
     /// `e.args`.
     pub args: Vec<Value>,
     /// Fields of a user-defined exception class, as the translator's struct.
     pub payload: Option<Rc<dyn Any>>,
+}
+
+impl std::ops::Deref for PyException {
+    type Target = ExcData;
+    fn deref(&self) -> &ExcData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for PyException {
+    fn deref_mut(&mut self) -> &mut ExcData {
+        &mut self.0
+    }
 }
 
 /// Result of any operation that can raise.
@@ -37,12 +58,12 @@ impl PyException {
     pub fn new(class: &str, msg: impl Into<String>) -> PyException {
         let msg = msg.into();
         let args = if msg.is_empty() { Vec::new() } else { vec![Value::from(msg)] };
-        PyException { class: Rc::from(class), args, payload: None }
+        PyException(Box::new(ExcData { class: Rc::from(class), args, payload: None }))
     }
 
     /// An exception with exactly the given args (`raise E(a, b)`).
     pub fn with_args(class: &str, args: Vec<Value>) -> PyException {
-        PyException { class: Rc::from(class), args, payload: None }
+        PyException(Box::new(ExcData { class: Rc::from(class), args, payload: None }))
     }
 
     /// An exception with an empty-string argument (`raise E("")`: args `('',)`).
@@ -255,18 +276,20 @@ impl PyException {
     }
 }
 
-/// Run a translated program's entry point with Python's exit behaviour:
-/// stdout is flushed in every case; an uncaught exception prints its last
-/// traceback line (`ValueError: message`) to stderr and exits with status 1;
-/// `SystemExit(n)` exits with status n; a Rust panic also flushes and exits 1.
-pub fn run_main(f: fn() -> PyResult<()>) {
+/// Stack size for the thread that runs a translated program: deep Python
+/// recursion (recursion limits raised by the program) must not overflow.
+const MAIN_STACK_BYTES: usize = 512 << 20;
+
+/// Run `f`, flush stdout, report an uncaught exception on stderr, and
+/// return the process exit status.
+fn run_to_status(f: fn() -> PyResult<()>) -> i32 {
     let outcome = std::panic::catch_unwind(f);
     crate::print::flush_stdout();
     match outcome {
-        Ok(Ok(())) => {}
+        Ok(Ok(())) => 0,
         Ok(Err(e)) => {
             if &*e.class == "SystemExit" {
-                let code = match e.args.first() {
+                return match e.args.first() {
                     None | Some(Value::None) => 0,
                     Some(Value::Int(i)) => i.to_i64().unwrap_or(1) as i32,
                     Some(Value::Bool(b)) => *b as i32,
@@ -275,15 +298,37 @@ pub fn run_main(f: fn() -> PyResult<()>) {
                         1
                     }
                 };
-                std::process::exit(code);
             }
             eprintln!("Traceback (most recent call last):");
             eprintln!("{}", e.traceback_line());
-            std::process::exit(1);
+            1
         }
-        Err(_) => {
-            std::process::exit(1);
+        Err(_) => 1,
+    }
+}
+
+/// Run a translated program's entry point with Python's exit behaviour:
+/// stdout is flushed in every case; an uncaught exception prints its last
+/// traceback line (`ValueError: message`) to stderr and exits with status 1;
+/// `SystemExit(n)` exits with status n; a Rust panic also flushes and exits 1.
+/// Natively the program runs on a thread with a large stack (512 MiB
+/// reserved) so deep recursion behaves; on wasm it runs on the main thread.
+pub fn run_main(f: fn() -> PyResult<()>) {
+    let prev = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        crate::print::flush_stdout();
+        prev(info);
+    }));
+    let status = if cfg!(target_arch = "wasm32") {
+        run_to_status(f)
+    } else {
+        match std::thread::Builder::new().stack_size(MAIN_STACK_BYTES).spawn(move || run_to_status(f)) {
+            Ok(handle) => handle.join().unwrap_or(1),
+            Err(_) => run_to_status(f),
         }
+    };
+    if status != 0 {
+        std::process::exit(status);
     }
 }
 

@@ -6,32 +6,109 @@
 use crate::exc::{PyException, PyResult};
 use crate::int::Int;
 
-/// Shortest round-trip decimal digits of a finite nonzero |x| and the
-/// decimal exponent of the first digit: x = 0.d1d2d3... * 10**(exp+1).
-pub(crate) fn shortest_digits(x: f64) -> (String, i32) {
+/// Decimal digits (ASCII, no point) on the stack, with the decimal
+/// exponent of the first digit.
+pub(crate) struct Digits {
+    buf: [u8; 40],
+    len: usize,
+    /// x = 0.d1d2d3... * 10**(exp+1), i.e. d1 is the 10**exp digit.
+    pub exp: i32,
+}
+
+impl Digits {
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("0")
+    }
+}
+
+/// Format |x| with `{:e}` or `{:.Ne}` into a stack buffer and split it.
+fn sci_digits(x: f64, prec: Option<usize>) -> Digits {
+    use std::io::Write;
+    let mut raw = [0u8; 64];
+    let n = {
+        let mut cur = std::io::Cursor::new(&mut raw[..]);
+        let _ = match prec {
+            None => write!(cur, "{:e}", x.abs()),
+            Some(p) => write!(cur, "{:.*e}", p, x.abs()),
+        };
+        cur.position() as usize
+    };
+    let mut d = Digits { buf: [0u8; 40], len: 0, exp: 0 };
+    let mut i = 0;
+    while i < n && raw[i] != b'e' {
+        if raw[i] != b'.' && d.len < d.buf.len() {
+            d.buf[d.len] = raw[i];
+            d.len += 1;
+        }
+        i += 1;
+    }
+    let mut exp: i32 = 0;
+    let mut neg = false;
+    i += 1;
+    if i < n && raw[i] == b'-' {
+        neg = true;
+        i += 1;
+    }
+    while i < n {
+        exp = exp * 10 + (raw[i] - b'0') as i32;
+        i += 1;
+    }
+    d.exp = if neg { -exp } else { exp };
+    d
+}
+
+/// Shortest round-trip decimal digits of a finite nonzero |x|.
+pub(crate) fn shortest(x: f64) -> Digits {
     // Rust's `{:e}` prints the shortest digits that round-trip.
-    let s = format!("{:e}", x.abs());
-    let (digits, exp) = split_exp(&s);
-    if digits.len() >= 16 {
+    let d = sci_digits(x, None);
+    if d.len >= 16 && tie_possible(x) {
         // With 16-17 digits two candidates may round-trip; CPython takes the
         // one nearest the exact value (ties to even), which is the correctly
         // rounded n-digit form whenever that one round-trips too.
-        let r = format!("{:.*e}", digits.len() - 1, x.abs());
-        if r.parse::<f64>().ok() == Some(x.abs()) {
-            return split_exp(&r);
+        let r = sci_digits(x, Some(d.len - 1));
+        let text = format!("{}e{}", r.as_str(), r.exp - (r.len as i32 - 1));
+        if text.parse::<f64>().ok() == Some(x.abs()) {
+            return r;
         }
     }
-    (digits, exp)
+    d
 }
 
-/// Split Rust's `d.ddde-5` into ("dddd", -5).
-fn split_exp(s: &str) -> (String, i32) {
-    let (mant, exp) = match s.find('e') {
-        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().unwrap_or(0)),
-        None => (s, 0),
-    };
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    (digits, exp)
+/// Shortest round-trip digits of |x| and the exponent of the first digit.
+pub(crate) fn shortest_digits(x: f64) -> (String, i32) {
+    let d = shortest(x);
+    (d.as_str().to_string(), d.exp)
+}
+
+/// Whether |x|'s exact decimal expansion is short enough (at most 18
+/// significant digits) that a 16-17 digit shortest form might sit exactly
+/// halfway between two candidates. Cheap: avoids the slow check for
+/// almost all doubles.
+fn tie_possible(x: f64) -> bool {
+    let bits = x.abs().to_bits();
+    let raw_exp = ((bits >> 52) & 0x7ff) as i64;
+    let mut m = bits & ((1u64 << 52) - 1);
+    let mut e = if raw_exp == 0 { -1074 } else { raw_exp - 1075 };
+    if raw_exp != 0 {
+        m |= 1u64 << 52;
+    }
+    if m == 0 {
+        return false;
+    }
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += tz as i64;
+    if e >= 0 {
+        return x.abs() < 1e18;
+    }
+    let k = -e;
+    if k > 55 {
+        return false;
+    }
+    match (m as u128).checked_mul(5u128.pow(k as u32)) {
+        Some(p) => p < 1_000_000_000_000_000_000u128,
+        None => false,
+    }
 }
 
 /// `repr(x)` / `str(x)` of a float, exactly as CPython prints it.
@@ -58,11 +135,11 @@ pub fn float_repr_into(x: f64, out: &mut String) {
     if x < 0.0 {
         out.push('-');
     }
-    let (digits, exp) = shortest_digits(x);
-    if (-4..16).contains(&exp) {
-        place_fixed(&digits, exp, out, true);
+    let d = shortest(x);
+    if (-4..16).contains(&d.exp) {
+        place_fixed(d.as_str(), d.exp, out, true);
     } else {
-        place_sci(&digits, exp, out);
+        place_sci(d.as_str(), d.exp, out);
     }
 }
 
@@ -368,7 +445,7 @@ pub fn float_to_i64(x: f64) -> PyResult<i64> {
         return Err(PyException::new("OverflowError", "cannot convert float infinity to integer"));
     }
     let t = x.trunc();
-    if t >= 9.223372036854775807e18 || t < -9.223372036854775808e18 {
+    if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
         return Err(PyException::new("OverflowError", "float too large for a machine integer"));
     }
     Ok(t as i64)

@@ -788,7 +788,15 @@ pub fn str_format(fmt: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResu
                 }
             };
             // Nested fields inside the spec, e.g. "{:{}}".
-            let spec = if spec.contains('{') { str_format(&spec, &args[auto.min(args.len())..], kwargs)? } else { spec };
+            let spec = if spec.contains('{') {
+                // Nested auto-numbered fields take the following arguments.
+                let nested = spec.matches("{}").count();
+                let r = str_format(&spec, &args[auto.min(args.len())..], kwargs)?;
+                auto += nested;
+                r
+            } else {
+                spec
+            };
             let piece = match conv {
                 Some('r') | Some('a') => format_str(&v.py_repr(), &spec)?,
                 Some('s') => format_str(&v.py_str(), &spec)?,

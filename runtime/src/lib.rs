@@ -14,10 +14,12 @@
 //! See `API.md` beside this crate for the translator's guide.
 
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 #![allow(clippy::len_without_is_empty, clippy::should_implement_trait, clippy::new_without_default)]
 
 pub mod builtins;
 pub mod dict;
+pub mod dynamic;
 pub mod exc;
 pub mod float;
 pub mod fmt;
@@ -30,7 +32,7 @@ pub mod slice;
 pub mod stdlib;
 pub mod value;
 
-pub use stdlib::{bisect, collections, functools, heapq, itertools, math};
+pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};
 
 pub use builtins::*;
 pub use dict::{Dict, FastMap, Set};
@@ -45,9 +47,9 @@ pub use int::{
     sub_i64, true_div_i64, Int,
 };
 pub use list::*;
-pub use print::{flush_stdout, print, print1, print_newline, print_stderr, write_stdout};
+pub use print::{capture_stdout, flush_stdout, print, print1, print_newline, print_stderr, write_stdout};
 pub use pystr::*;
-pub use repr::{py_repr, py_str, PyRepr, PyStr};
+pub use repr::{enum_repr_into, py_repr, py_str, repr_fields_into, repr_seq_into, PyRepr, PyStr};
 pub use slice::{check_index, norm_index, slice_indices, SliceIdx};
 pub use value::{Class, FromValue, Func, Object, ToValue, Value};
 

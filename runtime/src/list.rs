@@ -372,3 +372,10 @@ pub fn sorted_by_cmp<T, I: IntoIterator<Item = T>>(items: I, mut cmp: impl FnMut
 pub fn list_pos(v_len: usize, i: i64) -> Option<usize> {
     norm_index(i, v_len)
 }
+
+/// `[list(t) for t in zip(*rows)]`: columns of a list of rows, truncated to
+/// the shortest row like `zip`.
+pub fn transpose<T: Clone>(rows: &[Vec<T>]) -> Vec<Vec<T>> {
+    let n = rows.iter().map(|r| r.len()).min().unwrap_or(0);
+    (0..n).map(|j| rows.iter().map(|r| r[j].clone()).collect()).collect()
+}

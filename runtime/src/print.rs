@@ -4,13 +4,33 @@
 //! so the two streams keep their order.
 
 use crate::repr::PyStr;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::io::Write;
 
 const FLUSH_AT: usize = 1 << 16;
 
 thread_local! {
     static OUT: RefCell<String> = RefCell::new(String::with_capacity(FLUSH_AT + 1024));
+    static CAPTURING: Cell<bool> = Cell::new(false);
+}
+
+fn capturing() -> bool {
+    CAPTURING.with(|c| c.get())
+}
+
+/// Run `f` and return what it printed instead of writing it to stdout
+/// (for tests of generated code; nests, and restores the previous mode).
+pub fn capture_stdout<R>(f: impl FnOnce() -> R) -> (R, String) {
+    let was = capturing();
+    if !was {
+        flush_stdout();
+    }
+    let before = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    CAPTURING.with(|c| c.set(true));
+    let r = f();
+    CAPTURING.with(|c| c.set(was));
+    let text = OUT.with(|o| std::mem::replace(&mut *o.borrow_mut(), before));
+    (r, text)
 }
 
 /// Run `f` with the stdout buffer (append text to it); flushes when large.
@@ -18,7 +38,7 @@ pub fn with_stdout<R>(f: impl FnOnce(&mut String) -> R) -> R {
     OUT.with(|o| {
         let mut buf = o.borrow_mut();
         let r = f(&mut buf);
-        if buf.len() >= FLUSH_AT {
+        if buf.len() >= FLUSH_AT && !capturing() {
             let out = std::io::stdout();
             let mut lock = out.lock();
             let _ = lock.write_all(buf.as_bytes());
@@ -36,8 +56,15 @@ pub fn write_stdout(s: &str) {
 
 /// Write everything buffered to the real stdout.
 pub fn flush_stdout() {
+    if capturing() {
+        return;
+    }
     OUT.with(|o| {
-        let mut buf = o.borrow_mut();
+        // try_borrow: a panic while printing must not panic again here.
+        let mut buf = match o.try_borrow_mut() {
+            Ok(b) => b,
+            Err(_) => return,
+        };
         let out = std::io::stdout();
         let mut lock = out.lock();
         let _ = lock.write_all(buf.as_bytes());

@@ -114,8 +114,9 @@ pub fn str_slice(s: &str, start: Option<i64>, stop: Option<i64>, step: Option<i6
     Ok(idx.positions().map(|p| cs[p]).collect())
 }
 
-/// Iterate a string's characters as one-character Strings (`for ch in s`).
-pub fn str_iter(s: &str) -> impl Iterator<Item = String> + '_ {
+/// Iterate a string's characters as one-character Strings (`for ch in s`;
+/// `.rev()` for `reversed(s)`).
+pub fn str_iter(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
     s.chars().map(|c| c.to_string())
 }
 

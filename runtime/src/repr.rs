@@ -210,6 +210,34 @@ impl<T: PyRepr> PyRepr for Option<T> {
     }
 }
 
+/// Write `Name(field=repr, ...)`, the repr of dataclasses and namedtuples:
+/// `repr_fields_into(out, "Point", &[("x", &self.x), ("y", &self.y)])`.
+pub fn repr_fields_into(out: &mut String, class: &str, fields: &[(&str, &dyn PyRepr)]) {
+    out.push_str(class);
+    out.push('(');
+    for (i, (name, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+        out.push('=');
+        v.py_repr_into(out);
+    }
+    out.push(')');
+}
+
+/// Write an enum member's repr, `<Light.RED: 'red'>`; its str is
+/// `Light.RED` (`format!("{}.{}", class, member)`).
+pub fn enum_repr_into(out: &mut String, class: &str, member: &str, value: &dyn PyRepr) {
+    out.push('<');
+    out.push_str(class);
+    out.push('.');
+    out.push_str(member);
+    out.push_str(": ");
+    value.py_repr_into(out);
+    out.push('>');
+}
+
 /// Write `[a, b, c]`-style sequences.
 pub fn repr_seq_into<'a, T: PyRepr + 'a, I: IntoIterator<Item = &'a T>>(
     items: I,

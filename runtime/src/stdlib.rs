@@ -483,6 +483,8 @@ pub mod bisect {
 /// `namedtuple` maps to a struct.
 pub mod collections {
     use crate::dict::Dict;
+    use crate::exc::{PyException, PyResult};
+    use std::collections::VecDeque;
     use crate::list::PyOrd;
     use crate::repr::{PyRepr, PyStr};
     use std::hash::Hash;
@@ -581,6 +583,33 @@ pub mod collections {
             r.counts = r.counts.into_iter().filter(|(_, n)| *n > 0).collect();
             r
         }
+        /// `c1 & c2`: minimum of counts (positive only), in self's order.
+        pub fn intersect(&self, other: &Counter<K>) -> Counter<K> {
+            let mut r = Counter::new();
+            for (k, &n) in self.counts.iter() {
+                let m = n.min(other.get(k));
+                if m > 0 {
+                    r.set(k.clone(), m);
+                }
+            }
+            r
+        }
+        /// `c1 | c2`: maximum of counts (positive only).
+        pub fn union(&self, other: &Counter<K>) -> Counter<K> {
+            let mut r = Counter::new();
+            for (k, &n) in self.counts.iter() {
+                let m = n.max(other.get(k));
+                if m > 0 {
+                    r.set(k.clone(), m);
+                }
+            }
+            for (k, &n) in other.counts.iter() {
+                if !self.counts.contains_key(k) && n > 0 {
+                    r.set(k.clone(), n);
+                }
+            }
+            r
+        }
         /// `c1 - c2` (keeps positive counts only).
         pub fn minus(&self, other: &Counter<K>) -> Counter<K> {
             let mut r = Counter::new();
@@ -615,6 +644,88 @@ pub mod collections {
         fn py_str_into(&self, out: &mut String) {
             self.py_repr_into(out)
         }
+    }
+
+    /// `repr(OrderedDict)`: `OrderedDict([('a', 1)])` (CPython 3.11 form),
+    /// `OrderedDict()` when empty.
+    pub fn ordered_dict_repr<K: Hash + Eq + Clone + PyRepr, V: PyRepr>(d: &Dict<K, V>) -> String {
+        if d.is_empty() {
+            return "OrderedDict()".to_string();
+        }
+        let mut out = String::from("OrderedDict([");
+        for (i, (k, v)) in d.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push('(');
+            k.py_repr_into(&mut out);
+            out.push_str(", ");
+            v.py_repr_into(&mut out);
+            out.push(')');
+        }
+        out.push_str("])");
+        out
+    }
+
+    /// `repr(defaultdict(factory, d))`: `defaultdict(<class 'int'>, {...})`;
+    /// `factory` is the Python class name (`"int"`, `"list"`).
+    pub fn defaultdict_repr<K: Hash + Eq + Clone + PyRepr, V: PyRepr>(factory: &str, d: &Dict<K, V>) -> String {
+        format!("defaultdict(<class '{}'>, {})", factory, d.py_repr())
+    }
+
+    /// `deque.append(x)` on a deque with `maxlen` (drops from the left).
+    pub fn deque_append_bounded<T>(q: &mut VecDeque<T>, x: T, maxlen: usize) {
+        if maxlen == 0 {
+            return;
+        }
+        if q.len() == maxlen {
+            q.pop_front();
+        }
+        q.push_back(x);
+    }
+
+    /// `deque.appendleft(x)` with `maxlen` (drops from the right).
+    pub fn deque_appendleft_bounded<T>(q: &mut VecDeque<T>, x: T, maxlen: usize) {
+        if maxlen == 0 {
+            return;
+        }
+        if q.len() == maxlen {
+            q.pop_back();
+        }
+        q.push_front(x);
+    }
+
+    /// `deque.extendleft(items)` (each item goes to the front in turn).
+    pub fn deque_extendleft<T, I: IntoIterator<Item = T>>(q: &mut VecDeque<T>, items: I) {
+        for x in items {
+            q.push_front(x);
+        }
+    }
+
+    /// `deque.rotate(n)`: positive n rotates right.
+    pub fn deque_rotate<T>(q: &mut VecDeque<T>, n: i64) {
+        let len = q.len() as i64;
+        if len == 0 {
+            return;
+        }
+        let k = n.rem_euclid(len) as usize;
+        q.rotate_right(k);
+    }
+
+    /// `q[i]` with negative indices; IndexError "deque index out of range".
+    pub fn deque_get<T>(q: &VecDeque<T>, i: i64) -> PyResult<&T> {
+        let j = crate::slice::check_index(i, q.len(), "deque index out of range")?;
+        Ok(&q[j])
+    }
+
+    /// `q.popleft()` / `q.pop()` with Python's IndexError.
+    pub fn deque_popleft<T>(q: &mut VecDeque<T>) -> PyResult<T> {
+        q.pop_front().ok_or_else(|| PyException::new("IndexError", "pop from an empty deque"))
+    }
+
+    /// `q.pop()`.
+    pub fn deque_pop<T>(q: &mut VecDeque<T>) -> PyResult<T> {
+        q.pop_back().ok_or_else(|| PyException::new("IndexError", "pop from an empty deque"))
     }
 
     /// `sorted(counter.items(), key=lambda kv: kv[1])`-style helper: the
@@ -835,5 +946,260 @@ pub mod functools {
     /// `functools.reduce(f, items, initial)`.
     pub fn reduce_initial<T, U, I: IntoIterator<Item = U>>(f: impl FnMut(T, U) -> T, items: I, initial: T) -> T {
         items.into_iter().fold(initial, f)
+    }
+}
+
+/// `string`: the constants and `capwords`.
+pub mod string {
+    /// `string.ascii_lowercase`.
+    pub const ASCII_LOWERCASE: &str = "abcdefghijklmnopqrstuvwxyz";
+    /// `string.ascii_uppercase`.
+    pub const ASCII_UPPERCASE: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    /// `string.ascii_letters`.
+    pub const ASCII_LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    /// `string.digits`.
+    pub const DIGITS: &str = "0123456789";
+    /// `string.hexdigits`.
+    pub const HEXDIGITS: &str = "0123456789abcdefABCDEF";
+    /// `string.octdigits`.
+    pub const OCTDIGITS: &str = "01234567";
+    /// `string.punctuation`.
+    pub const PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    /// `string.whitespace`.
+    pub const WHITESPACE: &str = " \t\n\r\x0b\x0c";
+    /// `string.printable`.
+    pub const PRINTABLE: &str = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\x0b\x0c";
+
+    /// `string.capwords(s)` / `string.capwords(s, sep)`.
+    pub fn capwords(s: &str, sep: Option<&str>) -> String {
+        match sep {
+            None => crate::pystr::str_join(" ", crate::pystr::str_split_whitespace(s, -1).iter().map(|w| crate::pystr::str_capitalize(w))),
+            Some(sep) => crate::pystr::str_join(sep, s.split(sep).map(crate::pystr::str_capitalize)),
+        }
+    }
+
+    /// `string.Template(t).safe_substitute(mapping)`: `$name`, `${name}`,
+    /// `$$`; unknown names are left as they are.
+    pub fn template_safe_substitute(template: &str, values: &[(&str, String)]) -> String {
+        let cs: Vec<char> = template.chars().collect();
+        let mut out = String::new();
+        let mut i = 0;
+        let lookup = |name: &str| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone());
+        let is_id_start = |c: char| c == '_' || c.is_ascii_alphabetic();
+        let is_id = |c: char| c == '_' || c.is_ascii_alphanumeric();
+        while i < cs.len() {
+            if cs[i] != '$' {
+                out.push(cs[i]);
+                i += 1;
+                continue;
+            }
+            if i + 1 < cs.len() && cs[i + 1] == '$' {
+                out.push('$');
+                i += 2;
+                continue;
+            }
+            if i + 1 < cs.len() && cs[i + 1] == '{' {
+                if let Some(end) = cs[i + 2..].iter().position(|c| *c == '}') {
+                    let name: String = cs[i + 2..i + 2 + end].iter().collect();
+                    if let Some(v) = lookup(&name) {
+                        out.push_str(&v);
+                        i += end + 3;
+                        continue;
+                    }
+                }
+                out.push('$');
+                i += 1;
+                continue;
+            }
+            if i + 1 < cs.len() && is_id_start(cs[i + 1]) {
+                let mut j = i + 1;
+                while j < cs.len() && is_id(cs[j]) {
+                    j += 1;
+                }
+                let name: String = cs[i + 1..j].iter().collect();
+                match lookup(&name) {
+                    Some(v) => out.push_str(&v),
+                    None => {
+                        out.push('$');
+                        out.push_str(&name);
+                    }
+                }
+                i = j;
+                continue;
+            }
+            out.push('$');
+            i += 1;
+        }
+        out
+    }
+}
+
+/// `fractions.Fraction`: exact rationals over `Int`, always normalised
+/// (denominator > 0, lowest terms).
+pub mod fractions {
+    use crate::exc::{PyException, PyResult};
+    use crate::int::Int;
+    use crate::list::PyOrd;
+    use crate::repr::{PyRepr, PyStr};
+    use std::cmp::Ordering;
+    use std::ops::{Add, Mul, Neg, Sub};
+
+    /// An exact rational number.
+    #[derive(Clone, PartialEq, Eq, Hash, Debug)]
+    pub struct Fraction {
+        num: Int,
+        den: Int,
+    }
+
+    impl Fraction {
+        /// `Fraction(num, den)`; ZeroDivisionError for den == 0.
+        pub fn new(num: Int, den: Int) -> PyResult<Fraction> {
+            if den.is_zero() {
+                return Err(PyException::new("ZeroDivisionError", format!("Fraction({}, 0)", num)));
+            }
+            let g = num.gcd(&den);
+            let (mut n, mut d) = if g.is_zero() || g == 1 {
+                (num, den)
+            } else {
+                (num.floor_div(&g)?, den.floor_div(&g)?)
+            };
+            if d.is_negative() {
+                n = -n;
+                d = -d;
+            }
+            Ok(Fraction { num: n, den: d })
+        }
+        /// `Fraction(n, d)` from machine integers.
+        pub fn from_i64s(num: i64, den: i64) -> PyResult<Fraction> {
+            Fraction::new(Int::from(num), Int::from(den))
+        }
+        /// `Fraction(n)`.
+        pub fn from_int(n: Int) -> Fraction {
+            Fraction { num: n, den: Int::one() }
+        }
+        /// `Fraction(x)` for a float: its exact value.
+        pub fn from_f64(x: f64) -> PyResult<Fraction> {
+            let (n, d) = crate::float::float_as_integer_ratio(x)?;
+            Fraction::new(n, d)
+        }
+        /// `f.numerator`.
+        pub fn numerator(&self) -> &Int {
+            &self.num
+        }
+        /// `f.denominator`.
+        pub fn denominator(&self) -> &Int {
+            &self.den
+        }
+        /// `float(f)`.
+        pub fn to_f64(&self) -> f64 {
+            self.num.true_div(&self.den).unwrap_or(f64::NAN)
+        }
+        /// `a / b`; ZeroDivisionError when b == 0.
+        pub fn div(&self, o: &Fraction) -> PyResult<Fraction> {
+            if o.num.is_zero() {
+                return Err(PyException::new("ZeroDivisionError", format!("Fraction({}, 0)", &self.num * &o.den)));
+            }
+            Fraction::new(&self.num * &o.den, &self.den * &o.num)
+        }
+        /// `abs(f)`.
+        pub fn abs(&self) -> Fraction {
+            Fraction { num: self.num.abs(), den: self.den.clone() }
+        }
+        /// `f == 0`.
+        pub fn is_zero(&self) -> bool {
+            self.num.is_zero()
+        }
+        /// `math.floor(f)`.
+        pub fn floor(&self) -> Int {
+            self.num.floor_div(&self.den).unwrap_or_default()
+        }
+    }
+
+    fn norm(num: Int, den: Int) -> Fraction {
+        Fraction::new(num, den).expect("nonzero denominator")
+    }
+
+    impl<'a, 'b> Add<&'b Fraction> for &'a Fraction {
+        type Output = Fraction;
+        fn add(self, o: &'b Fraction) -> Fraction {
+            norm(&self.num * &o.den + &o.num * &self.den, &self.den * &o.den)
+        }
+    }
+    impl<'a, 'b> Sub<&'b Fraction> for &'a Fraction {
+        type Output = Fraction;
+        fn sub(self, o: &'b Fraction) -> Fraction {
+            norm(&self.num * &o.den - &o.num * &self.den, &self.den * &o.den)
+        }
+    }
+    impl<'a, 'b> Mul<&'b Fraction> for &'a Fraction {
+        type Output = Fraction;
+        fn mul(self, o: &'b Fraction) -> Fraction {
+            norm(&self.num * &o.num, &self.den * &o.den)
+        }
+    }
+    impl Add for Fraction {
+        type Output = Fraction;
+        fn add(self, o: Fraction) -> Fraction {
+            &self + &o
+        }
+    }
+    impl Sub for Fraction {
+        type Output = Fraction;
+        fn sub(self, o: Fraction) -> Fraction {
+            &self - &o
+        }
+    }
+    impl Mul for Fraction {
+        type Output = Fraction;
+        fn mul(self, o: Fraction) -> Fraction {
+            &self * &o
+        }
+    }
+    impl<'a> Neg for &'a Fraction {
+        type Output = Fraction;
+        fn neg(self) -> Fraction {
+            Fraction { num: -&self.num, den: self.den.clone() }
+        }
+    }
+    impl Neg for Fraction {
+        type Output = Fraction;
+        fn neg(self) -> Fraction {
+            -&self
+        }
+    }
+    impl Ord for Fraction {
+        fn cmp(&self, o: &Fraction) -> Ordering {
+            (&self.num * &o.den).cmp(&(&o.num * &self.den))
+        }
+    }
+    impl PartialOrd for Fraction {
+        fn partial_cmp(&self, o: &Fraction) -> Option<Ordering> {
+            Some(self.cmp(o))
+        }
+    }
+    impl PyOrd for Fraction {
+        fn py_cmp(&self, o: &Fraction) -> Ordering {
+            self.cmp(o)
+        }
+    }
+    impl PyStr for Fraction {
+        /// `str(f)`: `3` or `1/3`.
+        fn py_str_into(&self, out: &mut String) {
+            self.num.py_str_into(out);
+            if self.den != 1 {
+                out.push('/');
+                self.den.py_str_into(out);
+            }
+        }
+    }
+    impl PyRepr for Fraction {
+        /// `Fraction(1, 3)`.
+        fn py_repr_into(&self, out: &mut String) {
+            out.push_str("Fraction(");
+            self.num.py_str_into(out);
+            out.push_str(", ");
+            self.den.py_str_into(out);
+            out.push(')');
+        }
     }
 }

@@ -40,7 +40,7 @@ def floats(n):
           123456789.0, 0.5, 2.5, 1.5, 0.125, 0.375, 2.675, 1.005, 1234.5, 0.0005, 0.05, 9.995, 99.5, 1e100,
           123.456, -2.5, -0.5, 1e-7, 12345678901234567890.0, 0.001, 100.0, 1.25, 3.14159]
     while len(xs) < n:
-        k = rng.randrange(6)
+        k = rng.randrange(8)
         if k == 0:
             x = struct.unpack('<d', struct.pack('<Q', rng.getrandbits(64)))[0]
             if x != x or x in (float('inf'), float('-inf')):
@@ -53,8 +53,13 @@ def floats(n):
             x = rng.uniform(0, 1) * 10 ** rng.randrange(-30, 30)
         elif k == 4:
             x = round(rng.uniform(-100, 100), rng.randrange(0, 4)) + rng.choice([0, 0.5, 0.05, 0.005])
-        else:
+        elif k == 5:
             x = float(rng.randrange(-10**6, 10**6)) * 10 ** rng.randrange(-8, 20)
+        elif k == 6:
+            # Short exact expansions: where 16-17 digit ties can happen.
+            x = rng.randrange(10**15, 10**18) / rng.choice([2, 4, 8, 16, 32, 64, 128])
+        else:
+            x = float(rng.randrange(10**15, 10**19))
         xs.append(x)
     return xs
 
@@ -194,4 +199,57 @@ for s in strs:
         continue
     for sp in sspecs:
         print("    (%s, %s, %s)," % (rs(s), rs(sp), rs(format(s, sp))))
+print("];")
+print()
+# String methods over assorted text: (op, s, arg, repr(result)).
+texts = ['', ' ', 'a', 'abc', '  a  b ', 'a,b,,c,', 'x\ty\nz\r\nw', 'Hello World', 'hello wORLD', "they're bill's",
+         'ßtraße', 'héllo wörld', 'ǅungla', '123abc', 'ABC', 'abc123', '  \u2003x\u00a0 ', 'a\x1cb\x1dc', '--==--',
+         'mississippi', 'one.two.three', '\n\nx\n', 'x\x0by\x0cz\x85w\u2028v', '  lead', 'trail  ', '日本 語']
+seps = [None, ',', ' ', 'ss', '.', '--', 'x']
+ops = []
+for t in texts:
+    for sep in seps:
+        for n in (-1, 0, 1, 2):
+            if sep is None or sep in t or n == -1:
+                ops.append(('split', t, sep, n, repr(t.split(sep, n))))
+                ops.append(('rsplit', t, sep, n, repr(t.rsplit(sep, n))))
+    for chars in (None, ' ', '-=', 'abc'):
+        ops.append(('strip', t, chars, 0, repr(t.strip(chars))))
+        ops.append(('lstrip', t, chars, 0, repr(t.lstrip(chars))))
+        ops.append(('rstrip', t, chars, 0, repr(t.rstrip(chars))))
+    for sub in ('', 'a', 'ss', 'b', 'ö', ' '):
+        ops.append(('find', t, sub, 0, repr(t.find(sub))))
+        ops.append(('rfind', t, sub, 0, repr(t.rfind(sub))))
+        ops.append(('count', t, sub, 0, repr(t.count(sub))))
+        ops.append(('find_from', t, sub, 2, repr(t.find(sub, 2))))
+        ops.append(('find_neg', t, sub, -3, repr(t.find(sub, -3))))
+    for name in ('upper', 'lower', 'title', 'capitalize', 'swapcase', 'casefold', 'isdigit', 'isalpha', 'isalnum',
+                 'isspace', 'isupper', 'islower', 'istitle', 'isdecimal', 'isnumeric', 'isidentifier', 'isprintable'):
+        ops.append((name, t, None, 0, repr(getattr(t, name)())))
+    for w in (0, 5, 12):
+        ops.append(('center', t, None, w, repr(t.center(w))))
+        ops.append(('center_star', t, None, w, repr(t.center(w, '*'))))
+        ops.append(('ljust', t, None, w, repr(t.ljust(w, '.'))))
+        ops.append(('rjust', t, None, w, repr(t.rjust(w))))
+        ops.append(('zfill', t, None, w, repr(t.zfill(w))))
+    ops.append(('splitlines', t, None, 0, repr(t.splitlines())))
+    ops.append(('splitlines_keep', t, None, 0, repr(t.splitlines(True))))
+    ops.append(('expandtabs', t, None, 4, repr(t.expandtabs(4))))
+    for sep in (',', ' ', 'ss'):
+        ops.append(('partition', t, sep, 0, repr(t.partition(sep))))
+        ops.append(('rpartition', t, sep, 0, repr(t.rpartition(sep))))
+    for a, b, c in ((None, None, -1), (1, None, None), (None, -1, None), (-3, None, None), (None, None, 2), (5, 1, -2), (-1, -8, -3)):
+        ops.append(('slice', t, '%s|%s|%s' % (a, b, c), 0, repr(t[a:b:c])))
+    ops.append(('repr', t, None, 0, repr(repr(t))))
+    ops.append(('len', t, None, 0, repr(len(t))))
+
+
+def opt(x):
+    return 'None' if x is None else 'Some(%s)' % rs(x)
+
+
+print("/// (op, s, str arg, int arg, repr(result))")
+print("pub const STR_OPS: &[(&str, &str, Option<&str>, i64, &str)] = &[")
+for op, t, a, n, r in ops:
+    print("    (%s, %s, %s, %d, %s)," % (rs(op), rs(t), opt(a), n, rs(r)))
 print("];")

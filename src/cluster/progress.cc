@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "cluster/check.h"
@@ -112,7 +113,11 @@ void Progress::render(bool final) {
   last_render_ = now;
   last_tenth_ = tenth;
   double mbps = elapsed > 0 ? double(bytes) / 1e6 / elapsed : 0;
-  double eta = (bytes > 0 && total_bytes_ > bytes) ? elapsed * double(total_bytes_ - bytes) / double(bytes) : 0;
+  // Largest files go first, so bytes run ahead of files: the smaller of the
+  // two fractions gives the less optimistic estimate.
+  double frac = std::min(total_bytes_ ? double(bytes) / double(total_bytes_) : 1.0,
+                         total_files_ ? double(files) / double(total_files_) : 1.0);
+  double eta = frac > 0 && frac < 1 ? elapsed * (1 - frac) / frac : 0;
   char line[256];
   std::snprintf(line, sizeof line, "[%-9s] %6llu/%llu files  %7.1f MB/s  elapsed %6.1fs  eta %6.1fs", label_.c_str(),
                 static_cast<unsigned long long>(files), static_cast<unsigned long long>(total_files_), mbps, elapsed,

@@ -105,6 +105,13 @@ uint32_t line_of_byte(std::string_view bytes, size_t pos) {
   return line;
 }
 
+// 1-based column of a byte, counting the bytes since the line start.
+uint32_t col_of_byte(std::string_view bytes, size_t pos) {
+  size_t start = bytes.rfind('\n', pos == 0 ? 0 : pos - 1);
+  start = (start == std::string_view::npos || pos == 0) ? 0 : start + 1;
+  return static_cast<uint32_t>(pos - start + 1);
+}
+
 std::string hex2(unsigned char c) {
   static const char* d = "0123456789abcdef";
   return std::string{d[c >> 4], d[c & 15]};
@@ -163,7 +170,7 @@ void decode_utf8(std::string_view bytes, std::string_view codec_name, DecodedSou
         std::string why = (*q >= 0x80 && *q <= 0xBF) || *q >= 0xF5 || *q == 0xC0 || *q == 0xC1
                               ? "invalid start byte"
                               : "invalid continuation byte";
-        out.diagnostics.push_back(Diagnostic{DiagId::InvalidEncoding, line_of_byte(bytes, pos), 0,
+        out.diagnostics.push_back(Diagnostic{DiagId::InvalidEncoding, line_of_byte(bytes, pos), col_of_byte(bytes, pos),
                                              "(unicode error) '" + std::string(codec_name) +
                                                  "' codec can't decode byte 0x" + hex2(*q) + " in position " +
                                                  std::to_string(pos) + ": " + why});
@@ -192,7 +199,7 @@ void decode_single_byte(std::string_view bytes, const uint32_t* high /*nullptr: 
     if (cp == 0xFFFFFFFFu) {
       if (!reported) {
         out.diagnostics.push_back(Diagnostic{
-            DiagId::InvalidEncoding, line_of_byte(bytes, i), 0,
+            DiagId::InvalidEncoding, line_of_byte(bytes, i), col_of_byte(bytes, i),
             "(unicode error) '" + std::string(codec_name) + "' codec can't decode byte 0x" + hex2(c) +
                 " in position " + std::to_string(i) + (ascii ? ": ordinal not in range(128)" : ": character maps to <undefined>")});
         reported = true;

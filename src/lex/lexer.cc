@@ -110,6 +110,18 @@ class Lexer {
     uint32_t line = out_.line_of(offset);
     out_.diagnostics.push_back(Diagnostic{id, line, out_.char_col_of(offset) + 1, std::move(msg)});
   }
+  // Indentation errors: CPython reports column 1, except for an inconsistent
+  // dedent, which it reports after the end of the line.
+  [[gnu::noinline]] void indent_error(DiagId id, uint32_t offset, std::string msg) {
+    uint32_t line = out_.line_of(offset);
+    uint32_t col = 1;
+    if (id == DiagId::InconsistentDedent) {
+      uint32_t e = offset;
+      while (e < n_ && s_[e] != '\n' && s_[e] != '\r') ++e;
+      col = out_.char_col_of(e) + 1;
+    }
+    out_.diagnostics.push_back(Diagnostic{id, line, col, std::move(msg)});
+  }
   [[gnu::noinline]] void change_indent(uint32_t line_begin, uint32_t p, int col, int alt);
   [[gnu::noinline]] uint8_t check_name(uint32_t p, uint32_t e);
   uint32_t lex_number(uint32_t p, uint8_t* flags);
@@ -138,14 +150,14 @@ void Lexer::change_indent(uint32_t line_begin, uint32_t p, int col, int alt) {
   std::vector<Token>& toks = out_.tokens;
   if (col == cols_[indent_]) {
     if (alt != altcols_[indent_])
-      error(DiagId::TabError, p, "inconsistent use of tabs and spaces in indentation");
+      indent_error(DiagId::TabError, p, "inconsistent use of tabs and spaces in indentation");
   } else if (col > cols_[indent_]) {
     if (indent_ + 1 >= kMaxIndentLevels) {
-      error(DiagId::TooManyIndentLevels, p, "too many levels of indentation");
+      indent_error(DiagId::TooManyIndentLevels, p, "too many levels of indentation");
       return;
     }
     if (alt <= altcols_[indent_])
-      error(DiagId::TabError, p, "inconsistent use of tabs and spaces in indentation");
+      indent_error(DiagId::TabError, p, "inconsistent use of tabs and spaces in indentation");
     ++indent_;
     cols_[indent_] = col;
     altcols_[indent_] = alt;
@@ -156,9 +168,9 @@ void Lexer::change_indent(uint32_t line_begin, uint32_t p, int col, int alt) {
       toks.push_back(Token{TokenKind::DEDENT, 0, 0, p, p});
     }
     if (col != cols_[indent_])
-      error(DiagId::InconsistentDedent, p, "unindent does not match any outer indentation level");
+      indent_error(DiagId::InconsistentDedent, p, "unindent does not match any outer indentation level");
     else if (alt != altcols_[indent_])
-      error(DiagId::TabError, p, "inconsistent use of tabs and spaces in indentation");
+      indent_error(DiagId::TabError, p, "inconsistent use of tabs and spaces in indentation");
   }
 }
 
@@ -179,6 +191,17 @@ void Lexer::run() {
       const uint32_t line_begin = p;
       int col = 0, alt = 0;
       for (;; ++p) {
+        // Indentation is mostly spaces: take them 8 at a time.
+        while (p + 8 <= n) {
+          uint64_t w;
+          std::memcpy(&w, s + p, 8);
+          w ^= 0x2020202020202020ULL;
+          uint32_t k = w == 0 ? 8 : static_cast<uint32_t>(__builtin_ctzll(w)) >> 3;
+          col += static_cast<int>(k);
+          alt += static_cast<int>(k);
+          p += k;
+          if (k < 8) break;
+        }
         unsigned char c = s[p];  // s[n] == 0 stops the loop
         if (c == ' ') { ++col; ++alt; }
         else if (c == '\t') { col = (col / kTabSize + 1) * kTabSize; ++alt; }
@@ -535,7 +558,11 @@ uint8_t Lexer::number_error(uint32_t p, uint32_t e, int kind) {
                                      : "invalid decimal literal";
   std::string msg;
   uint32_t at = e;
-  if (kind == kDec && s[p] == '0' && is_digit(s[e])) {
+  if ((kind == kOct || kind == kBin) && e == p + 1 && is_digit(s[p + 2])) {
+    // "0o8", "0b2": the prefix without a single valid digit.
+    msg = std::string("invalid digit '") + static_cast<char>(s[p + 2]) + "' in " +
+          (kind == kOct ? "octal" : "binary") + " literal";
+  } else if (kind == kDec && s[p] == '0' && is_digit(s[e])) {
     msg = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
     at = p;
   } else if (kind == kOct && is_digit(s[e])) {
@@ -572,8 +599,7 @@ uint32_t Lexer::lex_string(uint32_t start, uint32_t q, uint8_t* flags, TokenKind
       if (s[i + 1] == quote && s[i + 2] == quote) return i + 3;
       ++i;
     }
-    uint32_t last_line = out_.line_of(n > 0 ? n - 1 : 0);
-    if (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r')) ++last_line;
+    uint32_t last_line = out_.line_of(n > 0 ? n - 1 : 0);  // the line of the last byte, as CPython counts
     error(DiagId::UnterminatedTripleString, start,
           "unterminated triple-quoted string literal (detected at line " + std::to_string(last_line) + ")");
     *flags |= kFlagError;

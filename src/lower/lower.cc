@@ -118,7 +118,7 @@ RId Lowerer::ret_type(uint32_t f, bool fallible) {
 RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   const sema::Function& fn = tm_.funcs[f];
   Ids params;
-  for (uint32_t p : fn.params) params.push_back(b_.param("_" + local_name(fn.vars[p].name), param_type(fn.vars[p])));
+  for (uint32_t p : fn.params) params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), param_type(fn.vars[p])));
   std::string msg = what;
   if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);
   RId err = b_.call(b_.path("Err"), {b_.call("PyException::not_implemented", {b_.str_lit(msg)})});
@@ -197,7 +197,7 @@ RId Lowerer::function(uint32_t f) {
       // A final `return x` becomes the tail expression.
       if (i + 1 == run.size() && kind(s) == Kind::Return && slot(s, fld::Return::value) != kNone && f != 0) {
         LE v = expr_as(slot(s, fld::Return::value), fn.ret);
-        RId val = coerce(v, fn.ret);
+        RId val = moved(slot(s, fld::Return::value), v, fn.ret);
         RId tail = fallible ? b_.call(b_.path("Ok"), {val}) : val;
         body = b_.block(out, tail);
         break;
@@ -238,16 +238,28 @@ void Lowerer::module() {
   for (const std::string& c : opts_.child_modules) items.push_back(b_.mod_decl(c, true));
   std::string mod_doc = docstring(list_of(m_.root(), fld::Module::body));
   if (!mod_doc.empty()) items.insert(items.begin() + 1, b_.comment(mod_doc));
+  if (dyn_) items.push_back(b_.use(opts_.runtime_crate + "::value::Value"));
   for (auto& c : tm_.classes) {
+    // Dynamic mode knows exception classes whose body only names them.
+    bool simple_exc = dyn_;
+    for (NodeId bn : list_of(c.node, fld::ClassDef::bases))
+      if (kind(bn) != Kind::Name || !d_is_exception_class(ident(bn, fld::Name::id))) simple_exc = false;
+    if (list_of(c.node, fld::ClassDef::bases).empty()) simple_exc = false;
+    for (NodeId st : list_of(c.node, fld::ClassDef::body))
+      if (kind(st) != Kind::Pass && !(kind(st) == Kind::Expr && kind(slot(st, fld::Expr::value)) == Kind::Constant)) simple_exc = false;
+    if (simple_exc) {
+      exception_classes_.insert(c.name);
+      continue;
+    }
     diag(c.node, DiagId::Unsupported, "unsupported: class " + c.name);
     ++out_.stubs;
   }
   for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
     if (tm_.funcs[f].cls >= 0) continue;
-    items.push_back(function(f));
+    items.push_back(dyn_ ? d_function(f) : function(f));
   }
   if (tm_.is_program) {
-    items.push_back(function(0));
+    items.push_back(dyn_ ? d_function(0) : function(0));
     out_.has_main = true;
   }
   out_.file = b_.file(items);
@@ -257,15 +269,29 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   // Which functions can raise is only known after lowering their bodies, and
   // callers need it; iterate until the set stops growing (it only grows).
   std::set<uint32_t> fallible{0};
+  LowerResult stat;
   for (int round = 0; round < 16; ++round) {
     LowerResult out;
     Lowerer l(tm, tokens, opts, out, fallible);
     l.module();
     size_t before = fallible.size();
     fallible.insert(l.fallible_out.begin(), l.fallible_out.end());
-    if (fallible.size() == before || round == 15) return out;
+    if (fallible.size() == before || round == 15) {
+      stat = std::move(out);
+      break;
+    }
   }
-  return {};
+  if (stat.stubs == 0) return stat;
+  // Something could not be typed statically: the whole module falls back to
+  // the dynamic Value (calls between its functions stay uniform). Keep
+  // whichever translation has fewer stubs.
+  LowerResult dyn;
+  std::set<uint32_t> all;
+  for (uint32_t f = 0; f < tm.funcs.size(); ++f) all.insert(f);
+  Lowerer d(tm, tokens, opts, dyn, all, true);
+  d.module();
+  if (dyn.stubs < stat.stubs) return dyn;
+  return stat;
 }
 
 }  // namespace portalis::lower

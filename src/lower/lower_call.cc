@@ -17,7 +17,7 @@ RId Lowerer::iter_of(LE v, TypeId* elem, bool* by_ref) {
     }
     case TyKind::Str:
       *elem = Types::kStr;
-      return b_.method(b_.method(as_str_ref(v), "chars", {}), "map", {b_.path("String::from")});
+      return b_.method(b_.method(v.id, "chars", {}), "map", {b_.path("String::from")});
     default: *elem = Types::kDyn; return kNil;
   }
 }
@@ -180,7 +180,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
     return {b_.tuple({}), t, Form::Owned};
   };
   if (n == "len" && a.size() == 1) {
-    if (k0() == TyKind::Str) return {b_.cast(b_.method(b_.method(as_str_ref(a[0]), "chars", {}), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
+    if (k0() == TyKind::Str) return {b_.cast(b_.method(b_.method(a[0].id, "chars", {}), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     if (k0() == TyKind::List) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     return bad();
   }
@@ -312,7 +312,7 @@ LE Lowerer::call_method(NodeId e) {
   if (!bi) return bad();
   RId x = b_.path("x");
   if (rk == TyKind::Str) {
-    RId s = as_str_ref(recv);
+    RId s = recv.id;  // String and &str both auto-deref to str methods
     if (bi->how == sema::BuiltinHow::Method) {
       Ids as;
       for (LE& v : a) {

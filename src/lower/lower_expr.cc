@@ -83,7 +83,7 @@ LE Lowerer::constant(NodeId e) {
     case ast::Constant::Tag::Float: return {b_.float_lit(c.number), Types::kFloat, Form::Owned};
     case ast::Constant::Tag::True: return {b_.bool_lit(true), Types::kBool, Form::Owned};
     case ast::Constant::Tag::False: return {b_.bool_lit(false), Types::kBool, Form::Owned};
-    case ast::Constant::Tag::Str: return {b_.str_lit(c.text), Types::kStr, Form::Borrowed};
+    case ast::Constant::Tag::Str: return {b_.str_lit(c.text), Types::kStr, Form::Borrowed};  // &'static str
     case ast::Constant::Tag::None: return {b_.tuple({}), Types::kNone, Form::Owned};
     default:
       fail(e, "constant");
@@ -104,6 +104,8 @@ RId Lowerer::owned(LE v) {
   if (v.form == Form::Owned || T.is_copy(v.ty)) return v.id;
   TyKind k = T.kind(v.ty);
   if (v.form == Form::Borrowed) {
+    if (k == TyKind::Str && b_.tree().node(v.id).kind == rust::RKind::StrLit && b_.tree().str(b_.tree().node(v.id).text).empty())
+      return b_.call("String::new", {});
     if (k == TyKind::Str) return b_.method(v.id, "to_string", {});
     if (k == TyKind::List) return b_.method(v.id, "to_vec", {});
   }
@@ -120,6 +122,14 @@ RId Lowerer::as_str_ref(LE v) {
   return b_.method(v.id, "as_str", {});
 }
 
+RId Lowerer::moved(NodeId value_node, LE v, TypeId want) {
+  if (kind(value_node) == Kind::Name && v.form == Form::Place && v.ty == want) {
+    const sema::Var* var = tm_.funcs[cur_].find(ident(value_node, fld::Name::id));
+    if (var && !var->is_param) return v.id;
+  }
+  return coerce(v, want);
+}
+
 RId Lowerer::to_float(LE v) {
   switch (T.kind(v.ty)) {
     case TyKind::Float: return v.id;
@@ -133,6 +143,12 @@ RId Lowerer::to_float(LE v) {
 
 RId Lowerer::coerce(LE v, TypeId want) {
   TyKind wk = T.kind(want), vk = T.kind(v.ty);
+  // Every value crossing a typed boundary is checked here: a mismatch the
+  // lowering cannot convert makes the function a stub, never bad Rust.
+  bool ok = v.ty == want || want == Types::kUnknown || (wk == TyKind::Float && (vk == TyKind::Int || vk == TyKind::Bool)) ||
+            (wk == TyKind::Int && vk == TyKind::Bool) ||
+            (wk == TyKind::List && vk == TyKind::List && T.elem(want) == Types::kFloat && T.elem(v.ty) == Types::kInt);
+  if (!ok) fail(kNone, "a " + T.name(v.ty) + " value where " + T.name(want) + " is expected");
   if (wk == TyKind::Float && (vk == TyKind::Int || vk == TyKind::Bool)) return to_float(v);
   if (wk == TyKind::Int && vk == TyKind::Bool) return b_.cast(v.id, b_.ty("i64"));
   if (wk == TyKind::List && vk == TyKind::List && T.elem(want) == Types::kFloat && T.elem(v.ty) == Types::kInt) {
@@ -175,6 +191,14 @@ RId Lowerer::index_expr(LE base, NodeId idx, const char* what) {
   RId iv = T.kind(i.ty) == TyKind::Bool ? b_.cast(i.id, b_.ty("i64")) : i.id;
   if (T.kind(i.ty) != TyKind::Int && T.kind(i.ty) != TyKind::Bool) fail(idx, "index of type " + T.name(i.ty));
   return try_(b_.call(rt("slice::check_index"), {iv, b_.method(base.id, "len", {}), b_.str_lit(what)}));
+}
+
+RId Lowerer::index_place(LE base, NodeId idx, const char* what, Ids& out) {
+  RId i = index_expr(base, idx, what);
+  if (b_.tree().node(i).kind == rust::RKind::Lit) return i;
+  std::string tmp = "i" + std::to_string(++tmp_counter_);
+  out.push_back(b_.let(tmp, kNil, i, false));
+  return b_.path(tmp);
 }
 
 LE Lowerer::binop(NodeId e) {
@@ -444,14 +468,14 @@ LE Lowerer::subscript(NodeId e) {
   }
   if (bk == TyKind::Str) {
     // Python indexes code points; build the 1-character string.
-    RId chars = b_.method(as_str_ref(base), "chars", {});
+    RId chars = b_.method(base.id, "chars", {});
     int64_t k;
     RId idx;
     if (is_int_literal(sl, &k) && k >= 0) {
       idx = b_.int_lit_text(std::to_string(k));
     } else {
       LE i = expr(sl);
-      RId count = b_.method(b_.method(as_str_ref(base), "chars", {}), "count", {});
+      RId count = b_.method(b_.method(base.id, "chars", {}), "count", {});
       idx = try_(b_.call(rt("slice::check_index"), {coerce(i, Types::kInt), count, b_.str_lit("string index out of range")}));
     }
     RId nth = b_.method(b_.method(chars, "nth", {idx}), "expect", {b_.str_lit("string index out of range")});

@@ -51,9 +51,9 @@ struct Unsupported {
 class Lowerer {
  public:
   Lowerer(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts, LowerResult& out,
-          const std::set<uint32_t>& fallible)
+          const std::set<uint32_t>& fallible, bool dynamic = false)
       : tm_(tm), m_(*tm.ast), T(const_cast<Types&>(tm.types)), toks_(tokens), opts_(opts), out_(out),
-        b_(out.tree), fallible_in_(fallible) {}
+        b_(out.tree), fallible_in_(fallible), dyn_(dynamic) {}
 
   void module();
   std::set<uint32_t> fallible_out;  // functions whose body used `?`
@@ -98,10 +98,13 @@ class Lowerer {
   RId owned(LE v);                 // a value the caller may keep
   RId borrow(LE v);                // &str / &[T] / &T for reading
   RId as_str_ref(LE v);            // a &str for comparisons
+  RId moved(NodeId value_node, LE v, TypeId want);  // a returned local moves instead of cloning
   RId coerce(LE v, TypeId want);   // owned, converted to want (Int -> Float)
   RId to_float(LE v);
   RId py_str(LE v);                // String of str(v)
   RId index_expr(LE base, NodeId idx, const char* what);
+  // For stores: a computed index goes to a local first (IndexMut cannot borrow the list twice).
+  RId index_place(LE base, NodeId idx, const char* what, Ids& out);
   RId rt(std::string_view path);   // path into the runtime crate
   RId try_(RId e);                 // `e?` and remember the function can raise
   RId rust_type(TypeId t);
@@ -116,6 +119,26 @@ class Lowerer {
   LE print_call(NodeId e);
   RId iter_of(LE v, TypeId* elem, bool* by_ref);  // an iterator yielding owned elements
   LE range_call(NodeId e);
+
+  // ---- dynamic mode (lower_dyn.cc): every value is the runtime's Value
+  RId d_function(uint32_t f);
+  RId d_block(std::span<const uint32_t> body);
+  void d_stmt(NodeId s, Ids& out);
+  void d_assign(NodeId target, RId value, Ids& out);
+  void d_try(NodeId s, Ids& out);
+  RId d_raise(NodeId s);
+  RId d_expr(NodeId e);
+  RId d_call(NodeId e);
+  RId d_cond(NodeId e);  // a Rust bool
+  RId d_compare(NodeId e);
+  RId d_comprehension(NodeId e);
+  RId d_lambda(NodeId e);
+  RId d_fstring(NodeId e);
+  RId d_func_value(uint32_t f);
+  bool d_is_exception_class(std::string_view name) const;
+  std::string fresh(std::string_view base) { return std::string(base) + std::to_string(++tmp_counter_); }
+  bool dyn_ = false;
+  std::set<std::string> exception_classes_;
 
   Kind kind(NodeId n) const { return m_.kind(n); }
   uint32_t slot(NodeId n, uint32_t f) const { return m_.slot(n, f); }
@@ -143,7 +166,8 @@ class Lowerer {
 
   const Binding* lookup(std::string_view n) const;
   void bind(std::string_view py, Binding b) { scopes_.back()[std::string(py)] = std::move(b); }
-  void fail(NodeId n, std::string what) { unsupported_.push_back({n, std::move(what)}); }
+  void fail(NodeId n, std::string what) { unsupported_.push_back({n == kNone ? cur_stmt_ : n, std::move(what)}); }
+  NodeId cur_stmt_ = kNone;
   std::string local_name(std::string_view py) const;
 };
 

@@ -37,6 +37,7 @@ RId Lowerer::block(std::span<const uint32_t> body, ast::ListId list) {
 
 void Lowerer::stmt(NodeId s, Ids& out) {
   size_t first = out.size();
+  cur_stmt_ = s;
   switch (kind(s)) {
     case Kind::Expr: {
       NodeId v = slot(s, fld::Expr::value);
@@ -91,7 +92,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
       const sema::Function& fn = tm_.funcs[cur_];
       bool fallible = cur_ == 0 || fallible_in_.count(cur_) > 0;
       RId val = kNil;
-      if (v != kNone) val = coerce(expr_as(v, fn.ret), fn.ret);
+      if (v != kNone) val = moved(v, expr_as(v, fn.ret), fn.ret);
       if (fallible) val = b_.call(b_.path("Ok"), {val == kNil ? b_.tuple({}) : val});
       out.push_back(b_.expr_stmt(b_.return_(val)));
       break;
@@ -148,7 +149,7 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
             fail(t, "item assignment in tuple unpacking");
             return;
           }
-          places.push_back(b_.index(base.id, index_expr(base, slot(t, fld::Subscript::slice), "list assignment index out of range")));
+          places.push_back(b_.index(base.id, index_place(base, slot(t, fld::Subscript::slice), "list assignment index out of range", out)));
         } else {
           fail(t, "nested unpacking target");
           return;
@@ -170,7 +171,7 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
     case Kind::Subscript: {
       LE base = expr(slot(target, fld::Subscript::value));
       if (T.kind(base.ty) == TyKind::List) {
-        RId idx = index_expr(base, slot(target, fld::Subscript::slice), "list assignment index out of range");
+        RId idx = index_place(base, slot(target, fld::Subscript::slice), "list assignment index out of range", out);
         out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.index(base.id, idx), coerce(value, T.elem(base.ty)))));
         return;
       }
@@ -185,7 +186,14 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
   NodeId t = slot(s, fld::AugAssign::target);
   Kind op = Kind(slot(s, fld::AugAssign::op));
   NodeId vnode = slot(s, fld::AugAssign::value);
-  LE target = expr(t);
+  LE target;
+  if (kind(t) == Kind::Subscript && T.kind(tm_.type_of(slot(t, fld::Subscript::value))) == TyKind::List) {
+    LE base = expr(slot(t, fld::Subscript::value));
+    RId idx = index_place(base, slot(t, fld::Subscript::slice), "list index out of range", out);
+    target = {b_.index(base.id, idx), T.elem(base.ty), Form::Place};
+  } else {
+    target = expr(t);
+  }
   LE value = expr(vnode);
   RId place = target.id;
   if (kind(t) != Kind::Name && kind(t) != Kind::Subscript) {
@@ -194,7 +202,7 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
   }
   TyKind tk = T.kind(target.ty);
   if (tk == TyKind::Str && op == Kind::Add) {
-    out.push_back(b_.expr_stmt(b_.assign(Op::AddAssign, place, as_str_ref(value))));
+    out.push_back(b_.expr_stmt(b_.assign(Op::AddAssign, place, value.form == Form::Borrowed ? value.id : b_.ref(value.id))));
     return;
   }
   if (tk == TyKind::List && op == Kind::Add) {

@@ -289,7 +289,7 @@ NodeId Parser::primary(NodeId e, size_t s0) {
         if (!at(tk::NAME)) return fail_here();
         Tok name = cur();
         advance();
-        e = add(Kind::Attribute, from(s0), {e, intern(text(name)), op(Kind::Load)});
+        e = add(Kind::Attribute, from(s0), {e, ident(text(name)), op(Kind::Load)});
         break;
       }
       case tk::LPAR:
@@ -563,7 +563,7 @@ NodeId Parser::call(NodeId func, size_t s0) {
       advance();
       NodeId v = expression();
       if (v == kNone) return bail();
-      scratch_.push_back(add(Kind::keyword, span_from(name), {intern(text(name)), v}));
+      scratch_.push_back(add(Kind::keyword, span_from(name), {ident(text(name)), v}));
       seen_kw = true;
     } else {
       NodeId e = named_expression();
@@ -634,7 +634,11 @@ NodeId Parser::slice() {
 NodeId Parser::slices() {
   size_t s0 = p_;
   NodeId first = PTRY(slice());
-  if (!at(tk::COMMA)) return first;
+  if (!at(tk::COMMA)) {
+    // A lone starred slice (a[*b]) is a one-element tuple.
+    if (m_->kind(first) == Kind::Starred) return add(Kind::Tuple, from(s0), {m_->add_list({first}), op(Kind::Load)});
+    return first;
+  }
   size_t mk = mark();
   scratch_.push_back(first);
   while (accept(tk::COMMA)) {

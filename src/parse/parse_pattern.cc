@@ -12,7 +12,7 @@ NodeId Parser::patterns() {
       if (!at(tk::NAME)) return fail_here();
       std::string_view n = text(cur());
       advance();
-      return add(Kind::MatchStar, from(st), {n == "_" ? kNone : intern(n)});
+      return add(Kind::MatchStar, from(st), {n == "_" ? kNone : ident(n)});
     }
     return pattern();
   };
@@ -41,7 +41,7 @@ NodeId Parser::pattern() {
     std::string_view n = text(cur());
     if (n == "_") { leave(); return fail_here("cannot use '_' as a target"); }
     advance();
-    p = add(Kind::MatchAs, from(s0), {p, intern(n)});
+    p = add(Kind::MatchAs, from(s0), {p, ident(n)});
   }
   leave();
   return p;
@@ -95,7 +95,7 @@ NodeId Parser::name_or_attr() {
   advance();
   while (accept(tk::DOT)) {
     if (!at(tk::NAME)) return fail_here();
-    uint32_t attr = intern(text(cur()));
+    uint32_t attr = ident(text(cur()));
     advance();
     e = add(Kind::Attribute, from(s0), {e, attr, op(Kind::Load)});
   }
@@ -130,7 +130,7 @@ NodeId Parser::closed_pattern() {
       }
       std::string_view n = text(cur());
       advance();
-      return add(Kind::MatchAs, from(s0), {kNone, n == "_" ? kNone : intern(n)});
+      return add(Kind::MatchAs, from(s0), {kNone, n == "_" ? kNone : ident(n)});
     }
     case tk::LPAR: {
       Tok open = cur();
@@ -164,7 +164,7 @@ NodeId Parser::sequence_pattern(uint8_t close, const Tok&) {
       if (!at(tk::NAME)) { release(mk); return fail_here(); }
       std::string_view n = text(cur());
       advance();
-      e = add(Kind::MatchStar, from(st), {n == "_" ? kNone : intern(n)});
+      e = add(Kind::MatchStar, from(st), {n == "_" ? kNone : ident(n)});
     } else {
       e = pattern();
     }
@@ -193,7 +193,7 @@ NodeId Parser::mapping_pattern() {
     if (rest != kNone) { release(mk); return fail_here(); }
     if (accept(tk::DOUBLESTAR)) {
       if (!at(tk::NAME)) { release(mk); return fail_here(); }
-      rest = intern(text(cur()));
+      rest = ident(text(cur()));
       advance();
     } else {
       NodeId key;
@@ -241,7 +241,7 @@ NodeId Parser::class_pattern(NodeId cls) {
   while (!at(tk::RPAR)) {
     size_t before = p_;
     if (at(tk::NAME) && peek().kind == tk::EQUAL) {
-      attrs.push_back(intern(text(cur())));
+      attrs.push_back(ident(text(cur())));
       advance();
       advance();
       kpats.push_back(PTRY(pattern()));

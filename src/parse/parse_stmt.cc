@@ -7,6 +7,10 @@ namespace fld = ast::fld;
 
 bool Parser::statement(size_t list_mark) {
   uint8_t k = cur().kind;
+  if (k == tk::INDENT) {
+    fail(cur(), "unexpected indent", DiagId::UnexpectedIndent);
+    return false;
+  }
   bool compound = k == KW_def || k == KW_if || k == KW_class || k == KW_with || k == KW_for || k == KW_try ||
                   k == KW_while || k == tk::AT ||
                   (k == KW_async && (peek().kind == KW_def || peek().kind == KW_with || peek().kind == KW_for)) ||
@@ -133,7 +137,12 @@ uint32_t Parser::block(const Tok& owner) {
   if (accept(tk::NEWLINE)) {
     if (!at(tk::INDENT)) {
       Tok t = cur();
-      fail(t, "expected an indented block", DiagId::ExpectedIndent);
+      std::string_view kw = text(owner);
+      std::string what = kw == "def" || kw == "async" ? std::string("function definition")
+                         : kw == "class"               ? std::string("class definition")
+                                                       : "'" + std::string(kw) + "' statement";
+      fail(t, "expected an indented block after " + what + " on line " + std::to_string(owner.line),
+           DiagId::ExpectedIndent);
       leave();
       return kNone;
     }
@@ -329,7 +338,7 @@ NodeId Parser::try_stmt() {
       if (at(tk::COMMA)) { release(mk); return fail_node(type, "multiple exception types must be parenthesized"); }
       if (accept(KW_as)) {
         if (!at(tk::NAME)) { release(mk); return fail_here(); }
-        name = intern(text(cur()));
+        name = ident(text(cur()));
         advance();
       }
     } else if (is_star) {
@@ -367,7 +376,7 @@ NodeId Parser::try_stmt() {
 NodeId Parser::param(bool lambda, bool star) {
   size_t s0 = p_;
   if (!at(tk::NAME)) return fail_here();
-  uint32_t name = intern(text(cur()));
+  uint32_t name = ident(text(cur()));
   advance();
   NodeId ann = kNone;
   if (!lambda && accept(tk::COLON)) ann = PTRY(star ? star_expression() : expression());
@@ -428,7 +437,7 @@ NodeId Parser::funcdef(const Tok* async_tok, uint32_t decorators, const Tok&) {
   Tok kw = cur();
   advance();  // def
   if (!at(tk::NAME)) return fail_here();
-  uint32_t name = intern(text(cur()));
+  uint32_t name = ident(text(cur()));
   advance();
   if (!expect(tk::LPAR, "expected '('")) return kNone;
   NodeId args = PTRY(arguments(false));
@@ -447,7 +456,7 @@ NodeId Parser::classdef(uint32_t decorators, const Tok&) {
   Tok kw = cur();
   advance();
   if (!at(tk::NAME)) return fail_here();
-  uint32_t name = intern(text(cur()));
+  uint32_t name = ident(text(cur()));
   advance();
   uint32_t bases, keywords;
   if (at(tk::LPAR)) {
@@ -496,11 +505,11 @@ NodeId Parser::alias_dotted() {
     strbuf_.append(text(cur()));
     advance();
   }
-  uint32_t name = intern(strbuf_);
+  uint32_t name = ident(strbuf_);
   uint32_t asname = kNone;
   if (accept(KW_as)) {
     if (!at(tk::NAME)) return fail_here();
-    asname = intern(text(cur()));
+    asname = ident(text(cur()));
     advance();
   }
   return add(Kind::alias, from(s0), {name, asname});
@@ -540,7 +549,7 @@ NodeId Parser::from_import_stmt() {
       strbuf_.append(text(cur()));
       advance();
     }
-    module = intern(strbuf_);
+    module = ident(strbuf_);
   } else if (level == 0) {
     return fail_here();
   }
@@ -555,12 +564,12 @@ NodeId Parser::from_import_stmt() {
     for (;;) {
       size_t a0 = p_;
       if (!at(tk::NAME)) { release(mk); return fail_here(); }
-      uint32_t name = intern(text(cur()));
+      uint32_t name = ident(text(cur()));
       advance();
       uint32_t asname = kNone;
       if (accept(KW_as)) {
         if (!at(tk::NAME)) { release(mk); return fail_here(); }
-        asname = intern(text(cur()));
+        asname = ident(text(cur()));
         advance();
       }
       scratch_.push_back(add(Kind::alias, from(a0), {name, asname}));
@@ -624,7 +633,7 @@ NodeId Parser::global_stmt(Kind k) {
   size_t mk = mark();
   for (;;) {
     if (!at(tk::NAME)) { release(mk); return fail_here(); }
-    scratch_.push_back(intern(text(cur())));
+    scratch_.push_back(ident(text(cur())));
     advance();
     if (!accept(tk::COMMA)) break;
   }

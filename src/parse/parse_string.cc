@@ -33,14 +33,14 @@ void append_newlines_normalized(std::string_view body, std::string* out) {
 }
 }  // namespace
 
-void Parser::flush_literal(FState& st) {
+void Parser::flush_literal(FState& st, const Tok* ta, const Tok* tb) {
   if (st.last_str.empty()) return;
   ast::Constant c;
   c.tag = ast::Constant::Tag::Str;
   c.text = std::move(st.last_str);
   st.last_str.clear();
-  const Tok& a = toks_[st.first_tok];
-  const Tok& b = toks_[st.last_tok];
+  const Tok& a = ta ? *ta : toks_[st.first_tok];
+  const Tok& b = tb ? *tb : toks_[st.last_tok];
   scratch_.push_back(add(Kind::Constant, Pos{a.line, a.col, b.eline, b.ecol},
                          {m_->add_const(std::move(c)), st.u_kind ? intern("u") : kNone}));
 }
@@ -259,7 +259,7 @@ NodeId Parser::fstring_expr(FState& st, uint32_t ti, uint32_t* i, uint32_t end, 
       release(sub.mark);
       return kNone;
     }
-    flush_literal(sub);
+    flush_literal(sub, &tok, &tok);  // CPython finishes a spec with its own token's span
     uint32_t values = finish_list(sub.mark);
     spec = add(Kind::JoinedStr, tok_pos(tok), {values});
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "parse/parser_impl.h"
 
@@ -10,7 +11,7 @@ namespace portalis::parse {
 namespace {
 
 struct KwEntry {
-  const char* text;
+  std::string_view text;
   uint8_t kind;
 };
 constexpr KwEntry kKeywords[] = {
@@ -19,15 +20,19 @@ constexpr KwEntry kKeywords[] = {
 #undef PORTALIS_KW
 };
 
-// Hard keyword kind of a NAME's text, or NAME.
+// Hard keyword kind of a NAME's text, or NAME. Keywords are 2..8 bytes and
+// start with a lowercase letter or F/N/T, so most names are rejected by the
+// first two tests; the rest compare against the few keywords of that length.
 uint8_t keyword_kind(std::string_view s) {
-  if (s.size() < 2 || s.size() > 8) return T(lex::TokenKind::NAME);
+  constexpr uint8_t kName = T(lex::TokenKind::NAME);
+  if (s.size() < 2 || s.size() > 8) return kName;
   char c = s[0];
-  if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return T(lex::TokenKind::NAME);
+  if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return kName;
   for (const KwEntry& k : kKeywords)
-    if (k.text[0] == c && s.size() == std::strlen(k.text) && std::memcmp(k.text, s.data(), s.size()) == 0)
+    if (k.text[0] == c && k.text.size() == s.size() && k.text[1] == s[1] &&
+        std::memcmp(k.text.data(), s.data(), s.size()) == 0)
       return k.kind;
-  return T(lex::TokenKind::NAME);
+  return kName;
 }
 
 constexpr int kMaxDepth = 1000;
@@ -171,8 +176,71 @@ uint32_t Parser::strided_list(size_t mark, size_t stride, size_t off) {
 
 uint32_t Parser::empty_list() { return m_->add_list(std::span<const uint32_t>()); }
 
+namespace {
+struct NfkcEntry {
+  uint32_t cp;
+  const char* utf8;
+};
+constexpr NfkcEntry kNfkc[] = {
+#include "parse/nfkc.inc"
+};
+}  // namespace
+
+uint32_t Parser::ident(std::string_view s) {
+  bool ascii = true;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+  if (ascii) return m_->intern(s);
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + n > s.size()) n = 1;
+    uint32_t cp = n == 1 ? c : (c & (0x7F >> n));
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    const NfkcEntry* e = std::lower_bound(std::begin(kNfkc), std::end(kNfkc), cp,
+                                          [](const NfkcEntry& x, uint32_t v) { return x.cp < v; });
+    if (n > 1 && e != std::end(kNfkc) && e->cp == cp) out += e->utf8;
+    else out.append(s.substr(i, n));
+    i += n;
+  }
+  return m_->intern(out);
+}
+
+NodeId Parser::add(Kind k, Pos p, std::initializer_list<uint32_t> slots) {
+  constexpr uint32_t kMaxTreeDepth = 3000;
+  NodeId id = m_->add(k, p, slots);
+  uint32_t d = 0;
+  auto fields = ast::fields_of(k);
+  size_t i = 0;
+  for (uint32_t v : slots) {
+    switch (fields[i++].type) {
+      case ast::FieldType::Node:
+      case ast::FieldType::OptNode:
+        if (v != kNone && node_depth_[v] > d) d = node_depth_[v];
+        break;
+      case ast::FieldType::List:
+      case ast::FieldType::OptNodeList:
+        for (uint32_t x : m_->list(v))
+          if (x != kNone && node_depth_[x] > d) d = node_depth_[x];
+        break;
+      default:
+        break;
+    }
+  }
+  node_depth_.resize(id + 1);
+  node_depth_[id] = static_cast<uint16_t>(d + 1 > kMaxTreeDepth ? kMaxTreeDepth + 1 : d + 1);
+  if (d + 1 > kMaxTreeDepth) {
+    Tok t{};
+    t.line = p.lineno ? p.lineno : 1;
+    t.col = p.col_offset;
+    fail(t, "too many nested expressions: the syntax tree is deeper than CPython allows");
+  }
+  return id;
+}
+
 NodeId Parser::name_node(const Tok& t, Kind ctx) {
-  return add(Kind::Name, tok_pos(t), {intern(text(t)), op(ctx)});
+  return add(Kind::Name, tok_pos(t), {ident(text(t)), op(ctx)});
 }
 
 std::string_view Parser::describe(NodeId n) const {

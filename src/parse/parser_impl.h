@@ -119,8 +119,16 @@ class Parser {
   void leave() { --depth_; }
 
   // ---- building ----
-  NodeId add(Kind k, Pos p, std::initializer_list<uint32_t> slots) { return m_->add(k, p, slots); }
+  // Every node goes through here: it also tracks the tree depth, because
+  // loops build deep trees without recursing (a.b.c..., ------x) and later
+  // stages walk trees recursively. Past kMaxTreeDepth (CPython's AST
+  // construction limit) the parse fails; the node is still returned so that
+  // callers never see an invalid id.
+  NodeId add(Kind k, Pos p, std::initializer_list<uint32_t> slots);
+  std::vector<uint16_t> node_depth_;
   uint32_t intern(std::string_view s) { return m_->intern(s); }
+  // Interns an identifier, NFKC-normalized when it is not ASCII (PEP 3131).
+  uint32_t ident(std::string_view s);
   // A stack of list items; each list under construction owns the tail from its mark.
   std::vector<uint32_t> scratch_;
   size_t mark() const { return scratch_.size(); }
@@ -204,7 +212,7 @@ class Parser {
   bool fstring_body(FState& st, uint32_t tok_index, uint32_t* i, uint32_t end, bool raw, int level);
   NodeId fstring_expr(FState& st, uint32_t tok_index, uint32_t* i, uint32_t end, bool raw, int level);
   NodeId fstring_compile(uint32_t tok_index, uint32_t expr_begin, uint32_t expr_end);
-  void flush_literal(FState& st);
+  void flush_literal(FState& st, const Tok* a = nullptr, const Tok* b = nullptr);
 
   // ---- patterns (parse_pattern.cc) ----
   NodeId patterns();

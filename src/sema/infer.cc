@@ -287,6 +287,14 @@ class Inferer {
         stmt(s);
       }
     } else {
+      // Defaults type their parameters too (`fill=0`).
+      for (uint32_t p : fn.params) {
+        NodeId d = tm_.funcs[f].vars[p].default_value;
+        if (d != kNone && !tm_.funcs[f].vars[p].annotated) {
+          TypeId dt = expr(d);
+          if (dt != Types::kNone) set_var_type(f, p, dt);
+        }
+      }
       stmts(list_of(fn.node, fld::FunctionDef::body));
     }
   }
@@ -658,6 +666,15 @@ class Inferer {
         Function& callee = tm_.funcs[uf->second];
         for (size_t i = 0; i < at.size() && i < callee.params.size(); ++i) {
           Var& p = callee.vars[callee.params[i]];
+          // A list the callee changes in place is changed here too.
+          if (p.mutated && kind(args[i]) == Kind::Name) {
+            auto& fn = tm_.funcs[cur_];
+            auto it = fn.var_index.find(ident(args[i], fld::Name::id));
+            if (it != fn.var_index.end() && !fn.vars[it->second].mutated) {
+              fn.vars[it->second].mutated = true;
+              changed_ = true;
+            }
+          }
           if (!p.annotated) {
             TypeId j = T.join(p.type, at[i]);
             if (j != p.type) {

@@ -21,42 +21,53 @@ import tokenize
 from token import tok_name
 
 
-def expected_dump(data):
-    """What `python3 -m tokenize FILE` prints, or None when tokenize raises."""
+def expected_dump(data, exact=False):
+    """What `python3 -m tokenize [-e] FILE` prints, or None when tokenize raises."""
     try:
         tokens = list(tokenize.tokenize(io.BytesIO(data).readline))
     except Exception:
         return None
     out = []
     for tok in tokens:
+        token_type = tok.exact_type if exact else tok.type
         token_range = "%d,%d-%d,%d:" % (tok.start + tok.end)
-        out.append("%-20s%-15s%-15r\n" % (token_range, tok_name[tok.type], tok.string))
+        out.append("%-20s%-15s%-15r\n" % (token_range, tok_name[token_type], tok.string))
     return "".join(out)
 
 
 def check(args):
-    portalis, path, timeout = args
+    portalis, path, timeout, exact_too = args
     with open(path, "rb") as f:
         data = f.read()
-    want = expected_dump(data)
+    modes = [False, True] if exact_too else [False]
+    for exact in modes:
+        same, why = check_mode(portalis, path, data, timeout, exact)
+        if not same:
+            return path, False, ("[-e] " if exact else "") + why
+    return path, True, ""
+
+
+def check_mode(portalis, path, data, timeout, exact):
+    want = expected_dump(data, exact)
+    cmd = [portalis, "lex", "--dump-tokens"] + (["-e"] if exact else []) + [path]
     try:
-        p = subprocess.run([portalis, "lex", "--dump-tokens", path], capture_output=True, timeout=timeout)
+        p = subprocess.run(cmd, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return path, False, "timeout after %ss" % timeout
+        return False, "timeout after %ss" % timeout
     if want is None:
         if p.returncode != 0:
-            return path, True, ""
-        return path, False, "tokenize rejects this file but portalis exited 0"
+            return True, ""
+        return False, "tokenize rejects this file but portalis exited 0"
     got = p.stdout.decode("utf-8", "replace")
     if got == want:
-        return path, True, ""
+        return True, ""
     gl, wl = got.splitlines(), want.splitlines()
     for i in range(max(len(gl), len(wl))):
         g = gl[i] if i < len(gl) else "<missing>"
         w = wl[i] if i < len(wl) else "<missing>"
         if g != w:
-            return path, False, "line %d:\n      ours:     %s\n      tokenize: %s" % (i + 1, g, w)
-    return path, False, "outputs differ (rc=%d)" % p.returncode
+            return False, "line %d:\n      ours:     %s\n      tokenize: %s" % (i + 1, g, w)
+    return False, "outputs differ (rc=%d)" % p.returncode
 
 
 def stdlib_files(root):
@@ -75,13 +86,16 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per file")
     ap.add_argument("--show", type=int, default=5, help="how many differences to print")
+    ap.add_argument("--exact-every", type=int, default=10,
+                    help="also compare `-e` (exact token names) output on every Nth file (0: never)")
     ap.add_argument("--update-ratchet", action="store_true")
     args = ap.parse_args()
 
     files = stdlib_files(args.stdlib)
     start = time.time()
     with multiprocessing.Pool(args.jobs) as pool:
-        results = pool.map(check, [(args.portalis, f, args.timeout) for f in files], chunksize=8)
+        results = pool.map(check, [(args.portalis, f, args.timeout, args.exact_every > 0 and i % args.exact_every == 0)
+                                   for i, f in enumerate(files)], chunksize=8)
     ok = sum(1 for _, same, _ in results if same)
     failures = [(p, why) for p, same, why in results if not same]
     print("conformance_tokens: %d/%d identical (%.1f%%) in %.1fs" %

@@ -72,7 +72,7 @@ TEST(Index, SummarizesImportsFunctionsClassesGlobals) {
   ModuleSummary s = summarize_source(kSource, "pkg.sub.mod");
   EXPECT_EQ(s.module_name, "pkg.sub.mod");
   EXPECT_FALSE(s.is_program);
-  ASSERT_EQ(s.imports.size(), 6u);
+  ASSERT_EQ(s.imports.size(), 5u);
   EXPECT_EQ(s.imports[0].module, "os");
   EXPECT_EQ(s.imports[1].module, "sys");
   EXPECT_EQ(s.imports[1].asname, "system");

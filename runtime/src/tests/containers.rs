@@ -241,3 +241,91 @@ fn heapq_bisect_itertools() {
     assert_eq!(c.py_repr(), "Counter({'i': 4, 's': 4, 'p': 2, 'm': 1})");
     assert_eq!(c.most_common(2), vec![('i', 4), ('s', 4)]);
 }
+
+#[test]
+fn collections_extras() {
+    let a = collections::Counter::from_iter_items("aabbbc".chars());
+    let b = collections::Counter::from_iter_items("abccd".chars());
+    assert_eq!(sorted(a.plus(&b).items(), false).py_repr(), "[('a', 3), ('b', 4), ('c', 3), ('d', 1)]");
+    assert_eq!(sorted(a.minus(&b).items(), false).py_repr(), "[('a', 1), ('b', 2)]");
+    assert_eq!(sorted(a.intersect(&b).items(), false).py_repr(), "[('a', 1), ('b', 1), ('c', 1)]");
+    assert_eq!(sorted(a.union(&b).items(), false).py_repr(), "[('a', 2), ('b', 3), ('c', 2), ('d', 1)]");
+    assert_eq!(a.total(), 6);
+    assert_eq!(sorted(a.elements(), false).py_repr(), "['a', 'a', 'b', 'b', 'b', 'c']");
+    let mut q: std::collections::VecDeque<i64> = vec![1, 2, 3].into_iter().collect();
+    q.push_back(4);
+    q.push_front(0);
+    assert_eq!(q.py_repr(), "deque([0, 1, 2, 3, 4])");
+    q.pop_front();
+    q.pop_back();
+    q.extend(vec![7, 8]);
+    collections::deque_extendleft(&mut q, vec![-1, -2]);
+    assert_eq!(q.py_repr(), "deque([-2, -1, 1, 2, 3, 7, 8])");
+    assert_eq!(*collections::deque_get(&q, -1).unwrap(), 8);
+    collections::deque_rotate(&mut q, 2);
+    assert_eq!(q.py_repr(), "deque([7, 8, -2, -1, 1, 2, 3])");
+    collections::deque_rotate(&mut q, -3);
+    assert_eq!(q.py_repr(), "deque([-1, 1, 2, 3, 7, 8, -2])");
+    let mut w = std::collections::VecDeque::new();
+    for x in 1..7i64 {
+        collections::deque_append_bounded(&mut w, x, 3);
+    }
+    assert_eq!(w.py_repr(), "deque([4, 5, 6])");
+    let mut od: Dict<String, String> = Dict::new();
+    for k in ["b", "a", "c"] {
+        od.insert(k.to_string(), k.to_uppercase());
+    }
+    od.move_to_end("b", true);
+    assert_eq!(od.items_vec().py_repr(), "[('a', 'A'), ('c', 'C'), ('b', 'B')]");
+    od.move_to_end("c", false);
+    assert_eq!(od.keys_vec().py_repr(), "['c', 'a', 'b']");
+    assert_eq!(od.popitem().unwrap().py_repr(), "('b', 'B')");
+    assert_eq!(od.popitem_first().unwrap().py_repr(), "('c', 'C')");
+    assert_eq!(collections::ordered_dict_repr(&od), "OrderedDict([('a', 'A')])");
+    let mut dd: Dict<String, i64> = Dict::new();
+    *dd.setdefault("x".into(), 0) += 2;
+    assert_eq!(collections::defaultdict_repr("int", &dd), "defaultdict(<class 'int'>, {'x': 2})");
+    let mut s = String::new();
+    repr_fields_into(&mut s, "Employee", &[("name", &"ana"), ("dept", &"eng"), ("salary", &120i64)]);
+    assert_eq!(s, "Employee(name='ana', dept='eng', salary=120)");
+    let mut e = String::new();
+    enum_repr_into(&mut e, "Light", "RED", &"red");
+    enum_repr_into(&mut e, "Priority", "LOW", &1i64);
+    assert_eq!(e, "<Light.RED: 'red'><Priority.LOW: 1>");
+}
+
+#[test]
+fn string_and_fractions() {
+    assert_eq!(string::capwords("the quick  brown fox", None), "The Quick Brown Fox");
+    assert_eq!(rt_slice(string::ASCII_LOWERCASE, 5), "abcde");
+    assert_eq!(str_slice(string::DIGITS, None, None, Some(3)).unwrap(), "0369");
+    assert_eq!(str_len(string::PUNCTUATION), 32);
+    assert_eq!(str_len(string::PRINTABLE), 100);
+    assert_eq!(
+        string::template_safe_substitute("$who likes ${what}, $missing costs $$5", &[("who", "tim".into()), ("what", "kung pao".into())]),
+        "tim likes kung pao, $missing costs $5"
+    );
+    use fractions::Fraction;
+    let third = Fraction::from_i64s(1, 3).unwrap();
+    let sixth = Fraction::from_i64s(-2, -12).unwrap();
+    assert_eq!((&third + &sixth).py_str(), "1/2");
+    assert_eq!((&third - &third).py_str(), "0");
+    assert_eq!((&third * &Fraction::from_i64s(3, 1).unwrap()).py_str(), "1");
+    assert_eq!(third.div(&sixth).unwrap().py_repr(), "Fraction(2, 1)");
+    assert_eq!(Fraction::from_i64s(6, -4).unwrap().py_repr(), "Fraction(-3, 2)");
+    assert_eq!(Fraction::from_f64(0.5).unwrap().py_str(), "1/2");
+    assert!(third > sixth);
+    assert!(Fraction::from_i64s(1, 0).is_err());
+    assert_eq!(float_repr(third.to_f64()), "0.3333333333333333");
+}
+
+fn rt_slice(s: &str, n: i64) -> String {
+    str_slice(s, None, Some(n), None).unwrap()
+}
+
+#[test]
+fn transpose_like_zip_star() {
+    let m = vec![vec![1i64, 2, 3], vec![4, 5, 6]];
+    assert_eq!(transpose(&m).py_repr(), "[[1, 4], [2, 5], [3, 6]]");
+    assert_eq!(transpose(&Vec::<Vec<i64>>::new()).len(), 0);
+}

@@ -113,6 +113,8 @@ fn str_format_method() {
         "bee BEE 10 101 0x00ff 0o10"
     );
     assert_eq!(str_format("{!r:>6}|{!s}|{{}}", &[v("a"), v(1.5)], &[]).unwrap(), "   'a'|1.5|{}");
+    // '{:{}}|{}'.format('x', 4, 'y') == 'x   |y'
+    assert_eq!(str_format("{:{}}|{}", &[v("x"), v(4i64), v("y")], &[]).unwrap(), "x   |y");
 }
 
 #[test]

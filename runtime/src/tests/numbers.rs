@@ -285,3 +285,15 @@ fn math_module() {
     assert_eq!(float_repr(sum_f64(vec![0.1; 10])), "0.9999999999999999");
     assert_eq!(float_repr(math::PI * 2.0), "6.283185307179586");
 }
+
+#[test]
+fn hash_and_defaults() {
+    // hash(12345), hash(-1), hash(2**61), hash(-(2**62))
+    assert_eq!(hash_i64(12345), 12345);
+    assert_eq!(hash_i64(-1), -2);
+    assert_eq!(hash_i64(1 << 61), 1);
+    assert_eq!(hash_i64(-(1 << 62)), -2);
+    assert_eq!(max_or(vec![4i64, 9, 2], 0), 9);
+    assert_eq!(max_or(Vec::<i64>::new(), 0), 0);
+    assert_eq!(min_or(vec![4i64, 9, 2], 0), 2);
+}

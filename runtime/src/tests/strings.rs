@@ -131,3 +131,64 @@ fn predicates_and_chars() {
     // Comparison of Rust strings is by code point, like Python's.
     assert!("abc" < "abd" && "Z" < "a" && "apple" < "apples" && "b" > "abc");
 }
+
+fn run_str_op(op: &str, s: &str, a: Option<&str>, n: i64) -> String {
+    let arg = || a.unwrap_or("");
+    match op {
+        "split" => str_split(s, a, n).unwrap().py_repr(),
+        "rsplit" => str_rsplit(s, a, n).unwrap().py_repr(),
+        "strip" => str_strip(s, a).py_repr(),
+        "lstrip" => str_lstrip(s, a).py_repr(),
+        "rstrip" => str_rstrip(s, a).py_repr(),
+        "find" => str_find(s, arg(), None, None).py_repr(),
+        "rfind" => str_rfind(s, arg(), None, None).py_repr(),
+        "count" => str_count(s, arg(), None, None).py_repr(),
+        "find_from" | "find_neg" => str_find(s, arg(), Some(n), None).py_repr(),
+        "upper" => str_upper(s).py_repr(),
+        "lower" => str_lower(s).py_repr(),
+        "title" => str_title(s).py_repr(),
+        "capitalize" => str_capitalize(s).py_repr(),
+        "swapcase" => str_swapcase(s).py_repr(),
+        "casefold" => str_casefold(s).py_repr(),
+        "isdigit" => str_isdigit(s).py_repr(),
+        "isalpha" => str_isalpha(s).py_repr(),
+        "isalnum" => str_isalnum(s).py_repr(),
+        "isspace" => str_isspace(s).py_repr(),
+        "isupper" => str_isupper(s).py_repr(),
+        "islower" => str_islower(s).py_repr(),
+        "istitle" => str_istitle(s).py_repr(),
+        "isdecimal" => str_isdecimal(s).py_repr(),
+        "isnumeric" => str_isnumeric(s).py_repr(),
+        "isidentifier" => str_isidentifier(s).py_repr(),
+        "isprintable" => str_isprintable(s).py_repr(),
+        "center" => str_center(s, n, ' ').py_repr(),
+        "center_star" => str_center(s, n, '*').py_repr(),
+        "ljust" => str_ljust(s, n, '.').py_repr(),
+        "rjust" => str_rjust(s, n, ' ').py_repr(),
+        "zfill" => str_zfill(s, n).py_repr(),
+        "splitlines" => str_splitlines(s, false).py_repr(),
+        "splitlines_keep" => str_splitlines(s, true).py_repr(),
+        "expandtabs" => str_expandtabs(s, n).py_repr(),
+        "partition" => str_partition(s, arg()).unwrap().py_repr(),
+        "rpartition" => str_rpartition(s, arg()).unwrap().py_repr(),
+        "slice" => {
+            let parts: Vec<Option<i64>> = arg().split('|').map(|p| p.parse::<i64>().ok()).collect();
+            str_slice(s, parts[0], parts[1], parts[2]).unwrap().py_repr()
+        }
+        "repr" => str_repr(s).py_repr(),
+        "len" => str_len(s).py_repr(),
+        _ => panic!("unknown op {}", op),
+    }
+}
+
+#[test]
+fn str_ops_table() {
+    let mut bad = Vec::new();
+    for &(op, s, a, n, want) in STR_OPS {
+        let got = run_str_op(op, s, a, n);
+        if got != want {
+            bad.push(format!("{}({:?}, {:?}, {}): got {} want {}", op, s, a, n, got, want));
+        }
+    }
+    assert!(bad.is_empty(), "{} of {} mismatches: {:#?}", bad.len(), STR_OPS.len(), &bad[..bad.len().min(12)]);
+}

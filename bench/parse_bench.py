@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Parser throughput: `portalis parse` vs CPython's ast.parse on the same
+files (the stdlib, site-packages excluded), one core each, in the same run.
+Both figures exclude reading files: portalis reports its own lex+parse time,
+and ast.parse runs on bytes already in memory.
+    python3 bench/parse_bench.py --portalis build/bin/portalis [--repeat 3]
+"""
+import argparse
+import ast
+import os
+import re
+import subprocess
+import sys
+import sysconfig
+import time
+import warnings
+
+
+def stdlib_files(root):
+    out = []
+    for d, dirs, files in os.walk(root):
+        dirs[:] = sorted(x for x in dirs if x != "site-packages")
+        out += [os.path.join(d, f) for f in files if f.endswith(".py")]
+    return sorted(out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--portalis", required=True)
+    ap.add_argument("--stdlib", default=sysconfig.get_paths()["stdlib"])
+    ap.add_argument("--repeat", type=int, default=3, help="best of N runs for each side")
+    a = ap.parse_args()
+    files = stdlib_files(a.stdlib)
+    sources = []
+    for f in files:
+        with open(f, "rb") as fh:
+            sources.append(fh.read())
+    nbytes = sum(len(s) for s in sources)
+    nlines = sum(s.count(b"\n") for s in sources)
+
+    best_py = None
+    for _ in range(a.repeat):
+        t0 = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for s in sources:
+                try:
+                    ast.parse(s)
+                except (SyntaxError, ValueError):
+                    pass
+        dt = time.perf_counter() - t0
+        best_py = dt if best_py is None else min(best_py, dt)
+
+    best_us = None
+    for _ in range(a.repeat):
+        p = subprocess.run([a.portalis, "parse"] + files, capture_output=True, text=True)
+        m = re.search(r"seconds: ([0-9.]+)", p.stdout)
+        if not m:
+            print("could not read portalis summary:", p.stdout[:500], p.stderr[:500])
+            return 1
+        dt = float(m.group(1))
+        best_us = dt if best_us is None else min(best_us, dt)
+    summary = p.stdout.splitlines()[0]
+
+    mb = nbytes / 1e6
+    print(f"files: {len(files)}, bytes: {nbytes}, lines: {nlines}")
+    print(f"portalis parse : {best_us:8.3f} s  {mb / best_us:8.1f} MB/s  {nlines / best_us / 1e6:6.2f} M lines/s")
+    print(f"ast.parse      : {best_py:8.3f} s  {mb / best_py:8.1f} MB/s  {nlines / best_py / 1e6:6.2f} M lines/s")
+    print(f"ratio          : {best_py / best_us:.1f}x faster than ast.parse")
+    print(f"portalis summary: {summary}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

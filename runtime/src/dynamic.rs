@@ -1,0 +1,667 @@
+//! Builtins and builtin-type methods over the dynamic [`Value`], for code the
+//! translator cannot type statically: `len(x)`, `sorted(x, key=f)`,
+//! `x.append(v)`, `s.split(",")`, `d.items()` on values whose type is only
+//! known at run time. Objects of translated classes fall back to
+//! [`Value::call_method`]. Errors are Python's exceptions as values.
+
+use crate::dict::{Dict, Set};
+use crate::exc::{PyException, PyResult};
+use crate::int::Int;
+use crate::list::PyOrd;
+use crate::repr::{PyRepr, PyStr};
+use crate::value::Value;
+use std::cmp::Ordering;
+
+fn type_error(msg: String) -> PyException {
+    PyException::type_error(msg)
+}
+
+/// `int` view of a value (bools count), for indices, counts and widths.
+pub fn to_i64(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Int(i) => i.to_i64_checked(),
+        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
+    }
+}
+
+/// Optional slice bound: None stays None.
+pub fn opt_i64(v: &Value) -> PyResult<Option<i64>> {
+    if v.is_none() {
+        Ok(None)
+    } else {
+        to_i64(v).map(Some)
+    }
+}
+
+fn as_str<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
+    v.as_str().ok_or_else(|| type_error(format!("{} must be str, not {}", what, v.type_name())))
+}
+
+fn arg<'a>(args: &'a [Value], i: usize, name: &str) -> PyResult<&'a Value> {
+    args.get(i).ok_or_else(|| type_error(format!("{}() missing required argument", name)))
+}
+
+fn str_list(v: Vec<String>) -> Value {
+    Value::list(v.into_iter().map(Value::from).collect())
+}
+
+fn fill_char(args: &[Value], i: usize) -> PyResult<char> {
+    match args.get(i) {
+        None => Ok(' '),
+        Some(v) => {
+            let s = as_str(v, "fill character")?;
+            let mut it = s.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Ok(c),
+                _ => Err(type_error("The fill character must be exactly one character long".to_string())),
+            }
+        }
+    }
+}
+
+/// A dict display `{k: v, ...}` from its pairs, in order.
+pub fn dict_from(pairs: Vec<(Value, Value)>) -> PyResult<Value> {
+    let mut d: Dict<Value, Value> = Dict::new();
+    for (k, v) in pairs {
+        k.check_hashable()?;
+        d.insert(k, v);
+    }
+    Ok(Value::dict(d))
+}
+
+/// A set display `{a, b, ...}`.
+pub fn set_from(items: Vec<Value>) -> PyResult<Value> {
+    let mut s: Set<Value> = Set::new();
+    for x in items {
+        x.check_hashable()?;
+        s.add(x);
+    }
+    Ok(Value::set(s))
+}
+
+fn cmp_values(a: &Value, b: &Value) -> Ordering {
+    a.py_cmp(b)
+}
+
+/// `sorted(items, key=key, reverse=reverse)`; key may be None.
+pub fn sorted_values(items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+    for x in items {
+        let k = match key {
+            Some(f) if !f.is_none() => f.call(&[x.clone()])?,
+            _ => x.clone(),
+        };
+        keyed.push((k, x));
+    }
+    // Comparisons that raise (str < int) surface as TypeError before sorting.
+    for w in keyed.windows(2) {
+        w[0].0.lt(&w[1].0)?;
+    }
+    if reverse {
+        keyed.sort_by(|a, b| cmp_values(&b.0, &a.0));
+    } else {
+        keyed.sort_by(|a, b| cmp_values(&a.0, &b.0));
+    }
+    Ok(keyed.into_iter().map(|p| p.1).collect())
+}
+
+fn extreme(name: &str, args: &[Value], key: Option<&Value>, default: Option<&Value>) -> PyResult<Value> {
+    let items: Vec<Value> = if args.len() == 1 { args[0].iter()? } else { args.to_vec() };
+    let want = if name == "max" { Ordering::Greater } else { Ordering::Less };
+    let mut best: Option<(Value, Value)> = None;
+    for x in items {
+        let k = match key {
+            Some(f) if !f.is_none() => f.call(&[x.clone()])?,
+            _ => x.clone(),
+        };
+        let better = match &best {
+            None => true,
+            Some((bk, _)) => {
+                let c = if want == Ordering::Greater { k.gt(bk)? } else { k.lt(bk)? };
+                c
+            }
+        };
+        if better {
+            best = Some((k, x));
+        }
+    }
+    match best {
+        Some((_, x)) => Ok(x),
+        None => match default {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyException::value_error(format!("{}() arg is an empty sequence", name))),
+        },
+    }
+}
+
+fn kw<'a>(kwargs: &'a [(&str, Value)], name: &str) -> Option<&'a Value> {
+    kwargs.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+/// A builtin function called with dynamic arguments: `builtin("len", &[x], &[])`.
+pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<Value> {
+    match name {
+        "len" => Ok(Value::from(arg(args, 0, name)?.len()?)),
+        "str" => Ok(match args.get(0) {
+            None => Value::str(""),
+            Some(v) => Value::from(v.py_str()),
+        }),
+        "repr" => Ok(Value::from(arg(args, 0, name)?.py_repr())),
+        "int" => {
+            let v = arg(args, 0, name)?;
+            if let Some(b) = args.get(1) {
+                let s = as_str(v, "int() argument")?;
+                return Ok(Value::from(Int::parse(s.trim(), to_i64(b)? as u32)?));
+            }
+            Ok(Value::from(v.to_int()?))
+        }
+        "float" => match args.get(0) {
+            None => Ok(Value::from(0.0)),
+            Some(v) => Ok(Value::from(v.to_float()?)),
+        },
+        "bool" => Ok(Value::from(args.get(0).map(|v| v.truthy()).unwrap_or(false))),
+        "abs" => arg(args, 0, name)?.abs(),
+        "round" => {
+            let x = arg(args, 0, name)?;
+            match args.get(1) {
+                None | Some(Value::None) => match x {
+                    Value::Float(f) => Ok(Value::from(crate::float::round_f64_to_int(*f)?)),
+                    _ => Ok(x.clone()),
+                },
+                Some(nd) => match x {
+                    Value::Float(f) => Ok(Value::from(crate::float::round_f64(*f, to_i64(nd)?))),
+                    _ => Ok(Value::from(crate::builtins::round_int(to_i64(x)?, to_i64(nd)?)?)),
+                },
+            }
+        }
+        "min" | "max" => extreme(name, args, kw(kwargs, "key"), kw(kwargs, "default")),
+        "sum" => {
+            let mut acc = args.get(1).cloned().unwrap_or_else(|| Value::int(0));
+            for x in arg(args, 0, name)?.iter()? {
+                acc = acc.add(&x)?;
+            }
+            Ok(acc)
+        }
+        "sorted" => {
+            let items = arg(args, 0, name)?.iter()?;
+            let reverse = kw(kwargs, "reverse").map(|v| v.truthy()).unwrap_or(false);
+            Ok(Value::list(sorted_values(items, kw(kwargs, "key"), reverse)?))
+        }
+        "reversed" => {
+            let mut v = arg(args, 0, name)?.iter()?;
+            v.reverse();
+            Ok(Value::list(v))
+        }
+        "enumerate" => {
+            let start = match kw(kwargs, "start").or_else(|| args.get(1)) {
+                Some(s) => to_i64(s)?,
+                None => 0,
+            };
+            let v = arg(args, 0, name)?.iter()?;
+            Ok(Value::list(
+                v.into_iter().enumerate().map(|(i, x)| Value::tuple(vec![Value::int(i as i64 + start), x])).collect(),
+            ))
+        }
+        "zip" => {
+            let cols: Vec<Vec<Value>> = args.iter().map(|a| a.iter()).collect::<PyResult<_>>()?;
+            let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+            Ok(Value::list((0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect()))
+        }
+        "range" => {
+            let (a, b, s) = match args.len() {
+                1 => (0, to_i64(&args[0])?, 1),
+                2 => (to_i64(&args[0])?, to_i64(&args[1])?, 1),
+                _ => (to_i64(arg(args, 0, name)?)?, to_i64(arg(args, 1, name)?)?, to_i64(arg(args, 2, name)?)?),
+            };
+            Ok(Value::list(crate::builtins::range(a, b, s)?.map(Value::int).collect()))
+        }
+        "list" => Ok(Value::list(match args.get(0) {
+            None => Vec::new(),
+            Some(v) => v.iter()?,
+        })),
+        "tuple" => Ok(Value::tuple(match args.get(0) {
+            None => Vec::new(),
+            Some(v) => v.iter()?,
+        })),
+        "set" | "frozenset" => set_from(match args.get(0) {
+            None => Vec::new(),
+            Some(v) => v.iter()?,
+        }),
+        "dict" => {
+            let mut pairs = Vec::new();
+            if let Some(src) = args.get(0) {
+                if let Value::Dict(d) = src {
+                    for (k, v) in d.borrow().iter() {
+                        pairs.push((k.clone(), v.clone()));
+                    }
+                } else {
+                    for item in src.iter()? {
+                        let kv = item.iter()?;
+                        if kv.len() != 2 {
+                            return Err(PyException::value_error("dictionary update sequence element has wrong length"));
+                        }
+                        pairs.push((kv[0].clone(), kv[1].clone()));
+                    }
+                }
+            }
+            for (k, v) in kwargs {
+                pairs.push((Value::str(k), v.clone()));
+            }
+            dict_from(pairs)
+        }
+        "ord" => Ok(Value::from(crate::pystr::ord(as_str(arg(args, 0, name)?, "ord() argument")?)?)),
+        "chr" => Ok(Value::from(crate::pystr::chr(to_i64(arg(args, 0, name)?)?)?)),
+        "bin" | "oct" | "hex" => {
+            let n = arg(args, 0, name)?.to_int()?;
+            Ok(Value::from(match name {
+                "bin" => crate::builtins::bin_int(&n),
+                "oct" => crate::builtins::oct_int(&n),
+                _ => crate::builtins::hex_int(&n),
+            }))
+        }
+        "pow" => {
+            let a = arg(args, 0, name)?;
+            let b = arg(args, 1, name)?;
+            match args.get(2) {
+                Some(m) => Ok(Value::from(a.to_int()?.pow_mod(&b.to_int()?, &m.to_int()?)?)),
+                None => a.pow(b),
+            }
+        }
+        "divmod" => arg(args, 0, name)?.divmod(arg(args, 1, name)?),
+        "any" => Ok(Value::from(arg(args, 0, name)?.iter()?.iter().any(|x| x.truthy()))),
+        "all" => Ok(Value::from(arg(args, 0, name)?.iter()?.iter().all(|x| x.truthy()))),
+        "format" => {
+            let spec = match args.get(1) {
+                Some(s) => as_str(s, "format spec")?.to_string(),
+                None => String::new(),
+            };
+            Ok(Value::from(crate::fmt::py_format(arg(args, 0, name)?, &spec)?))
+        }
+        "isinstance" => {
+            let v = arg(args, 0, name)?;
+            let names: Vec<String> = match arg(args, 1, name)? {
+                Value::Tuple(t) => t.iter().map(|x| x.py_str()).collect(),
+                other => vec![other.py_str()],
+            };
+            Ok(Value::from(names.iter().any(|n| v.is_instance(n))))
+        }
+        "type_name" => Ok(Value::from(arg(args, 0, name)?.type_name().to_string())),
+        _ => Err(PyException::not_implemented(format!("builtin {}() on dynamic values", name))),
+    }
+}
+
+fn list_method(l: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<Option<Value>> {
+    let rc = match l {
+        Value::List(rc) => rc,
+        _ => return Ok(None),
+    };
+    let r = match name {
+        "append" => {
+            rc.borrow_mut().push(arg(args, 0, name)?.clone());
+            Value::None
+        }
+        "extend" => {
+            let items = arg(args, 0, name)?.iter()?;
+            rc.borrow_mut().extend(items);
+            Value::None
+        }
+        "insert" => {
+            let mut v = rc.borrow_mut();
+            let len = v.len() as i64;
+            let mut i = to_i64(arg(args, 0, name)?)?;
+            if i < 0 {
+                i = (i + len).max(0);
+            }
+            let i = i.min(len) as usize;
+            v.insert(i, arg(args, 1, name)?.clone());
+            Value::None
+        }
+        "pop" => {
+            let mut v = rc.borrow_mut();
+            if v.is_empty() {
+                return Err(PyException::index_error("pop from empty list"));
+            }
+            let i = match args.get(0) {
+                None => v.len() - 1,
+                Some(i) => crate::slice::check_index(to_i64(i)?, v.len(), "pop index out of range")?,
+            };
+            v.remove(i)
+        }
+        "remove" => {
+            let x = arg(args, 0, name)?;
+            let mut v = rc.borrow_mut();
+            match v.iter().position(|e| e.py_eq(x)) {
+                Some(i) => {
+                    v.remove(i);
+                }
+                None => return Err(PyException::value_error("list.remove(x): x not in list")),
+            }
+            Value::None
+        }
+        "index" => {
+            let x = arg(args, 0, name)?;
+            match rc.borrow().iter().position(|e| e.py_eq(x)) {
+                Some(i) => Value::int(i as i64),
+                None => return Err(PyException::value_error(format!("{} is not in list", x.py_repr()))),
+            }
+        }
+        "count" => {
+            let x = arg(args, 0, name)?;
+            Value::int(rc.borrow().iter().filter(|e| e.py_eq(x)).count() as i64)
+        }
+        "sort" => {
+            let items: Vec<Value> = rc.borrow().clone();
+            let reverse = kw(kwargs, "reverse").map(|v| v.truthy()).unwrap_or(false);
+            let sorted = sorted_values(items, kw(kwargs, "key"), reverse)?;
+            *rc.borrow_mut() = sorted;
+            Value::None
+        }
+        "reverse" => {
+            rc.borrow_mut().reverse();
+            Value::None
+        }
+        "copy" => Value::list(rc.borrow().clone()),
+        "clear" => {
+            rc.borrow_mut().clear();
+            Value::None
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+fn dict_method(d: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let rc = match d {
+        Value::Dict(rc) => rc,
+        _ => return Ok(None),
+    };
+    let r = match name {
+        "get" => {
+            let k = arg(args, 0, name)?;
+            match rc.borrow().get(k) {
+                Some(v) => v.clone(),
+                None => args.get(1).cloned().unwrap_or(Value::None),
+            }
+        }
+        "keys" => Value::list(rc.borrow().keys_vec()),
+        "values" => Value::list(rc.borrow().values_vec()),
+        "items" => Value::list(rc.borrow().items_vec().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect()),
+        "pop" => {
+            let k = arg(args, 0, name)?;
+            let removed = rc.borrow_mut().remove(k);
+            match removed {
+                Some(v) => v,
+                None => match args.get(1) {
+                    Some(dflt) => dflt.clone(),
+                    None => return Err(PyException::key_error(k)),
+                },
+            }
+        }
+        "setdefault" => {
+            let k = arg(args, 0, name)?.clone();
+            k.check_hashable()?;
+            let dflt = args.get(1).cloned().unwrap_or(Value::None);
+            let mut b = rc.borrow_mut();
+            b.setdefault(k, dflt).clone()
+        }
+        "update" => {
+            let src = arg(args, 0, name)?;
+            let pairs: Vec<(Value, Value)> = match src {
+                Value::Dict(o) => o.borrow().items_vec(),
+                other => {
+                    let mut p = Vec::new();
+                    for item in other.iter()? {
+                        let kv = item.iter()?;
+                        if kv.len() != 2 {
+                            return Err(PyException::value_error("dictionary update sequence element has wrong length"));
+                        }
+                        p.push((kv[0].clone(), kv[1].clone()));
+                    }
+                    p
+                }
+            };
+            let mut b = rc.borrow_mut();
+            for (k, v) in pairs {
+                b.insert(k, v);
+            }
+            Value::None
+        }
+        "copy" => Value::dict(rc.borrow().clone()),
+        "clear" => {
+            *rc.borrow_mut() = Dict::new();
+            Value::None
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+fn set_method(s: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let rc = match s {
+        Value::Set(rc) => rc,
+        _ => return Ok(None),
+    };
+    let other = |i: usize| -> PyResult<Set<Value>> { arg(args, i, name)?.to_set() };
+    let r = match name {
+        "add" => {
+            let x = arg(args, 0, name)?.clone();
+            x.check_hashable()?;
+            rc.borrow_mut().add(x);
+            Value::None
+        }
+        "discard" => {
+            let x = arg(args, 0, name)?;
+            let _ = rc.borrow_mut().remove(x);
+            Value::None
+        }
+        "remove" => {
+            let x = arg(args, 0, name)?;
+            rc.borrow_mut().remove(x)?;
+            Value::None
+        }
+        "union" => Value::set(rc.borrow().union(&other(0)?)),
+        "intersection" => Value::set(rc.borrow().intersection(&other(0)?)),
+        "difference" => Value::set(rc.borrow().difference(&other(0)?)),
+        "symmetric_difference" => Value::set(rc.borrow().symmetric_difference(&other(0)?)),
+        "issubset" => Value::from(rc.borrow().is_subset(&other(0)?)),
+        "issuperset" => Value::from(rc.borrow().is_superset(&other(0)?)),
+        "isdisjoint" => Value::from(rc.borrow().is_disjoint(&other(0)?)),
+        "copy" => Value::set(rc.borrow().clone()),
+        "update" => {
+            let o = other(0)?;
+            let mut b = rc.borrow_mut();
+            for x in o.to_vec() {
+                b.add(x);
+            }
+            Value::None
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+fn str_method(v: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let s = match v.as_str() {
+        Some(s) => s,
+        None => return Ok(None),
+    };
+    let sarg = |i: usize| -> PyResult<&str> { as_str(arg(args, i, name)?, "argument") };
+    let opt_s = |i: usize| -> PyResult<Option<&str>> {
+        match args.get(i) {
+            None | Some(Value::None) => Ok(None),
+            Some(x) => as_str(x, "argument").map(Some),
+        }
+    };
+    let r = match name {
+        "upper" => Value::from(crate::pystr::str_upper(s)),
+        "lower" => Value::from(crate::pystr::str_lower(s)),
+        "title" => Value::from(crate::pystr::str_title(s)),
+        "capitalize" => Value::from(crate::pystr::str_capitalize(s)),
+        "swapcase" => Value::from(crate::pystr::str_swapcase(s)),
+        "strip" => Value::from(crate::pystr::str_strip(s, opt_s(0)?)),
+        "lstrip" => Value::from(crate::pystr::str_lstrip(s, opt_s(0)?)),
+        "rstrip" => Value::from(crate::pystr::str_rstrip(s, opt_s(0)?)),
+        "split" => {
+            let n = match args.get(1) {
+                Some(n) => to_i64(n)?,
+                None => -1,
+            };
+            str_list(crate::pystr::str_split(s, opt_s(0)?, n)?)
+        }
+        "rsplit" => {
+            let n = match args.get(1) {
+                Some(n) => to_i64(n)?,
+                None => -1,
+            };
+            str_list(crate::pystr::str_rsplit(s, opt_s(0)?, n)?)
+        }
+        "splitlines" => str_list(crate::pystr::str_splitlines(s, args.get(0).map(|v| v.truthy()).unwrap_or(false))),
+        "join" => {
+            let items = arg(args, 0, name)?.iter()?;
+            let mut parts: Vec<String> = Vec::with_capacity(items.len());
+            for (i, x) in items.iter().enumerate() {
+                match x.as_str() {
+                    Some(t) => parts.push(t.to_string()),
+                    None => {
+                        return Err(type_error(format!(
+                            "sequence item {}: expected str instance, {} found",
+                            i,
+                            x.type_name()
+                        )))
+                    }
+                }
+            }
+            Value::from(parts.join(s))
+        }
+        "replace" => {
+            let n = match args.get(2) {
+                Some(n) => to_i64(n)?,
+                None => -1,
+            };
+            Value::from(crate::pystr::str_replace(s, sarg(0)?, sarg(1)?, n))
+        }
+        "startswith" | "endswith" => {
+            let a = arg(args, 0, name)?;
+            let pats: Vec<String> = match a {
+                Value::Tuple(t) => t.iter().map(|x| x.py_str()).collect(),
+                other => vec![as_str(other, "argument")?.to_string()],
+            };
+            let hit = pats.iter().any(|p| if name == "startswith" { s.starts_with(p.as_str()) } else { s.ends_with(p.as_str()) });
+            Value::from(hit)
+        }
+        "find" => Value::int(crate::pystr::str_find(s, sarg(0)?, None, None)),
+        "rfind" => Value::int(crate::pystr::str_rfind(s, sarg(0)?, None, None)),
+        "index" => Value::int(crate::pystr::str_index_of(s, sarg(0)?, None, None)?),
+        "count" => Value::int(crate::pystr::str_count(s, sarg(0)?, None, None)),
+        "isdigit" => Value::from(crate::pystr::str_isdigit(s)),
+        "isalpha" => Value::from(crate::pystr::str_isalpha(s)),
+        "isalnum" => Value::from(crate::pystr::str_isalnum(s)),
+        "isspace" => Value::from(crate::pystr::str_isspace(s)),
+        "isupper" => Value::from(crate::pystr::str_isupper(s)),
+        "islower" => Value::from(crate::pystr::str_islower(s)),
+        "center" => Value::from(crate::pystr::str_center(s, to_i64(arg(args, 0, name)?)?, fill_char(args, 1)?)),
+        "ljust" => Value::from(crate::pystr::str_ljust(s, to_i64(arg(args, 0, name)?)?, fill_char(args, 1)?)),
+        "rjust" => Value::from(crate::pystr::str_rjust(s, to_i64(arg(args, 0, name)?)?, fill_char(args, 1)?)),
+        "zfill" => Value::from(crate::pystr::str_zfill(s, to_i64(arg(args, 0, name)?)?)),
+        "partition" | "rpartition" => {
+            let (a, b, c) = if name == "partition" {
+                crate::pystr::str_partition(s, sarg(0)?)?
+            } else {
+                crate::pystr::str_rpartition(s, sarg(0)?)?
+            };
+            Value::tuple(vec![Value::from(a), Value::from(b), Value::from(c)])
+        }
+        "removeprefix" => Value::from(crate::pystr::str_removeprefix(s, sarg(0)?)),
+        "removesuffix" => Value::from(crate::pystr::str_removesuffix(s, sarg(0)?)),
+        "format" => {
+            let vals: Vec<Value> = args.to_vec();
+            Value::from(crate::fmt::str_format(s, &vals, &[])?)
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+/// `recv.name(*args, **kwargs)` for builtin types, else the object's method.
+pub fn method(recv: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<Value> {
+    if let Some(v) = list_method(recv, name, args, kwargs)? {
+        return Ok(v);
+    }
+    if let Some(v) = dict_method(recv, name, args)? {
+        return Ok(v);
+    }
+    if let Some(v) = set_method(recv, name, args)? {
+        return Ok(v);
+    }
+    if let Some(v) = str_method(recv, name, args)? {
+        return Ok(v);
+    }
+    if let (Value::Int(i), "bit_length") = (recv, name) {
+        return Ok(Value::int(i.bit_length() as i64));
+    }
+    if let (Value::Float(f), "is_integer") = (recv, name) {
+        return Ok(Value::from(crate::float::float_is_integer(*f)));
+    }
+    match recv {
+        Value::Object(_) => recv.call_method(name, args),
+        _ => Err(PyException::attribute_error(format!("'{}' object has no attribute '{}'", recv.type_name(), name))),
+    }
+}
+
+/// `str` text of a value for `print(..., sep=v)` and friends.
+pub fn text(v: &Value) -> String {
+    v.py_str()
+}
+
+/// Unpacking `a, b = v`: exactly `n` items or Python's ValueError.
+pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
+    let items = v.iter()?;
+    if items.len() < n {
+        return Err(PyException::value_error(format!("not enough values to unpack (expected {}, got {})", n, items.len())));
+    }
+    if items.len() > n {
+        return Err(PyException::value_error(format!("too many values to unpack (expected {})", n)));
+    }
+    Ok(items)
+}
+
+/// `x += y`: lists extend in place (aliases see it), everything else is `x + y`.
+pub fn iadd(x: &Value, y: &Value) -> PyResult<Value> {
+    if let Value::List(rc) = x {
+        let items = y.iter()?;
+        rc.borrow_mut().extend(items);
+        return Ok(x.clone());
+    }
+    x.add(y)
+}
+
+/// `fmt % args` for a dynamic right operand (a tuple spreads).
+pub fn percent(fmt: &Value, args: &Value) -> PyResult<Value> {
+    match fmt.as_str() {
+        Some(f) => {
+            let vals = match args {
+                Value::Tuple(t) => t.as_ref().clone(),
+                other => vec![other.clone()],
+            };
+            Ok(Value::from(crate::fmt::percent_format(f, &vals)?))
+        }
+        None => fmt.modulo(args),
+    }
+}
+
+/// The exception a `raise Cls(args)` creates: class name plus `str()` of the
+/// single argument (several arguments keep Python's tuple text).
+pub fn exception(class: &str, args: &[Value]) -> PyException {
+    PyException::with_args(class, args.to_vec())
+}
+
+/// `except ... as e`: the exception as a value (`str(e)` is its message).
+pub fn exception_value(e: &PyException) -> Value {
+    Value::from(e.message())
+}
+
+/// Pins a closure's type for `Value::func` (so `?` inside it knows its error type).
+pub fn lambda<F: Fn(&[Value]) -> PyResult<Value> + 'static>(f: F) -> F {
+    f
+}
