@@ -172,6 +172,12 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
       return false;                                                     \
     }                                                                   \
   } while (0)
+  if (hv.nfiles == 0) {
+    *out = ScanResult{};
+    out->file_offset.assign(1, 0);
+    if (timings) *timings = GpuTimings{};
+    return true;
+  }
   auto t_alloc = std::chrono::steady_clock::now();
   const FstTables& tables = fst_tables();
   BatchView v = hv;

@@ -3,7 +3,10 @@
 // (on every stdlib file, in the test command) on machines without a GPU.
 #include <chrono>
 
+#include <algorithm>
+
 #include "kernels/scan_engine.h"
+#include "kernels/scan_lines.h"
 
 namespace portalis::kernels {
 
@@ -49,24 +52,56 @@ void scan_batch_host(const BatchView& v, ScanResult* out, ScanTimings* timings) 
   std::vector<uint8_t> kind(ntok), flags(ntok);
   for (uint32_t i = 0; i < ntok; ++i) token_classify(v, i, tb.data(), te.data(), kind.data(), flags.data());
   auto t2 = std::chrono::steady_clock::now();
-  // Phases 7-8.
+  // Token-level phases (kernels/scan_lines.h), with the scans as loops.
+  std::vector<uint32_t> file(ntok), nl_mark(ntok), last_nl(ntok), code_mark(ntok), last_code(ntok);
+  std::vector<int32_t> delta(ntok), depth(ntok + 1);
+  std::vector<uint8_t> role(ntok);
+  std::vector<uint32_t> structural(ntok + 1, 0), struct_pos(ntok + 1), weight(ntok + 1, 0), out_pos(ntok + 1);
   std::vector<int8_t> pre(ntok);
-  std::vector<FileResult> fr(v.nfiles);
-  for (uint32_t f = 0; f < v.nfiles; ++f)
-    file_structure(t, v, f, tb.data(), te.data(), ntok, kind.data(), pre.data(), file_end_state.data(), &fr[f]);
-  out->file_offset.assign(v.nfiles + 1, 0);
-  out->file_status.assign(v.nfiles, kFileOk);
-  uint32_t total = 0;
-  for (uint32_t f = 0; f < v.nfiles; ++f) {
-    out->file_offset[f] = total;
-    out->file_status[f] = fr[f].status;
-    total += fr[f].out_count;
+  TokenArrays a{ntok, tb.data(), te.data(), kind.data(), flags.data(), file.data(), delta.data(), depth.data(),
+                nl_mark.data(), last_nl.data(), code_mark.data(), last_code.data(), role.data(), structural.data(),
+                struct_pos.data(), nullptr, pre.data(), weight.data(), out_pos.data()};
+  std::vector<uint32_t> first_token(v.nfiles + 1), tail(v.nfiles + 1, 0), tail_pos(v.nfiles + 1);
+  std::vector<uint8_t> status(v.nfiles + 1, kFileOk), tail_bits(v.nfiles + 1), tail_dedents(v.nfiles + 1);
+  FileArrays fa{first_token.data(), file_end_state.data(), status.data(), tail.data(), tail_bits.data(),
+                tail_dedents.data(), tail_pos.data()};
+  for (uint32_t f = 0; f <= v.nfiles; ++f) file_first_token(v, f, a, fa);
+  for (uint32_t i = 0; i < ntok; ++i) token_info(v, i, a);
+  int32_t dsum = 0;
+  uint32_t mnl = 0, mcode = 0;
+  for (uint32_t i = 0; i < ntok; ++i) {
+    depth[i] = dsum;
+    dsum += delta[i];
+    last_nl[i] = mnl = std::max(mnl, nl_mark[i]);
+    last_code[i] = mcode = std::max(mcode, code_mark[i]);
   }
-  out->file_offset[v.nfiles] = total;
+  depth[ntok] = dsum;
+  for (uint32_t i = 0; i < ntok; ++i) token_lines(v, i, a, fa);
+  uint32_t nstruct = 0;
+  for (uint32_t i = 0; i <= ntok; ++i) {
+    struct_pos[i] = nstruct;
+    nstruct += structural[i];
+  }
+  std::vector<uint32_t> struct_list(nstruct + 1);
+  a.struct_list = struct_list.data();
+  for (uint32_t i = 0; i < ntok; ++i) token_struct_scatter(i, a);
+  for (uint32_t f = 0; f < v.nfiles; ++f) file_lines(t, v, f, a, fa);
+  uint32_t total = 0;
+  for (uint32_t i = 0; i <= ntok; ++i) {
+    out_pos[i] = total;
+    total += weight[i];
+  }
+  for (uint32_t f = 0; f <= v.nfiles; ++f) {
+    tail_pos[f] = total;
+    total += tail[f];
+  }
+  // tail_pos must be an exclusive sum of its own: rebase.
+  for (uint32_t f = 0; f <= v.nfiles; ++f) tail_pos[f] -= out_pos[ntok];
   out->tokens.resize(total);
-  for (uint32_t f = 0; f < v.nfiles; ++f)
-    file_emit(v, f, tb.data(), te.data(), kind.data(), flags.data(), pre.data(), fr[f], out->file_offset[f],
-              out->tokens.data());
+  out->file_offset.assign(v.nfiles + 1, 0);
+  for (uint32_t i = 0; i < ntok; ++i) token_emit(v, i, a, fa, out->tokens.data());
+  for (uint32_t f = 0; f <= v.nfiles; ++f) file_emit_tail(v, f, a, fa, out->tokens.data(), out->file_offset.data());
+  out->file_status.assign(status.begin(), status.begin() + v.nfiles);
   out->raw_tokens = ntok;
   if (timings) {
     timings->fst = std::chrono::duration<double>(t1 - t0).count();

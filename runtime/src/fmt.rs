@@ -544,6 +544,12 @@ pub fn py_format<T: PyFormat + ?Sized>(x: &T, spec: &str) -> PyResult<String> {
 /// Python's `fmt % args`. Pass a one-element slice for a single non-tuple
 /// operand: `percent_format("%5.2f", &[Value::from(x)])`.
 pub fn percent_format(fmt: &str, args: &[Value]) -> PyResult<String> {
+    percent_format_impl(fmt, args, false)
+}
+
+/// `percent_format`, optionally allowing unused arguments (CPython does
+/// not complain when the right operand is a mapping such as a list/dict).
+pub fn percent_format_impl(fmt: &str, args: &[Value], allow_unused: bool) -> PyResult<String> {
     let cs: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut ai = 0usize;
@@ -644,25 +650,25 @@ pub fn percent_format(fmt: &str, args: &[Value]) -> PyResult<String> {
                 spec.alt = false;
                 format_str_spec(&text, &spec)?
             }
-            'd' | 'i' | 'u' => {
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let n = percent_int_arg(&arg, t)?;
-                match spec.precision.take() {
-                    None => format_int_spec(&n, &spec)?,
-                    Some(p) => {
-                        // %.3d: at least p digits.
-                        let mut body = n.abs().to_string();
-                        while body.len() < p {
-                            body.insert(0, '0');
-                        }
-                        pad(&spec, sign_str(n.is_negative(), spec.sign), &body, true, 3)
+                let (mut body, prefix) = match t {
+                    'x' => (n.abs().to_str_radix(16), "0x"),
+                    'X' => (n.abs().to_str_radix(16).to_uppercase(), "0X"),
+                    'o' => (n.abs().to_str_radix(8), "0o"),
+                    _ => (n.abs().to_string(), ""),
+                };
+                // A precision is a minimum number of digits.
+                if let Some(p) = spec.precision.take() {
+                    while body.len() < p {
+                        body.insert(0, '0');
                     }
                 }
-            }
-            'x' | 'X' | 'o' => {
-                let n = percent_int_arg(&arg, t)?;
-                spec.ty = Some(t);
-                spec.precision = None;
-                format_int_spec(&n, &spec)?
+                let mut sp = String::from(sign_str(n.is_negative(), spec.sign));
+                if spec.alt {
+                    sp.push_str(prefix);
+                }
+                pad(&spec, &sp, &body, true, 3)
             }
             'c' => match &arg {
                 Value::Str(s) if s.chars().count() == 1 => format_str_spec(s, &spec)?,
@@ -691,7 +697,7 @@ pub fn percent_format(fmt: &str, args: &[Value]) -> PyResult<String> {
         };
         out.push_str(&piece);
     }
-    if ai < args.len() {
+    if ai < args.len() && !allow_unused {
         return Err(PyException::new("TypeError", "not all arguments converted during string formatting"));
     }
     Ok(out)

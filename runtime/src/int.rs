@@ -303,6 +303,22 @@ pub(crate) fn ldexp(mut x: f64, mut e: i64) -> f64 {
     x * 2f64.powi(e as i32)
 }
 
+/// A magnitude borrowed from an `Int`, or the limbs of a small value.
+enum MagView<'a> {
+    Inline([u32; 2], usize),
+    Heap(&'a [u32]),
+}
+
+impl<'a> std::ops::Deref for MagView<'a> {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        match self {
+            MagView::Inline(a, n) => &a[..*n],
+            MagView::Heap(m) => m,
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 
 fn zero_div(what: &str) -> PyException {
@@ -353,6 +369,20 @@ impl Int {
     /// From a `u64`.
     pub fn from_u64(v: u64) -> Int {
         Int::from_i128(v as i128)
+    }
+
+    /// Sign and a borrowed view of the magnitude (no allocation).
+    fn view(&self) -> (bool, MagView<'_>) {
+        match &self.0 {
+            Repr::Small(v) => {
+                let a = v.unsigned_abs();
+                let lo = a as u32;
+                let hi = (a >> 32) as u32;
+                let len = if hi != 0 { 2 } else if lo != 0 { 1 } else { 0 };
+                (*v < 0, MagView::Inline([lo, hi], len))
+            }
+            Repr::Big(n, m) => (*n, MagView::Heap(m)),
+        }
     }
 
     fn sign_mag(&self) -> (bool, Vec<u32>) {
@@ -514,8 +544,8 @@ impl Int {
                 return Ok((Int::from_i64(q), Int::from_i64(r)));
             }
         }
-        let (an, am) = self.sign_mag();
-        let (bn, bm) = other.sign_mag();
+        let (an, am) = self.view();
+        let (bn, bm) = other.view();
         let (qm, rm) = mag_divmod(&am, &bm);
         if !rm.is_empty() && an != bn {
             let q = Int::from_sign_mag(true, mag_add(&qm, &[1]));
@@ -894,8 +924,8 @@ impl Ord for Int {
         match (&self.0, &other.0) {
             (Repr::Small(a), Repr::Small(b)) => a.cmp(b),
             _ => {
-                let (an, am) = self.sign_mag();
-                let (bn, bm) = other.sign_mag();
+                let (an, am) = self.view();
+                let (bn, bm) = other.view();
                 match (an, bn) {
                     (false, true) => Ordering::Greater,
                     (true, false) => Ordering::Less,
@@ -992,8 +1022,8 @@ impl<'a, 'b> Add<&'b Int> for &'a Int {
             }
             return Int::from_i128(*a as i128 + *b as i128);
         }
-        let (an, am) = self.sign_mag();
-        let (bn, bm) = o.sign_mag();
+        let (an, am) = self.view();
+        let (bn, bm) = o.view();
         add_signed(an, &am, bn, &bm)
     }
 }
@@ -1007,8 +1037,8 @@ impl<'a, 'b> Sub<&'b Int> for &'a Int {
             }
             return Int::from_i128(*a as i128 - *b as i128);
         }
-        let (an, am) = self.sign_mag();
-        let (bn, bm) = o.sign_mag();
+        let (an, am) = self.view();
+        let (bn, bm) = o.view();
         add_signed(an, &am, !bn && !bm.is_empty(), &bm)
     }
 }
@@ -1022,8 +1052,8 @@ impl<'a, 'b> Mul<&'b Int> for &'a Int {
             }
             return Int::from_i128(*a as i128 * *b as i128);
         }
-        let (an, am) = self.sign_mag();
-        let (bn, bm) = o.sign_mag();
+        let (an, am) = self.view();
+        let (bn, bm) = o.view();
         Int::from_sign_mag(an != bn, mag_mul(&am, &bm))
     }
 }
@@ -1321,4 +1351,37 @@ pub fn true_div_i64(a: i64, b: i64) -> PyResult<f64> {
 /// Python's `int.bit_length()` for i64.
 pub fn bit_length_i64(a: i64) -> i64 {
     64 - a.unsigned_abs().leading_zeros() as i64
+}
+
+macro_rules! i64_lhs_binop {
+    ($tr:ident, $m:ident) => {
+        impl $tr<Int> for i64 {
+            type Output = Int;
+            fn $m(self, o: Int) -> Int {
+                (&Int::from_i64(self)).$m(&o)
+            }
+        }
+        impl<'a> $tr<&'a Int> for i64 {
+            type Output = Int;
+            fn $m(self, o: &'a Int) -> Int {
+                (&Int::from_i64(self)).$m(o)
+            }
+        }
+    };
+}
+
+i64_lhs_binop!(Add, add);
+i64_lhs_binop!(Sub, sub);
+i64_lhs_binop!(Mul, mul);
+
+impl PartialEq<Int> for i64 {
+    fn eq(&self, other: &Int) -> bool {
+        other == self
+    }
+}
+
+impl PartialOrd<Int> for i64 {
+    fn partial_cmp(&self, other: &Int) -> Option<Ordering> {
+        other.partial_cmp(self).map(|o| o.reverse())
+    }
 }

@@ -14,7 +14,7 @@
 //! See `API.md` beside this crate for the translator's guide.
 
 #![forbid(unsafe_code)]
-#![deny(missing_docs)]
+#![warn(missing_docs)] // check-old-rustc.sh turns warnings into errors
 #![allow(clippy::len_without_is_empty, clippy::should_implement_trait, clippy::new_without_default)]
 
 pub mod builtins;

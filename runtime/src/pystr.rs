@@ -138,6 +138,12 @@ fn byte_range(s: &str, start: Option<i64>, end: Option<i64>) -> Option<(usize, u
         Some(x) if x < 0 => (x + n).max(0),
         Some(x) => x.min(n),
     };
+    // A start beyond the end matches nothing, not even "" (CPython).
+    if let Some(x) = start {
+        if x > n {
+            return None;
+        }
+    }
     let (a, b) = (fix(start, 0), fix(end, n));
     if a > b {
         return None;
@@ -453,8 +459,13 @@ pub fn str_casefold(s: &str) -> String {
     s.to_lowercase().replace('ß', "ss").replace('ς', "σ")
 }
 
+/// Titlecase letters (Lt): cased, but neither upper- nor lowercase.
+fn is_titlecase(c: char) -> bool {
+    matches!(c as u32, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+}
+
 fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase()
+    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
 }
 
 fn push_titlecase(c: char, out: &mut String) {
@@ -464,6 +475,14 @@ fn push_titlecase(c: char, out: &mut String) {
         'Ǉ' | 'ǈ' | 'ǉ' => out.push('ǈ'),
         'Ǌ' | 'ǋ' | 'ǌ' => out.push('ǋ'),
         'Ǳ' | 'ǲ' | 'ǳ' => out.push('ǲ'),
+        'ß' => out.push_str("Ss"),
+        'ﬀ' => out.push_str("Ff"),
+        'ﬁ' => out.push_str("Fi"),
+        'ﬂ' => out.push_str("Fl"),
+        'ﬃ' => out.push_str("Ffi"),
+        'ﬄ' => out.push_str("Ffl"),
+        'ﬅ' | 'ﬆ' => out.push_str("St"),
+        c if is_titlecase(c) => out.push(c),
         _ => out.extend(c.to_uppercase()),
     }
 }
@@ -696,12 +715,12 @@ pub fn str_isspace(s: &str) -> bool {
 
 /// `s.isupper()`: some cased chars, none lowercase.
 pub fn str_isupper(s: &str) -> bool {
-    s.chars().any(is_cased) && !s.chars().any(|c| c.is_lowercase())
+    s.chars().any(is_cased) && !s.chars().any(|c| is_cased(c) && !c.is_uppercase())
 }
 
 /// `s.islower()`: some cased chars, none uppercase.
 pub fn str_islower(s: &str) -> bool {
-    s.chars().any(is_cased) && !s.chars().any(|c| c.is_uppercase())
+    s.chars().any(is_cased) && !s.chars().any(|c| is_cased(c) && !c.is_lowercase())
 }
 
 /// `s.istitle()`.
@@ -709,7 +728,7 @@ pub fn str_istitle(s: &str) -> bool {
     let mut prev_cased = false;
     let mut any = false;
     for c in s.chars() {
-        if c.is_uppercase() {
+        if c.is_uppercase() || is_titlecase(c) {
             if prev_cased {
                 return false;
             }

@@ -499,7 +499,9 @@ impl Value {
                 Value::Tuple(t) => (**t).clone(),
                 v => vec![v.clone()],
             };
-            return Ok(Value::from(crate::fmt::percent_format(fmt, &args)?));
+            // A mapping-like operand (list, dict) may go unused, as in CPython.
+            let mapping = matches!(other, Value::List(_) | Value::Dict(_));
+            return Ok(Value::from(crate::fmt::percent_format_impl(fmt, &args, mapping)?));
         }
         self.arith(other, "%", "__mod__", |a, b| a.py_mod(&b), float_mod)
     }
@@ -582,10 +584,8 @@ impl Value {
     }
 
     fn int_op(&self, other: &Value, op: &str, f: impl Fn(&Int, &Int) -> PyResult<Int>) -> PyResult<Value> {
-        match (self, other) {
-            (Value::Int(a), Value::Int(b)) => Ok(Value::Int(f(a, b)?)),
-            (Value::Int(a), Value::Bool(b)) => Ok(Value::Int(f(a, &Int::from(*b))?)),
-            (Value::Bool(a), Value::Int(b)) => Ok(Value::Int(f(&Int::from(*a), b)?)),
+        match (self.num(), other.num()) {
+            (Some(Num::I(a)), Some(Num::I(b))) => Ok(Value::Int(f(&a, &b)?)),
             _ => Err(binop_err(op, self, other)),
         }
     }

@@ -595,3 +595,186 @@ fn corpus_t2_string_methods_head() {
         assert_eq!(out, head.join("\n") + "\n");
     }
 }
+
+// ---------------------------------------------------------------- t2_bigint
+
+fn factorial(n: i64) -> Int {
+    let mut result = Int::one();
+    for k in 2..n + 1 {
+        result *= k;
+    }
+    result
+}
+
+fn fib(n: i64) -> Int {
+    let (mut a, mut b) = (Int::zero(), Int::one());
+    for _ in 0..n {
+        let next = &a + &b;
+        a = std::mem::replace(&mut b, next);
+    }
+    a
+}
+
+fn digit_sum(n: &Int) -> PyResult<i64> {
+    rt::sum_i64(rt::str_iter(&n.py_str()).map(|d| rt::int_from_str(&d)).collect::<PyResult<Vec<i64>>>()?)
+}
+
+fn catalan(n: i64) -> PyResult<Int> {
+    factorial(2 * n).floor_div(&(factorial(n + 1) * factorial(n)))
+}
+
+fn isqrt(n: &Int) -> PyResult<Int> {
+    let (mut x, mut y) = (n.clone(), (n + 1).floor_div(&Int::from(2))?);
+    while y < x {
+        let ny = (&y + &n.floor_div(&y)?).floor_div(&Int::from(2))?;
+        x = std::mem::replace(&mut y, ny);
+    }
+    Ok(x)
+}
+
+fn p2(e: u64) -> Int {
+    Int::from(2).pow(e)
+}
+
+fn t2_bigint() -> PyResult<()> {
+    rt::print(&[&"40! =", &factorial(40)], " ", "\n");
+    rt::print(&[&"2**100 =", &p2(100)], " ", "\n");
+    rt::print(&[&"2**64 - 1 =", &(p2(64) - 1), &"2**63 =", &p2(63)], " ", "\n");
+    rt::print(&[&"fib(100) =", &fib(100)], " ", "\n");
+    rt::print(&[&"fib(200) =", &fib(200)], " ", "\n");
+    rt::print(&[&"digit sum of 100! =", &digit_sum(&factorial(100))?], " ", "\n");
+    rt::print(&[&"digits in 2**1000:", &rt::str_len(&p2(1000).py_str()), &"sum:", &digit_sum(&p2(1000))?], " ", "\n");
+    let big = factorial(30);
+    rt::print(
+        &[
+            &big.floor_div(&Int::from(10).pow(20))?,
+            &big.py_mod(&Int::from(1000000007))?,
+            &(-&big).floor_div(&Int::from(7))?,
+            &(-&big).py_mod(&Int::from(7))?,
+        ],
+        " ",
+        "\n",
+    );
+    rt::print(&[&(Int::from(3).pow(80) - p2(120)), &(Int::from(3).pow(80) * Int::from(7).pow(40))], " ", "\n");
+    rt::print(
+        &[&Int::from(2).pow_mod(&Int::from(1000), &(Int::from(10).pow(9) + 7))?, &Int::from(3).pow(200).py_mod(&Int::from(1000))?],
+        " ",
+        "\n",
+    );
+    let x: Int = "12345678901234567890".parse()?;
+    let y: Int = "98765432109876543210".parse()?;
+    rt::print(&[&(&x + &y), &(&y - &x), &(&x * &y), &y.floor_div(&x)?, &y.py_mod(&x)?], " ", "\n");
+    rt::print(&[&(x == "12345678901234567890".parse::<Int>()?), &(x < y), &(-&x < -&y), &(-&x).abs()], " ", "\n");
+    rt::print(
+        &[&rt::hex_int(&p2(70)), &rt::bin_int(&(p2(65) + 1)), &Int::parse(&rt::str_repeat("1", 30), 10)?, &(Int::parse(&rt::str_repeat("9", 25), 10)? + 1)],
+        " ",
+        "\n",
+    );
+    let cats: Vec<Int> = (0..12).map(catalan).collect::<PyResult<_>>()?;
+    rt::print1(&cats);
+    rt::print(&[&"catalan(50) =", &catalan(50)?], " ", "\n");
+    rt::print(
+        &[&"isqrt(10**40) =", &isqrt(&Int::from(10).pow(40))?, &"isqrt(2*10**30) =", &isqrt(&(Int::from(10).pow(30) * 2))?],
+        " ",
+        "\n",
+    );
+    let mut total = Int::zero();
+    for i in 1..60i64 {
+        total += Int::from(i).pow(12);
+    }
+    rt::print(&[&"sum i^12:", &total], " ", "\n");
+    rt::print(
+        &[
+            &p2(90).py_format(",")?,
+            &factorial(25).py_format(">40")?,
+            &rt::str_slice(&p2(200).py_str(), None, Some(20), None)?,
+            &Int::from(10).pow(30).true_div(&Int::from(4))?,
+            &p2(70).true_div(&p2(20))?,
+        ],
+        " ",
+        "\n",
+    );
+    rt::print(
+        &[&rt::sum_int(vec![p2(62), p2(62), p2(62)]), &rt::max2(p2(100), Int::from(3).pow(60)), &(p2(127) - 1).py_mod(&Int::from(1000))?],
+        " ",
+        "\n",
+    );
+    Ok(())
+}
+
+#[test]
+fn corpus_t2_bigint() {
+    check("t2_bigint", t2_bigint);
+}
+
+// ---------------------------------------------------------------- t2_format_table
+
+fn v<T: ToValue>(x: T) -> Value {
+    x.to_value()
+}
+
+fn t2_format_table() -> PyResult<()> {
+    let rows: Vec<(String, i64, f64)> = vec![
+        ("Widget".into(), 4, 3.5),
+        ("Gadget".into(), 12, 12.25),
+        ("Thingamajig".into(), 1, 199.999),
+        ("Doohickey".into(), 250, 0.075),
+    ];
+    rt::print1(&format!("{}|{}|{}|{}", "Item".py_format("<12")?, "Qty".py_format(">5")?, "Price".py_format(">10")?, "Total".py_format(">12")?));
+    rt::print1(&(rt::str_repeat("-", 12) + "+" + &rt::str_repeat("-", 5) + "+" + &rt::str_repeat("-", 10) + "+" + &rt::str_repeat("-", 12)));
+    let mut grand = 0.0f64;
+    for (name, qty, price) in &rows {
+        let total = *qty as f64 * price;
+        grand += total;
+        rt::print1(&format!("{}|{}|{}|{}", name.py_format("<12")?, qty.py_format(">5d")?, price.py_format(">10.3f")?, total.py_format(">12,.2f")?));
+    }
+    let qty_sum = rt::sum_i64(rows.iter().map(|r| r.1))?;
+    rt::print1(&format!("{}|{}|{}|{}", "TOTAL".py_format("<12")?, qty_sum.py_format(">5")?, "".py_format(">10")?, grand.py_format(">12,.2f")?));
+    rt::print1(&rt::str_format("{:>8.3f}|{:<8.2f}|{:^9.1f}|", &[v(3.14159), v(2.71828), v(1.41421)], &[])?);
+    rt::print(
+        &[&rt::str_format("{0} {1} {0}", &[v("a"), v("b")], &[])?, &rt::str_format("{name}-{num:03d}", &[], &[("name", v("id")), ("num", v(7i64))])?],
+        " ",
+        "\n",
+    );
+    rt::print1(&rt::str_format("{:+d} {:+d} {: d} {: d}", &[v(5i64), v(-5i64), v(5i64), v(-5i64)], &[])?);
+    rt::print1(&rt::str_format("{:,} {:_} {:,.3f}", &[v(1234567i64), v(1234567i64), v(1234567.891)], &[])?);
+    rt::print1(&rt::str_format(
+        "{:e} {:.2e} {:E} {:g} {:g} {:g}",
+        &[v(12345.678), v(0.000123), v(1e20), v(0.0001), v(1e-5), v(123456789.0)],
+        &[],
+    )?);
+    rt::print1(&rt::str_format("{:%} {:.1%} {:.0%}", &[v(0.25), v(0.1234), v(rt::true_div_i64(2, 3)?)], &[])?);
+    rt::print1(&rt::str_format("[{:*^15}] [{:#<6}] [{:0>6}] [{:=+8}]", &[v("center"), v("ab"), v(42i64), v(-17i64)], &[])?);
+    rt::print1(&rt::str_format(
+        "{:x} {:X} {:o} {:b} {:#06x} {:#o}",
+        &[v(3054i64), v(3054i64), v(8i64), v(5i64), v(255i64), v(8i64)],
+        &[],
+    )?);
+    rt::print1(&format!("{}|{}|{}", "nested".py_format(&format!(">{}", 10))?, 3.14159f64.py_format(&format!(".{}f", 3))?, 42i64.py_format(&format!("{}{}", ">", 6))?));
+    let (width, prec) = (12i64, 4i64);
+    rt::print1(&format!("[{}]", rt::float_pow(2.0, 0.5)?.py_format(&format!("{}.{}f", width, prec))?));
+    rt::print1(&format!("{}|{}|{}|{}|{}", 7i64.py_format("5")?, "x".py_format("5")?, 2.5f64.py_format("5")?, true.py_str().py_format(">6")?, ().py_repr()));
+    rt::print1(&format!("{}{}{}", "tab".py_format(">6s")?, 3i64.py_format(">4d")?, 0.5f64.py_format(">6.1%")?));
+    let value = 1234.5f64;
+    rt::print(&[&format!("value={}", value.py_repr()), &value.py_format(".0f")?, &value.py_format("010.2f")?, &(-value).py_format(">12,.1f")?], " ", "\n");
+    rt::print(&[&rt::str_format("{:.3}", &[v(3.14159)], &[])?, &rt::str_format("{:.3}", &[v("truncate")], &[])?, &rt::str_format("{:10.4}|", &[v("longword")], &[])?], " ", "\n");
+    rt::print(
+        &[
+            &rt::percent_format("%d items at %.2f each = %8.3f", &[v(3i64), v(1.5), v(4.5)])?,
+            &rt::percent_format("%s/%r", &[v("s"), v("r")])?,
+            &rt::percent_format("%5s|%-5s|", &[v("ab"), v("cd")])?,
+        ],
+        " ",
+        "\n",
+    );
+    rt::print1(&rt::percent_format("%x %o %e %05d %+.1f %%", &[v(255i64), v(8i64), v(1234.5), v(42i64), v(2.25)])?);
+    rt::print(&[&rt::py_format(&0.5f64, ".2f")?, &rt::py_format(&255i64, "08b")?, &rt::py_format(&1e-7f64, ".3g")?, &rt::py_format(&123.456f64, "10.1f")?], " ", "\n");
+    let sev = rt::true_div_i64(1, 7)?;
+    rt::print(&[&sev.py_str(), &2.5f64.py_repr(), &sev, &1e16f64, &1.0e-4f64, &12345678901234567890.0f64], " ", "\n");
+    Ok(())
+}
+
+#[test]
+fn corpus_t2_format_table() {
+    check("t2_format_table", t2_format_table);
+}

@@ -253,3 +253,51 @@ print("pub const STR_OPS: &[(&str, &str, Option<&str>, i64, &str)] = &[")
 for op, t, a, n, r in ops:
     print("    (%s, %s, %s, %d, %s)," % (rs(op), rs(t), opt(a), n, rs(r)))
 print("];")
+print()
+# %-formatting: (format, kind, value text, expected)
+pvals = [('i', 0), ('i', 42), ('i', -7), ('i', 255), ('i', 123456789), ('f', 0.0), ('f', 3.14159), ('f', -2.5),
+         ('f', 1234.5678), ('f', 1e-7), ('f', 2.5e10), ('s', 'hi'), ('s', ''), ('s', "it's"), ('f', float('inf'))]
+pfmts = []
+for flags in ('', '-', '+', ' ', '0', '#', '-+', '+0'):
+    for width in ('', '5', '10'):
+        for prec in ('', '.0', '.2', '.5'):
+            for ty in 'dixXoeEfFgGsr':
+                pfmts.append('%' + flags + width + prec + ty)
+rng2 = random.Random(7)
+print("/// (format, kind i/f/s, value, fmt % value)")
+print("pub const PERCENT_FORMAT: &[(&str, char, &str, &str)] = &[")
+for f in rng2.sample(pfmts, 500):
+    for kind, val in rng2.sample(pvals, 4):
+        try:
+            r = f % (val,)
+        except (TypeError, ValueError, OverflowError):
+            continue
+        print("    (%s, '%s', %s, %s)," % (rs(f), kind, rs(repr(val) if kind != 's' else val), rs(r)))
+print("];")
+print()
+# Dynamic Value binary operations: (op, a, b, repr(result) or "!Class: message").
+import operator as _op
+vvals = ['0', '3', '-7', '2**70', '2.5', '-0.0', '0.1', "'ab'", '[1, 2]', '(1,)', 'True', 'None', '1e300']
+vops = {'+': _op.add, '-': _op.sub, '*': _op.mul, '/': _op.truediv, '//': _op.floordiv, '%': _op.mod,
+        '**': _op.pow, '<': _op.lt, '<=': _op.le, '==': _op.eq, '&': _op.and_, '|': _op.or_, '^': _op.xor,
+        '<<': _op.lshift, '>>': _op.rshift, 'divmod': divmod}
+print("/// (op, a, b, expected): a/b are Python literals; expected is repr(a op b) or '!Class: msg'")
+print("pub const VALUE_OPS: &[(&str, &str, &str, &str)] = &[")
+for name, fn in vops.items():
+    for a in vvals:
+        for b in vvals:
+            x, y = eval(a), eval(b)
+            if name == '**' and (isinstance(y, int) and abs(y) > 100 or isinstance(x, int) and abs(x) > 100 and y != 0):
+                continue
+            if name == '<<' and isinstance(y, int) and y > 100:
+                continue
+            if name == '*' and isinstance(y, int) and y > 100 and isinstance(x, (str, list, tuple)):
+                continue
+            if name == '*' and isinstance(x, int) and x > 100 and isinstance(y, (str, list, tuple)):
+                continue
+            try:
+                r = repr(fn(x, y))
+            except Exception as e:
+                r = '!' + type(e).__name__ + ': ' + str(e)
+            print("    (%s, %s, %s, %s)," % (rs(name), rs(a), rs(b), rs(r)))
+print("];")

@@ -67,6 +67,15 @@ NodeId Module::add(Kind k, Pos pos, std::span<const uint32_t> slots) {
   return id;
 }
 
+void Module::reserve(size_t tokens) {
+  // Measured on the stdlib: about 0.6 nodes, 1.4 slots, 0.3 lists and 0.6
+  // list items per token.
+  nodes_.reserve(tokens * 6 / 10 + 16);
+  slots_.reserve(tokens * 14 / 10 + 16);
+  lists_.reserve(tokens * 3 / 10 + 16);
+  items_.reserve(tokens * 6 / 10 + 16);
+}
+
 ListId Module::add_list(std::span<const uint32_t> items) {
   ListId id = static_cast<ListId>(lists_.size());
   lists_.push_back(ListRange{static_cast<uint32_t>(items_.size()), static_cast<uint32_t>(items.size())});

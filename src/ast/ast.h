@@ -105,6 +105,8 @@ class Module {
   StrId intern(std::string_view s);  // equal strings share one StrId
   ConstId add_const(Constant c);
   void set_root(NodeId id) { root_ = id; }
+  // Pre-sizes the arrays for about `tokens` tokens of source (a parser hint).
+  void reserve(size_t tokens);
   // Parsers patch a few fields after creation (expression context, end positions).
   void set_slot(NodeId id, uint32_t field, uint32_t value) { slots_[nodes_[id].slots + field] = value; }
   void set_pos(NodeId id, Pos p) { nodes_[id].pos = p; }

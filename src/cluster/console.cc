@@ -43,16 +43,16 @@ void print_tables(std::FILE* out, const io::Metrics& m) {
                  static_cast<unsigned long long>(s.files), s.total_ns / 1e9, s.max_rank_ns / 1e9, s.imbalance, s.mb_per_s,
                  s.lines_per_s);
   }
-  std::fprintf(out, "\n%4s %-16s %-20s %6s %9s %10s %11s %11s %9s %8s\n", "rank", "host", "device", "files", "MB",
-               "front s", "exchange ms", "translate s", "wall s", "peak MB");
+  std::fprintf(out, "\n%4s %-16s %-20s %6s %9s %10s %11s %11s %9s %8s %8s\n", "rank", "host", "device", "files", "MB",
+               "front s", "exchange ms", "translate s", "wall s", "cpu s", "peak MB");
   for (const auto& r : m.ranks) {
     using pipeline::Stage;
     auto ns = [&](Stage s) { return r.ns[static_cast<size_t>(s)]; };
     double front = (ns(Stage::Read) + ns(Stage::Lex) + ns(Stage::Parse) + ns(Stage::Index)) / 1e9;
     double back = (ns(Stage::Infer) + ns(Stage::Lower) + ns(Stage::Emit) + ns(Stage::Write)) / 1e9;
-    std::fprintf(out, "%4d %-16.16s %-20.20s %6llu %9.2f %10.3f %11.3f %11.3f %9.3f %8llu\n", r.rank, r.host.c_str(),
+    std::fprintf(out, "%4d %-16.16s %-20.20s %6llu %9.2f %10.3f %11.3f %11.3f %9.3f %8.3f %8llu\n", r.rank, r.host.c_str(),
                  r.device.c_str(), static_cast<unsigned long long>(r.files), r.bytes / 1e6, front, r.ns_exchange / 1e6,
-                 back, r.ns_wall / 1e9, static_cast<unsigned long long>(r.peak_rss_bytes >> 20));
+                 back, r.ns_wall / 1e9, r.ns_cpu / 1e9, static_cast<unsigned long long>(r.peak_rss_bytes >> 20));
   }
   std::fprintf(out, "\nfiles: %zu (%llu ok, %llu partial, %llu failed, %llu resumed), %.2f MB, %llu lines, %.3f s wall\n",
                m.files.size(), static_cast<unsigned long long>(ok), static_cast<unsigned long long>(partial),

@@ -54,6 +54,14 @@ uint64_t peak_rss_bytes() {
   return static_cast<uint64_t>(ru.ru_maxrss) * 1024;
 }
 
+// CPU time next to wall time tells a slow rank from a starved one.
+uint64_t cpu_ns() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  auto ns = [](const timeval& t) { return uint64_t(t.tv_sec) * 1000000000ull + uint64_t(t.tv_usec) * 1000ull; };
+  return ns(ru.ru_utime) + ns(ru.ru_stime);
+}
+
 // Throws in the named phase on the named rank (tests of the fault path).
 void maybe_fault(const JobOptions& o, const Comm& comm, const char* phase) {
   if (o.inject_fault.empty()) return;
@@ -208,7 +216,7 @@ void encode_rank(const io::RankRecord& r, std::string& o) {
   put_s(r.device);
   uint8_t g = r.gpu_used;
   put(&g, 1);
-  for (uint64_t v : {r.files, r.bytes, r.lines, r.files_resumed, r.ns_exchange, r.exchange_bytes, r.ns_wall, r.peak_rss_bytes})
+  for (uint64_t v : {r.files, r.bytes, r.lines, r.files_resumed, r.ns_exchange, r.exchange_bytes, r.ns_wall, r.peak_rss_bytes, r.ns_cpu})
     put(&v, 8);
   put(r.ns.data(), sizeof(uint64_t) * r.ns.size());
 }
@@ -234,7 +242,7 @@ io::RankRecord decode_rank(std::string_view s) {
   uint8_t g;
   get(&g, 1);
   r.gpu_used = g;
-  for (uint64_t* v : {&r.files, &r.bytes, &r.lines, &r.files_resumed, &r.ns_exchange, &r.exchange_bytes, &r.ns_wall, &r.peak_rss_bytes})
+  for (uint64_t* v : {&r.files, &r.bytes, &r.lines, &r.files_resumed, &r.ns_exchange, &r.exchange_bytes, &r.ns_wall, &r.peak_rss_bytes, &r.ns_cpu})
     get(v, 8);
   get(r.ns.data(), sizeof(uint64_t) * r.ns.size());
   return r;
@@ -460,6 +468,7 @@ int run_job(const Comm& comm, const JobOptions& o) {
   // ---- gather records to rank 0 -------------------------------------------
   me.ns_wall = ns_since(t_start);
   me.peak_rss_bytes = peak_rss_bytes();
+  me.ns_cpu = cpu_ns();
   std::string my_records;
   for (const auto& r : records) pipeline::encode_record(r, my_records);
   std::string all_records = comm.gatherv(my_records);

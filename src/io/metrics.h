@@ -22,6 +22,7 @@ struct RankRecord {
   uint64_t exchange_bytes = 0;   // bytes this rank received in it
   uint64_t ns_wall = 0;          // the rank's whole job
   uint64_t peak_rss_bytes = 0;
+  uint64_t ns_cpu = 0;           // user + system CPU time of the rank (getrusage)
 };
 
 struct RunInfo {

@@ -55,6 +55,7 @@ void rank_row(H5Table& t, const RankRecord& r, std::vector<std::string>& names) 
   t.u64("exchange_bytes", r.exchange_bytes);
   t.u64("ns_wall", r.ns_wall);
   t.u64("peak_rss_bytes", r.peak_rss_bytes);
+  t.u64("ns_cpu", r.ns_cpu);
 }
 
 void diag_row(H5Table& t, uint32_t file_index, const std::string& path, const Diagnostic& d) {

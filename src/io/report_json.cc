@@ -88,6 +88,7 @@ std::string report_json(const Metrics& m) {
         .unum("exchange_bytes", r.exchange_bytes)
         .unum("ns_wall", r.ns_wall)
         .unum("peak_rss_bytes", r.peak_rss_bytes)
+        .unum("ns_cpu", r.ns_cpu)
         .end_object();
   }
   j.end_array();

@@ -92,6 +92,41 @@ constexpr std::array<bool, 256> make_ident_cont() {
 }
 constexpr std::array<bool, 256> kIdentCont = make_ident_cont();
 
+// SWAR scanning, 8 bytes at a time, for the long runs inside strings and
+// comments. zero_bytes(v) has the high bit set in the lowest byte of v that
+// is zero (higher bytes may be false positives, so only the lowest counts).
+inline uint64_t zero_bytes(uint64_t v) { return (v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL; }
+inline uint64_t splat(unsigned char c) { return 0x0101010101010101ULL * c; }
+
+// First i >= p (i < n) with s[i] equal to a or b; n if none.
+inline uint32_t find2(const unsigned char* s, uint32_t p, uint32_t n, unsigned char a, unsigned char b) {
+  const uint64_t ma = splat(a), mb = splat(b);
+  while (p + 8 <= n) {
+    uint64_t w;
+    std::memcpy(&w, s + p, 8);
+    uint64_t m = zero_bytes(w ^ ma) | zero_bytes(w ^ mb);
+    if (m) return p + (static_cast<uint32_t>(__builtin_ctzll(m)) >> 3);
+    p += 8;
+  }
+  while (p < n && s[p] != a && s[p] != b) ++p;
+  return p;
+}
+
+// First i >= p (i < n) with s[i] one of a, b, c, d; n if none.
+inline uint32_t find4(const unsigned char* s, uint32_t p, uint32_t n, unsigned char a, unsigned char b,
+                      unsigned char c, unsigned char d) {
+  const uint64_t ma = splat(a), mb = splat(b), mc = splat(c), md = splat(d);
+  while (p + 8 <= n) {
+    uint64_t w;
+    std::memcpy(&w, s + p, 8);
+    uint64_t m = zero_bytes(w ^ ma) | zero_bytes(w ^ mb) | zero_bytes(w ^ mc) | zero_bytes(w ^ md);
+    if (m) return p + (static_cast<uint32_t>(__builtin_ctzll(m)) >> 3);
+    p += 8;
+  }
+  while (p < n && s[p] != a && s[p] != b && s[p] != c && s[p] != d) ++p;
+  return p;
+}
+
 // The hot loop keeps its state (position, flags, depth) in locals: token
 // stores write uint8_t fields, which may alias anything, so state kept in
 // members would be reloaded after every token. Rare work (errors,
@@ -213,8 +248,7 @@ void Lexer::run() {
       if (c == '#' || c == '\n' || c == '\r') {
         // Blank or comment-only line: no indentation processing.
         if (c == '#') {
-          uint32_t e = p + 1;
-          while (e < n && s[e] != '\n' && s[e] != '\r') ++e;
+          uint32_t e = find2(s, p + 1, n, '\n', '\r');
           emit(TokenKind::COMMENT, p, e, 0);
           p = e;
         }
@@ -297,8 +331,7 @@ void Lexer::run() {
         uint32_t len = 1;
         switch (c) {
           case '#': {
-            uint32_t e = p + 1;
-            while (e < n && s[e] != '\n' && s[e] != '\r') ++e;
+            uint32_t e = find2(s, p + 1, n, '\n', '\r');
             emit(TokenKind::COMMENT, p, e, 0);
             p = e;
             continue;
@@ -593,7 +626,7 @@ uint32_t Lexer::lex_string(uint32_t start, uint32_t q, uint8_t* flags, TokenKind
     *flags |= kFlagTriple;
     uint32_t i = q + 3;
     for (;;) {
-      while (i < n && s[i] != quote && s[i] != '\\') ++i;
+      i = find2(s, i, n, quote, '\\');
       if (i >= n) break;
       if (s[i] == '\\') { i += 2; continue; }
       if (s[i + 1] == quote && s[i + 2] == quote) return i + 3;
@@ -608,7 +641,7 @@ uint32_t Lexer::lex_string(uint32_t start, uint32_t q, uint8_t* flags, TokenKind
   }
   uint32_t i = q + 1;
   for (;;) {
-    while (i < n && s[i] != quote && s[i] != '\\' && s[i] != '\n' && s[i] != '\r') ++i;
+    i = find4(s, i, n, quote, '\\', '\n', '\r');
     if (i >= n || s[i] == '\n' || s[i] == '\r') break;
     if (s[i] == '\\') {
       // An escaped line end (\r\n counts as one) continues the string.

@@ -13,7 +13,10 @@ const Binding* Lowerer::lookup(std::string_view n) const {
   return nullptr;
 }
 
-std::string Lowerer::local_name(std::string_view py) const { return rust::escape_ident(rust::snake_case(py)); }
+std::string Lowerer::local_name(std::string_view py) const {
+  if (py == "_") return "_x";  // `_` is a pattern in Rust, a variable in Python
+  return rust::escape_ident(rust::snake_case(py));
+}
 
 std::string Lowerer::fn_rust_name(uint32_t f) const {
   if (f == 0) return "main";
@@ -118,14 +121,16 @@ RId Lowerer::ret_type(uint32_t f, bool fallible) {
 RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   const sema::Function& fn = tm_.funcs[f];
   Ids params;
-  for (uint32_t p : fn.params) params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), param_type(fn.vars[p])));
+  for (uint32_t p : fn.params)
+    params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn_ ? b_.ty("Value") : param_type(fn.vars[p])));
   std::string msg = what;
   if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);
   RId err = b_.call(b_.path("Err"), {b_.call("PyException::not_implemented", {b_.str_lit(msg)})});
   RId body = b_.block({}, err);
   ++out_.stubs;
   fallible_out.insert(f);
-  return b_.fn(fn_rust_name(f), params, ret_type(f, true), body, true,
+  RId ret = dyn_ ? b_.ty("PyResult", {f == 0 ? b_.ty_tuple({}) : b_.ty("Value")}) : ret_type(f, true);
+  return b_.fn(fn_rust_name(f), f == 0 ? Ids{} : params, ret, body, true,
                "Stub: not translated yet (" + what + ").");
 }
 

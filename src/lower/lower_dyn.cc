@@ -281,7 +281,7 @@ void Lowerer::d_try(NodeId s, Ids& out) {
         return;
       }
       for (const std::string& n : names) {
-        RId test = b_.method(b_.path("e"), "is_instance_of", {b_.str_lit(n)});
+        RId test = b_.method(b_.path("err"), "is_instance_of", {b_.str_lit(n)});
         guard = guard == kNil ? test : b_.binary(Op::Or, guard, test);
       }
     }
@@ -297,10 +297,10 @@ void Lowerer::d_try(NodeId s, Ids& out) {
     for (NodeId x : list_of(h, fld::ExceptHandler::body)) d_stmt(x, hb);
     scopes_.pop_back();
     RId handler = closure_of(b_.block(hb));
-    RId arm_body = b_.block({b_.let(ev, kNil, b_.path("e"), false)}, handler);
-    arms.push_back(b_.arm(b_.call(b_.path("Err"), {b_.pat_ident("e")}), guard, arm_body));
+    RId arm_body = b_.block({b_.let(ev, kNil, b_.path("err"), false)}, handler);
+    arms.push_back(b_.arm(b_.call(b_.path("Err"), {b_.pat_ident("err")}), guard, arm_body));
   }
-  arms.push_back(b_.arm(b_.call(b_.path("Err"), {b_.pat_ident("e")}), kNil, b_.call(b_.path("Err"), {b_.path("e")})));
+  arms.push_back(b_.arm(b_.call(b_.path("Err"), {b_.pat_ident("err")}), kNil, b_.call(b_.path("Err"), {b_.path("err")})));
   std::string r2 = fresh("outcome");
   out.push_back(b_.let(r2, b_.ty("PyResult", {b_.ty_tuple({})}), b_.match(b_.path(r), arms), false));
   for (NodeId x : finalbody) d_stmt(x, out);
@@ -314,7 +314,11 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
     case Kind::Expr: {
       NodeId v = slot(s, fld::Expr::value);
       if (kind(v) == Kind::Constant) break;
-      out.push_back(b_.expr_stmt(d_expr(v)));
+      RId x = d_expr(v);
+      // print(...) as a statement: its call alone, not the block yielding None.
+      const rust::RNode& xn = b_.tree().node(x);
+      if (xn.kind == rust::RKind::Block && b_.tree().list(xn.list).size() == 1) out.push_back(b_.tree().list(xn.list)[0]);
+      else out.push_back(b_.expr_stmt(x));
       break;
     }
     case Kind::Assign: {

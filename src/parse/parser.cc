@@ -55,6 +55,7 @@ uint32_t Parser::line_of(uint32_t off) const {
 void Parser::load_tokens(const lex::TokenBuffer& tb, std::vector<Tok>* out, int32_t shift, uint32_t) {
   out->clear();
   out->reserve(tb.tokens.size());
+  if (shift == 0) m_->reserve(tb.tokens.size());
   uint32_t li = 0;  // 0-based line index cursor; offsets mostly grow
   const uint32_t nlines = static_cast<uint32_t>(line_starts_.size());
   auto locate = [&](uint32_t off, uint32_t* line, uint32_t* col) {
@@ -77,7 +78,7 @@ void Parser::load_tokens(const lex::TokenBuffer& tb, std::vector<Tok>* out, int3
     if (k.end > src_.size()) k.end = static_cast<uint32_t>(src_.size());
     if (t.kind == TokenKind::NAME || t.kind == TokenKind::ASYNC || t.kind == TokenKind::AWAIT)
       k.kind = keyword_kind(src_.substr(k.begin, k.end - k.begin));
-    if (t.kind == TokenKind::OP) {
+    if (t.kind == TokenKind::OP) [[unlikely]] {
       // Exact operator kinds are what the grammar needs; recover from spelling.
       std::string_view sp = src_.substr(k.begin, k.end - k.begin);
       for (uint8_t x = 0; x < static_cast<uint8_t>(TokenKind::Count); ++x) {
@@ -89,12 +90,20 @@ void Parser::load_tokens(const lex::TokenBuffer& tb, std::vector<Tok>* out, int3
       }
     }
     locate(k.begin, &k.line, &k.col);
+    // Only strings (and layout tokens) can span lines; for the rest the end
+    // is on the start line.
+    bool may_span = t.kind == TokenKind::STRING || t.kind == TokenKind::ERRORTOKEN;
+    if (!may_span || std::memchr(src_.data() + k.begin, '\n', k.end - k.begin) == nullptr) {
+      bool cr = may_span && std::memchr(src_.data() + k.begin, '\r', k.end - k.begin) != nullptr;
+      if (!cr) {
+        k.eline = k.line;
+        k.ecol = k.col + (k.end - k.begin);
+        out->push_back(k);
+        continue;
+      }
+    }
     uint32_t save = li;
     locate(k.end, &k.eline, &k.ecol);
-    if (k.eline != k.line && k.end > k.begin && (t.kind == TokenKind::NEWLINE)) {
-      k.eline = k.line;
-      k.ecol = k.col + (k.end - k.begin);
-    }
     li = save;
     out->push_back(k);
   }

@@ -176,7 +176,8 @@ class Printer {
       case RKind::ExprStmt: {
         indent();
         expr(n.a, kPrecLowest);
-        if (!block_like(n.a)) out += ";";
+        // A bare block may end in a value: `{ ..; v };` discards it.
+        if (!block_like(n.a) || t_.node(n.a).kind == RKind::Block) out += ";";
         out += "\n";
         break;
       }
@@ -521,6 +522,29 @@ class Printer {
           pat(p);
         }
         if (t_.list(n.list).size() == 1) out += ",";
+        out += ")";
+        break;
+      }
+      case RKind::Call: {  // tuple-struct pattern: Err(e), Ok(())
+        expr(n.a, kPrecPostfix);
+        out += "(";
+        bool first = true;
+        for (RId p : t_.list(n.list)) {
+          if (!first) out += ", ";
+          first = false;
+          pat(p);
+        }
+        out += ")";
+        break;
+      }
+      case RKind::Tuple: {
+        out += "(";
+        bool first = true;
+        for (RId p : t_.list(n.list)) {
+          if (!first) out += ", ";
+          first = false;
+          pat(p);
+        }
         out += ")";
         break;
       }

@@ -171,6 +171,78 @@ TEST(ScanLexer, ChunkSizeDoesNotChangeTheResult) {
   }
 }
 
+// Random sequences of Python fragments: whenever the scan keeps a file, its
+// tokens must equal the serial lexer's (fallbacks are equal by construction).
+TEST(ScanLexer, RandomFragmentsMatchSerialLexer) {
+  const std::vector<std::string> pieces = {
+      "if", "x", " ", " ", "\n", "\n", "    ", "\t", "\f", "'", "\"", "'''", "\"\"\"", "\\\n", "\\", "#c",
+      "(", ")", "[", "]", "{", "}", "1", "0", "0x", "0o7", "0b1", ".", "..", "...", "e", "j", "_", "rb", "f", "u",
+      "Br", "=", "==", "*", "**", "/", "//", "<", ">", "<<", ">>", "-", "->", "+", "!", "!=", ":", ":=", ",", ";",
+      "~", "%", "@", "^", "|", "&", "é", "9", "_1", "e5", "E-", "def ", "class ", "  pass", ":\n    ", "\n\n"};
+  // Mostly well-formed pieces, so that many files stay on the scan path.
+  const std::vector<std::string> tidy = {
+      "x", " ", "\n", "\n    ", "\n\t", "\n  ", "'a'", "\"b\"", "'''x\ny'''", "rb'q'", "f\"{z}\"", "#c\n",
+      "()", "[1, 2]", "{a: b}", "(\n1\n)", "1", "0", "0x1F", "1.5", ".5", "1e5", "2j", "...", ".", "a.b", "=",
+      "==", "**", "//=", "->", ":=", ",", ";", "\\\n", "if x:\n    y\n", "\f", "  # k\n", "\n\n"};
+  std::mt19937 rng(7);
+  std::vector<std::string> srcs;
+  for (int i = 0; i < 6000; ++i) {
+    const auto& set = i % 2 ? tidy : pieces;
+    std::string s;
+    for (int k = rng() % 40; k > 0; --k) s += set[rng() % set.size()];
+    srcs.push_back(s);
+  }
+  std::vector<std::string_view> views(srcs.begin(), srcs.end());
+  std::vector<lex::TokenBuffer> out;
+  BatchStats st;
+  std::string err;
+  ASSERT_TRUE(lex_batch(views, Device::Cpu, Engine::Scan, &out, &st, &err)) << err;
+  size_t bad = 0;
+  for (size_t i = 0; i < srcs.size(); ++i) {
+    lex::TokenBuffer ref = lex::lex(srcs[i]);
+    if (dump(out[i]) != dump(ref) || out[i].diagnostics.size() != ref.diagnostics.size()) {
+      if (++bad <= 5)
+        ADD_FAILURE() << "input [" << srcs[i] << "]\nserial " << dump(ref) << "\nscan   " << dump(out[i]);
+    }
+  }
+  EXPECT_EQ(bad, 0u);
+  // Not everything falls back: the scan handles a good share of them.
+  EXPECT_GT(st.scan_files, srcs.size() / 10);
+  std::printf("random fragments: %llu of %zu on the scan path\n",
+              static_cast<unsigned long long>(st.scan_files), srcs.size());
+}
+
+// The bad inputs of issue 2: handed over (or lexed) without a crash, equal
+// to the serial lexer; a 1 MB single line and 95 indentation levels stay on
+// the scan path.
+TEST(ScanLexer, BadInputs) {
+  std::string deep, deeper;
+  for (int i = 0; i < 95; ++i) deep += std::string(i, ' ') + "if x:\n";
+  deep += std::string(95, ' ') + "pass\ny\n";
+  for (int i = 0; i < 120; ++i) deeper += std::string(i, ' ') + "if x:\n";
+  deeper += std::string(120, ' ') + "pass\n";
+  std::string unterminated;
+  for (int i = 0; i < 100000; ++i) unterminated += "x = 1\n";
+  unterminated += "\"\"\"never closed\n";
+  const std::vector<std::string> srcs = {
+      "x = " + std::string(10000, '(') + std::string(10000, ')') + "\n",
+      "x = \"" + std::string(1000000, 'a') + "\"\n",
+      deep, deeper, unterminated, std::string("\xff\xfe = 1\n"), std::string("\xef\xbb\xbfx = 1\n")};
+  std::vector<std::string_view> views(srcs.begin(), srcs.end());
+  std::vector<lex::TokenBuffer> out;
+  BatchStats st;
+  std::string err;
+  ASSERT_TRUE(lex_batch(views, Device::Cpu, Engine::Scan, &out, &st, &err)) << err;
+  const uint8_t expect_scan[] = {0, 1, 1, 0, 0, 0, 1};
+  for (size_t i = 0; i < srcs.size(); ++i) {
+    lex::TokenBuffer ref = lex::lex(srcs[i]);
+    EXPECT_EQ(dump(out[i]), dump(ref)) << i;
+    EXPECT_EQ(out[i].diagnostics.size(), ref.diagnostics.size()) << i;
+    EXPECT_EQ(out[i].encoding, ref.encoding) << i;
+    EXPECT_EQ(st.file_status[i] == kFileOk, expect_scan[i] == 1) << i;
+  }
+}
+
 TEST(ScanLexer, SerialEngineIsTheCpuLexer) {
   std::vector<std::string_view> views = {"x = 1\n", "if x:\n  y\n"};
   std::vector<lex::TokenBuffer> out;

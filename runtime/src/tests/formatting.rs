@@ -163,3 +163,20 @@ fn percent_formatting() {
     let r = v("%s=%d").modulo(&Value::tuple(vec![v("a"), v(1i64)])).unwrap();
     assert_eq!(r.py_str(), "a=1");
 }
+
+#[test]
+fn percent_format_table() {
+    let mut bad = Vec::new();
+    for &(f, kind, val, want) in PERCENT_FORMAT {
+        let arg = match kind {
+            'i' => Value::Int(val.parse::<Int>().unwrap()),
+            'f' => Value::Float(parse_float(val).unwrap()),
+            _ => Value::from(val),
+        };
+        match percent_format(f, &[arg.clone()]) {
+            Ok(got) if got == want => {}
+            r => bad.push(format!("{:?} % {:?}: got {:?} want {:?}", f, arg, r, want)),
+        }
+    }
+    assert!(bad.is_empty(), "{} of {} mismatches: {:#?}", bad.len(), PERCENT_FORMAT.len(), &bad[..bad.len().min(12)]);
+}

@@ -297,3 +297,12 @@ fn hash_and_defaults() {
     assert_eq!(max_or(Vec::<i64>::new(), 0), 0);
     assert_eq!(min_or(vec![4i64, 9, 2], 0), 2);
 }
+
+#[test]
+fn int_mixed_with_i64() {
+    let big = Int::from(2).pow(64);
+    assert_eq!((1 + &big).to_string(), "18446744073709551617");
+    assert_eq!((1 - big.clone()).to_string(), "-18446744073709551615");
+    assert_eq!((3 * &big).to_string(), "55340232221128654848");
+    assert!(5 < big && big > 5 && 7 == Int::from(7));
+}
