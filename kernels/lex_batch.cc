@@ -1,5 +1,6 @@
 #include "kernels/lex_batch.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 
@@ -46,6 +47,11 @@ bool parse_engine(std::string_view s, Engine* e) {
 
 bool lex_batch(const std::vector<std::string_view>& sources, Device device, Engine engine,
                std::vector<lex::TokenBuffer>* out, BatchStats* stats, std::string* error) {
+  return lex_batch(sources, device, engine, BatchOptions{}, out, stats, error);
+}
+
+bool lex_batch(const std::vector<std::string_view>& sources, Device device, Engine engine, const BatchOptions& opts,
+               std::vector<lex::TokenBuffer>* out, BatchStats* stats, std::string* error) {
   BatchStats st;
   st.files = sources.size();
   bool use_gpu = false;
@@ -80,78 +86,89 @@ bool lex_batch(const std::vector<std::string_view>& sources, Device device, Engi
     return true;
   }
 
-  // Decode (PEP 263 / BOM) and pack.
+  // Decode (PEP 263 / BOM).
   std::vector<lex::DecodedSource> dec(sources.size());
-  uint64_t total = 0;
   for (size_t i = 0; i < sources.size(); ++i) {
     dec[i] = lex::decode_source(sources[i]);
-    total += dec[i].text.size();
+    st.bytes += dec[i].text.size();
   }
-  if (total >= 0xF0000000ull) {
-    *error = "batch too large for 32-bit offsets; split it";
-    return false;
-  }
-  bool pinned = false;
-  auto* buf = static_cast<uint8_t*>(alloc_pinned(total + 16, &pinned));
-  std::vector<uint32_t> file_begin(sources.size() + 1);
-  uint64_t pos = 0;
-  for (size_t i = 0; i < sources.size(); ++i) {
-    file_begin[i] = static_cast<uint32_t>(pos);
-    std::memcpy(buf + pos, dec[i].text.data(), dec[i].text.size());
-    pos += dec[i].text.size();
-  }
-  file_begin[sources.size()] = static_cast<uint32_t>(pos);
-  st.bytes = total;
-  BatchView v{buf, static_cast<uint32_t>(total), file_begin.data(), static_cast<uint32_t>(sources.size()),
-              kDefaultChunk};
   st.pack_s = since(t0);
+  st.file_status.assign(sources.size(), kFileOk);
+  st.engine = use_gpu ? "scan-gpu" : "scan-host";
 
-  ScanResult r;
-  auto t1 = Clock::now();
-  if (use_gpu) {
-    GpuTimings gt;
-    std::string why;
-    if (scan_batch_gpu(v, &r, &gt, &why)) {
-      st.engine = "scan-gpu";
-      st.h2d_s = gt.h2d;
-      st.kernel_s = gt.kernel;
-      st.d2h_s = gt.d2h;
-    } else if (device == Device::Gpu) {
-      free_pinned(buf, pinned);
-      *error = "GPU lexing failed: " + why;
+  // Batches of at most max_batch_bytes (offsets are 32-bit; device memory is
+  // about 50 bytes per token), each packed back to back.
+  const uint64_t cap = std::min<uint64_t>(opts.max_batch_bytes ? opts.max_batch_bytes : 1, 0xF0000000ull);
+  for (size_t a = 0; a < sources.size();) {
+    size_t b = a;
+    uint64_t total = 0;
+    while (b < sources.size() && (b == a || total + dec[b].text.size() <= cap)) total += dec[b++].text.size();
+    if (total >= 0xF0000000ull) {
+      *error = "a source file larger than 3.75 GiB cannot be lexed";
       return false;
-    } else {
-      st.note = "GPU failed (" + why + "), fell back to the CPU";
-      st.device = "cpu";
-      use_gpu = false;
     }
-  }
-  if (!use_gpu) {
-    st.engine = "scan-host";
-    scan_batch_host(v, &r);
-  }
-  st.lex_s = since(t1);
-  free_pinned(buf, pinned);
+    auto tp = Clock::now();
+    bool pinned = false;
+    auto* buf = static_cast<uint8_t*>(alloc_pinned(total + 16, &pinned));
+    std::vector<uint32_t> file_begin(b - a + 1);
+    uint64_t pos = 0;
+    for (size_t i = a; i < b; ++i) {
+      file_begin[i - a] = static_cast<uint32_t>(pos);
+      std::memcpy(buf + pos, dec[i].text.data(), dec[i].text.size());
+      pos += dec[i].text.size();
+    }
+    file_begin[b - a] = static_cast<uint32_t>(pos);
+    BatchView v{buf, static_cast<uint32_t>(total), file_begin.data(), static_cast<uint32_t>(b - a),
+                opts.host_chunk ? opts.host_chunk : kDefaultChunk};
+    st.pack_s += since(tp);
 
-  auto t2 = Clock::now();
-  for (size_t i = 0; i < sources.size(); ++i) {
-    lex::TokenBuffer& tb = (*out)[i];
-    if (r.file_status[i] == kFileOk) {
-      ++st.scan_files;
-      tb.text = std::move(dec[i].text);
-      tb.encoding = std::move(dec[i].encoding);
-      tb.tokens.assign(r.tokens.begin() + r.file_offset[i], r.tokens.begin() + r.file_offset[i + 1]);
-      line_starts_lf(tb.text, &tb.line_starts);
-      tb.diagnostics = std::move(dec[i].diagnostics);
-    } else {
-      ++st.fallback_files;
-      std::vector<Diagnostic> pre = std::move(dec[i].diagnostics);
-      tb = lex::lex_utf8(std::move(dec[i].text), std::move(dec[i].encoding));
-      if (!pre.empty()) tb.diagnostics.insert(tb.diagnostics.begin(), pre.begin(), pre.end());
+    ScanResult r;
+    auto t1 = Clock::now();
+    if (use_gpu) {
+      GpuTimings gt;
+      std::string why;
+      if (scan_batch_gpu(v, &r, &gt, &why)) {
+        st.h2d_s += gt.h2d;
+        st.kernel_s += gt.kernel;
+        st.d2h_s += gt.d2h;
+      } else if (device == Device::Gpu) {
+        free_pinned(buf, pinned);
+        *error = "GPU lexing failed: " + why;
+        return false;
+      } else {
+        st.note = "GPU failed (" + why + "), fell back to the CPU";
+        st.device = "cpu";
+        st.engine = "scan-host";
+        use_gpu = false;
+      }
     }
+    if (!use_gpu) scan_batch_host(v, &r);
+    st.lex_s += since(t1);
+    free_pinned(buf, pinned);
+
+    auto t2 = Clock::now();
+    for (size_t i = a; i < b; ++i) {
+      lex::TokenBuffer& tb = (*out)[i];
+      const size_t k = i - a;
+      st.file_status[i] = r.file_status[k];
+      if (r.file_status[k] == kFileOk) {
+        ++st.scan_files;
+        tb.text = std::move(dec[i].text);
+        tb.encoding = std::move(dec[i].encoding);
+        tb.tokens.assign(r.tokens.begin() + r.file_offset[k], r.tokens.begin() + r.file_offset[k + 1]);
+        line_starts_lf(tb.text, &tb.line_starts);
+        tb.diagnostics = std::move(dec[i].diagnostics);
+      } else {
+        ++st.fallback_files;
+        std::vector<Diagnostic> pre = std::move(dec[i].diagnostics);
+        tb = lex::lex_utf8(std::move(dec[i].text), std::move(dec[i].encoding));
+        if (!pre.empty()) tb.diagnostics.insert(tb.diagnostics.begin(), pre.begin(), pre.end());
+      }
+    }
+    st.unpack_s += since(t2);
+    ++st.batches;
+    a = b;
   }
-  st.unpack_s = since(t2);
-  st.file_status = std::move(r.file_status);
   *stats = st;
   return true;
 }

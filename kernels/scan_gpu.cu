@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kernels/scan_engine.h"
+#include "kernels/scan_lines.h"
 
 namespace portalis::kernels {
 namespace {
@@ -45,21 +46,44 @@ __global__ void k_classify(BatchView v, uint32_t ntok, const uint32_t* tb, const
   if (t < ntok) token_classify(v, t, tb, te, kind, flags);
 }
 
-__global__ void k_structure(const FstTables* gt, BatchView v, const uint32_t* tb, const uint32_t* te, uint32_t ntok,
-                            uint8_t* kind, int8_t* pre, const uint8_t* file_end_state, FileResult* fr,
-                            uint32_t* counts) {
+__global__ void k_first_token(BatchView v, TokenArrays a, FileArrays fa) {
   const uint32_t f = blockIdx.x * blockDim.x + threadIdx.x;
-  if (f < v.nfiles) {
-    file_structure(*gt, v, f, tb, te, ntok, kind, pre, file_end_state, &fr[f]);
-    counts[f] = fr[f].out_count;
-  }
+  if (f <= v.nfiles) file_first_token(v, f, a, fa);
 }
 
-__global__ void k_emit(BatchView v, const uint32_t* tb, const uint32_t* te, const uint8_t* kind, const uint8_t* flags,
-                       const int8_t* pre, const FileResult* fr, const uint32_t* offsets, Token* out) {
-  const uint32_t f = blockIdx.x * blockDim.x + threadIdx.x;
-  if (f < v.nfiles) file_emit(v, f, tb, te, kind, flags, pre, fr[f], offsets[f], out);
+__global__ void k_info(BatchView v, TokenArrays a) {
+  const uint32_t t = blockIdx.x * blockDim.x + threadIdx.x;
+  if (t < a.ntok) token_info(v, t, a);
 }
+
+__global__ void k_lines(BatchView v, TokenArrays a, FileArrays fa) {
+  const uint32_t t = blockIdx.x * blockDim.x + threadIdx.x;
+  if (t < a.ntok) token_lines(v, t, a, fa);
+}
+
+__global__ void k_struct_scatter(TokenArrays a) {
+  const uint32_t t = blockIdx.x * blockDim.x + threadIdx.x;
+  if (t < a.ntok) token_struct_scatter(t, a);
+}
+
+__global__ void k_file_lines(const FstTables* gt, BatchView v, TokenArrays a, FileArrays fa) {
+  const uint32_t f = blockIdx.x * blockDim.x + threadIdx.x;
+  if (f < v.nfiles) file_lines(*gt, v, f, a, fa);
+}
+
+__global__ void k_token_emit(BatchView v, TokenArrays a, FileArrays fa, Token* out) {
+  const uint32_t t = blockIdx.x * blockDim.x + threadIdx.x;
+  if (t < a.ntok) token_emit(v, t, a, fa, out);
+}
+
+__global__ void k_file_tail(BatchView v, TokenArrays a, FileArrays fa, Token* out, uint32_t* file_offset) {
+  const uint32_t f = blockIdx.x * blockDim.x + threadIdx.x;
+  if (f <= v.nfiles) file_emit_tail(v, f, a, fa, out, file_offset);
+}
+
+struct MaxU32 {
+  __host__ __device__ uint32_t operator()(uint32_t x, uint32_t y) const { return x > y ? x : y; }
+};
 
 // Device buffers from the stream-ordered pool (kept between batches, so a
 // repeated batch does not pay cudaMalloc again), freed on every exit path.
@@ -243,18 +267,61 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
   }
   const uint32_t ntok = last[0] + last[1];
   (void)max_tok;
-  uint32_t *d_tb, *d_te, *d_counts, *d_offsets;
+  const uint32_t nf = v.nfiles;
+  uint32_t *d_tb, *d_te;
   uint8_t *d_kind, *d_flags;
-  int8_t* d_pre;
-  FileResult* d_fr;
   CK(m.alloc(&d_tb, ntok + 1));
   CK(m.alloc(&d_te, ntok + 1));
   CK(m.alloc(&d_kind, ntok + 1));
   CK(m.alloc(&d_flags, ntok + 1));
-  CK(m.alloc(&d_pre, ntok + 1));
-  CK(m.alloc(&d_fr, v.nfiles + 1));
-  CK(m.alloc(&d_counts, v.nfiles + 1));
-  CK(m.alloc(&d_offsets, v.nfiles + 1));
+  TokenArrays a{};
+  a.ntok = ntok;
+  a.begin = d_tb;
+  a.end = d_te;
+  a.kind = d_kind;
+  a.flags = d_flags;
+  CK(m.alloc(&a.file, ntok + 1));
+  CK(m.alloc(&a.delta, ntok + 1));
+  CK(m.alloc(&a.depth, ntok + 1));
+  CK(m.alloc(&a.nl_mark, ntok + 1));
+  CK(m.alloc(&a.last_nl, ntok + 1));
+  CK(m.alloc(&a.code_mark, ntok + 1));
+  CK(m.alloc(&a.last_code, ntok + 1));
+  CK(m.alloc(&a.role, ntok + 1));
+  CK(m.alloc(&a.structural, ntok + 1));
+  CK(m.alloc(&a.struct_pos, ntok + 1));
+  CK(m.alloc(&a.struct_list, ntok + 1));
+  CK(m.alloc(&a.pre, ntok + 1));
+  CK(m.alloc(&a.weight, ntok + 1));
+  CK(m.alloc(&a.out_pos, ntok + 1));
+  FileArrays fa{};
+  CK(m.alloc(&fa.first_token, nf + 1));
+  fa.end_state = d_end_state;
+  CK(m.alloc(&fa.status, nf + 1));
+  CK(m.alloc(&fa.tail, nf + 1));
+  CK(m.alloc(&fa.tail_bits, nf + 1));
+  CK(m.alloc(&fa.tail_dedents, nf + 1));
+  CK(m.alloc(&fa.tail_pos, nf + 1));
+  uint32_t* d_file_offset;
+  CK(m.alloc(&d_file_offset, nf + 1));
+  // The one-past-the-end entries take part in the exclusive sums.
+  CK(cudaMemsetAsync(a.delta + ntok, 0, sizeof(int32_t)));
+  CK(cudaMemsetAsync(a.structural + ntok, 0, sizeof(uint32_t)));
+  CK(cudaMemsetAsync(a.weight + ntok, 0, sizeof(uint32_t)));
+  CK(cudaMemsetAsync(fa.tail + nf, 0, sizeof(uint32_t)));
+  CK(cudaMemsetAsync(fa.status, kFileOk, nf + 1));
+  // CUB temporary storage for the largest of the scans below.
+  size_t need2 = 0;
+  CK(cub::DeviceScan::ExclusiveSum(nullptr, need2, a.delta, a.depth, static_cast<int>(ntok + 1)));
+  if (need2 > temp_bytes) temp_bytes = need2;
+  CK(cub::DeviceScan::InclusiveScan(nullptr, need2, a.nl_mark, a.last_nl, MaxU32{}, static_cast<int>(ntok + 1)));
+  if (need2 > temp_bytes) temp_bytes = need2;
+  CK(cub::DeviceScan::ExclusiveSum(nullptr, need2, a.weight, a.out_pos, static_cast<int>(ntok + 1)));
+  if (need2 > temp_bytes) temp_bytes = need2;
+  CK(cub::DeviceScan::ExclusiveSum(nullptr, need2, fa.tail, fa.tail_pos, static_cast<int>(nf + 1)));
+  if (need2 > temp_bytes) temp_bytes = need2;
+  CK(m.alloc(&d_temp, temp_bytes));
+
   if (nchunks > 0) {
     k_compact<<<blocks_for(nchunks, T), T>>>(dv, nchunks, d_outb, d_first, d_tb, d_te);
     CK(cudaGetLastError());
@@ -263,35 +330,53 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
     k_classify<<<blocks_for(ntok, T), T>>>(dv, ntok, d_tb, d_te, d_kind, d_flags);
     CK(cudaGetLastError());
   }
-  const uint32_t FT = 64;
-  k_structure<<<blocks_for(v.nfiles, FT), FT>>>(d_tables, dv, d_tb, d_te, ntok, d_kind, d_pre, d_end_state, d_fr,
-                                                d_counts);
+  k_first_token<<<blocks_for(nf + 1, T), T>>>(dv, a, fa);
   CK(cudaGetLastError());
-  CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, d_counts, d_offsets, static_cast<int>(v.nfiles)));
-  uint32_t lastf[2] = {0, 0};
-  if (v.nfiles > 0) {
-    CK(cudaMemcpy(&lastf[0], d_offsets + v.nfiles - 1, sizeof(uint32_t), cudaMemcpyDeviceToHost));
-    CK(cudaMemcpy(&lastf[1], d_counts + v.nfiles - 1, sizeof(uint32_t), cudaMemcpyDeviceToHost));
+  if (ntok > 0) {
+    k_info<<<blocks_for(ntok, T), T>>>(dv, a);
+    CK(cudaGetLastError());
+    CK(cub::DeviceScan::InclusiveScan(d_temp, temp_bytes, a.nl_mark, a.last_nl, MaxU32{}, static_cast<int>(ntok)));
+    CK(cub::DeviceScan::InclusiveScan(d_temp, temp_bytes, a.code_mark, a.last_code, MaxU32{},
+                                      static_cast<int>(ntok)));
   }
-  const uint32_t nout = lastf[0] + lastf[1];
+  CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, a.delta, a.depth, static_cast<int>(ntok + 1)));
+  if (ntok > 0) {
+    k_lines<<<blocks_for(ntok, T), T>>>(dv, a, fa);
+    CK(cudaGetLastError());
+  }
+  CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, a.structural, a.struct_pos, static_cast<int>(ntok + 1)));
+  if (ntok > 0) {
+    k_struct_scatter<<<blocks_for(ntok, T), T>>>(a);
+    CK(cudaGetLastError());
+  }
+  const uint32_t FT = 64;
+  k_file_lines<<<blocks_for(nf, FT), FT>>>(d_tables, dv, a, fa);
+  CK(cudaGetLastError());
+  CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, a.weight, a.out_pos, static_cast<int>(ntok + 1)));
+  CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, fa.tail, fa.tail_pos, static_cast<int>(nf + 1)));
+  uint32_t ends[2] = {0, 0};
+  CK(cudaMemcpy(&ends[0], a.out_pos + ntok, sizeof(uint32_t), cudaMemcpyDeviceToHost));
+  CK(cudaMemcpy(&ends[1], fa.tail_pos + nf, sizeof(uint32_t), cudaMemcpyDeviceToHost));
+  const uint32_t nout = ends[0] + ends[1];
   Token* d_tokens;
   CK(m.alloc(&d_tokens, nout + 1));
-  k_emit<<<blocks_for(v.nfiles, FT), FT>>>(dv, d_tb, d_te, d_kind, d_flags, d_pre, d_fr, d_offsets, d_tokens);
+  if (ntok > 0) {
+    k_token_emit<<<blocks_for(ntok, T), T>>>(dv, a, fa, d_tokens);
+    CK(cudaGetLastError());
+  }
+  k_file_tail<<<blocks_for(nf + 1, T), T>>>(dv, a, fa, d_tokens, d_file_offset);
   CK(cudaGetLastError());
   CK(cudaEventRecord(ev.e[2]));
 
   // Device to host.
   out->tokens.resize(nout);
-  std::vector<FileResult> fr(v.nfiles);
-  out->file_offset.assign(v.nfiles + 1, 0);
+  out->file_offset.assign(nf + 1, 0);
+  out->file_status.assign(nf, kFileOk);
   CK(cudaMemcpyAsync(out->tokens.data(), d_tokens, nout * sizeof(Token), cudaMemcpyDeviceToHost));
-  CK(cudaMemcpyAsync(fr.data(), d_fr, v.nfiles * sizeof(FileResult), cudaMemcpyDeviceToHost));
-  CK(cudaMemcpyAsync(out->file_offset.data(), d_offsets, v.nfiles * sizeof(uint32_t), cudaMemcpyDeviceToHost));
+  CK(cudaMemcpyAsync(out->file_offset.data(), d_file_offset, (nf + 1) * sizeof(uint32_t), cudaMemcpyDeviceToHost));
+  CK(cudaMemcpyAsync(out->file_status.data(), fa.status, nf, cudaMemcpyDeviceToHost));
   CK(cudaEventRecord(ev.e[3]));
   CK(cudaEventSynchronize(ev.e[3]));
-  out->file_offset[v.nfiles] = nout;
-  out->file_status.resize(v.nfiles);
-  for (uint32_t f = 0; f < v.nfiles; ++f) out->file_status[f] = fr[f].status;
   out->raw_tokens = ntok;
   if (timings) {
     timings->alloc = alloc_s;

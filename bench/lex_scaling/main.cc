@@ -94,12 +94,15 @@ int run_check(const std::vector<std::string>& args) {
   kernels::Device device = kernels::Device::Cpu;
   bool quiet = false, list_fallback = false;
   uint64_t min_scan = 0;
+  kernels::BatchOptions opts;
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--engine" && i + 1 < args.size()) {
       device = args[++i] == "gpu" ? kernels::Device::Gpu : kernels::Device::Cpu;
     } else if (args[i] == "--quiet") {
       quiet = true;
+    } else if (args[i] == "--chunk" && i + 1 < args.size()) {
+      opts.host_chunk = static_cast<uint32_t>(std::stoul(args[++i]));
     } else if (args[i] == "--min-scan" && i + 1 < args.size()) {
       min_scan = std::stoull(args[++i]);
     } else if (args[i] == "--list-fallback") {
@@ -126,7 +129,7 @@ int run_check(const std::vector<std::string>& args) {
   kernels::BatchStats st;
   std::string err;
   auto t1 = Clock::now();
-  if (!kernels::lex_batch(views, device, kernels::Engine::Scan, &scan, &st, &err)) {
+  if (!kernels::lex_batch(views, device, kernels::Engine::Scan, opts, &scan, &st, &err)) {
     std::cerr << "check: " << err << "\n";
     return 2;
   }
@@ -281,7 +284,7 @@ int run_bench(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << "usage: portalis_lex_scaling check [--engine host|gpu] [--quiet] [--list-fallback] [--min-scan N] DIR|FILE...\n"
+    std::cout << "usage: portalis_lex_scaling check [--engine host|gpu] [--quiet] [--list-fallback] [--min-scan N] [--chunk BYTES] DIR|FILE...\n"
                  "       portalis_lex_scaling bench [--max-mb N] [--host-max-mb N] DIR|FILE...\n";
     return args.empty() ? 2 : 0;
   }

@@ -88,7 +88,10 @@ def main():
               f"| summary exchange at -np {np}: {ex_b / 1e6:.2f} MB received in all, slowest rank (ms) | | {ex_ms:.1f} | |")
     walls = [r["ns_wall"] / 1e9 for r in results[2][1]["ranks"]]
     files = [r["files"] for r in results[2][1]["ranks"]]
+    cpus = [r["ns_cpu"] / 1e9 for r in results[2][1]["ranks"]]
+    cpu1 = results[1][1]["ranks"][0]["ns_cpu"] / 1e9
     print(f"\nPer rank at -np 2: files {files}, wall {', '.join(f'{w:.2f}' for w in walls)} s, "
+          f"CPU {', '.join(f'{c:.2f}' for c in cpus)} s (at -np 1: {cpu1:.2f} s CPU in {results[1][1]['ranks'][0]['ns_wall'] / 1e9:.2f} s wall), "
           f"peak RSS {', '.join(str(r['peak_rss_bytes'] >> 20) for r in results[2][1]['ranks'])} MB.\n")
     print("Summary exchange against its size (`mpirun -np 2 portalis_exchange_bench`, MPI_Allgatherv, "
           "blobs of 2,400 bytes, slowest rank, includes packing and unpacking):\n")

@@ -10,7 +10,11 @@ use crate::int::Int;
 use crate::list::PyOrd;
 use crate::repr::{PyRepr, PyStr};
 use crate::value::Value;
+use crate::value::Class;
+use std::cell::RefCell;
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 fn type_error(msg: String) -> PyException {
     PyException::type_error(msg)
@@ -481,7 +485,7 @@ fn set_method(s: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> 
     Ok(Some(r))
 }
 
-fn str_method(v: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+fn str_method(v: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<Option<Value>> {
     let s = match v.as_str() {
         Some(s) => s,
         None => return Ok(None),
@@ -576,7 +580,7 @@ fn str_method(v: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> 
         "removesuffix" => Value::from(crate::pystr::str_removesuffix(s, sarg(0)?)),
         "format" => {
             let vals: Vec<Value> = args.to_vec();
-            Value::from(crate::fmt::str_format(s, &vals, &[])?)
+            Value::from(crate::fmt::str_format(s, &vals, kwargs)?)
         }
         _ => return Ok(None),
     };
@@ -594,7 +598,7 @@ pub fn method(recv: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]
     if let Some(v) = set_method(recv, name, args)? {
         return Ok(v);
     }
-    if let Some(v) = str_method(recv, name, args)? {
+    if let Some(v) = str_method(recv, name, args, kwargs)? {
         return Ok(v);
     }
     if let (Value::Int(i), "bit_length") = (recv, name) {
@@ -603,7 +607,14 @@ pub fn method(recv: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]
     if let (Value::Float(f), "is_integer") = (recv, name) {
         return Ok(Value::from(crate::float::float_is_integer(*f)));
     }
+    if let (Value::Float(f), "as_integer_ratio") = (recv, name) {
+        let (n, d) = crate::float::float_as_integer_ratio(*f)?;
+        return Ok(Value::tuple(vec![Value::from(n), Value::from(d)]));
+    }
     match recv {
+        Value::Object(_) if !kwargs.is_empty() => {
+            Err(PyException::not_implemented(format!("keyword arguments to method {}", name)))
+        }
         Value::Object(_) => recv.call_method(name, args),
         _ => Err(PyException::attribute_error(format!("'{}' object has no attribute '{}'", recv.type_name(), name))),
     }
@@ -664,4 +675,83 @@ pub fn exception_value(e: &PyException) -> Value {
 /// Pins a closure's type for `Value::func` (so `?` inside it knows its error type).
 pub fn lambda<F: Fn(&[Value]) -> PyResult<Value> + 'static>(f: F) -> F {
     f
+}
+
+thread_local! {
+    static CLASSES: RefCell<HashMap<String, Rc<Class>>> = RefCell::new(HashMap::new());
+}
+
+/// The class object of a translated class, built once by `make`.
+pub fn class_cached(name: &str, make: fn() -> Rc<Class>) -> Rc<Class> {
+    let found = CLASSES.with(|c| c.borrow().get(name).cloned());
+    match found {
+        Some(c) => c,
+        None => {
+            let c = make();
+            CLASSES.with(|m| m.borrow_mut().insert(name.to_string(), c.clone()));
+            c
+        }
+    }
+}
+
+/// `Cls(*args)`: a new object, `__init__` called when the class has one.
+pub fn construct(class: &Rc<Class>, args: &[Value]) -> PyResult<Value> {
+    let obj = Value::new_object(class);
+    if let Some(init) = class.find_method("__init__") {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(obj.clone());
+        all.extend_from_slice(args);
+        init.call(&all)?;
+    } else if !args.is_empty() {
+        return Err(PyException::type_error(format!("{}() takes no arguments", class.name)));
+    }
+    Ok(obj)
+}
+
+/// `obj.name`: instance attribute, then a property (registered as the
+/// method `@property:name`), then a bound method.
+pub fn attr(obj: &Value, name: &str) -> PyResult<Value> {
+    if let Value::Object(o) = obj {
+        if o.fields.borrow().get(name).is_none() {
+            if let Some(p) = o.class.find_method(&format!("@property:{}", name)) {
+                return p.call(&[obj.clone()]);
+            }
+        }
+    }
+    obj.getattr(name)
+}
+
+/// A dataclass's generated `__repr__`: `Point(x=1, y=2)`.
+pub fn dataclass_repr(obj: &Value, fields: &[&str]) -> PyResult<Value> {
+    let mut s = String::new();
+    s.push_str(obj.type_name());
+    s.push('(');
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(f);
+        s.push('=');
+        obj.getattr(f)?.py_repr_into(&mut s);
+    }
+    s.push(')');
+    Ok(Value::from(s))
+}
+
+/// A dataclass's generated `__eq__`: same class and equal fields.
+pub fn dataclass_eq(a: &Value, b: &Value, fields: &[&str]) -> PyResult<Value> {
+    if a.type_name() != b.type_name() {
+        return Ok(Value::from(false));
+    }
+    for f in fields {
+        if !a.getattr(f)?.py_eq(&b.getattr(f)?) {
+            return Ok(Value::from(false));
+        }
+    }
+    Ok(Value::from(true))
+}
+
+/// Argument `i` of a method call, or the parameter's default.
+pub fn arg_or(args: &[Value], i: usize, default: Value) -> Value {
+    args.get(i).cloned().unwrap_or(default)
 }

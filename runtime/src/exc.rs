@@ -6,10 +6,10 @@
 use crate::repr::PyRepr;
 use crate::value::{ToValue, Value};
 use std::any::Any;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
+use std::sync::Mutex;
 
 /// A raised Python exception.
 ///
@@ -175,9 +175,10 @@ pub fn builtin_exception_base(name: &str) -> Option<&'static str> {
     Some(match name {
         "Exception" | "SystemExit" | "KeyboardInterrupt" | "GeneratorExit" => "BaseException",
         "ArithmeticError" | "LookupError" | "ValueError" | "TypeError" | "RuntimeError" | "StopIteration"
-        | "StopAsyncIteration" | "AssertionError" | "AttributeError" | "NameError" | "OSError"
-        | "ImportError" | "MemoryError" | "EOFError" | "BufferError" | "ReferenceError" | "SyntaxError"
-        | "SystemError" | "Warning" => "Exception",
+        | "StopAsyncIteration" | "AssertionError" | "AttributeError" | "NameError" | "OSError" | "ImportError"
+        | "MemoryError" | "EOFError" | "BufferError" | "ReferenceError" | "SyntaxError" | "SystemError" | "Warning" => {
+            "Exception"
+        }
         "ZeroDivisionError" | "OverflowError" | "FloatingPointError" => "ArithmeticError",
         "KeyError" | "IndexError" => "LookupError",
         "UnicodeError" => "ValueError",
@@ -185,16 +186,24 @@ pub fn builtin_exception_base(name: &str) -> Option<&'static str> {
         "NotImplementedError" | "RecursionError" => "RuntimeError",
         "UnboundLocalError" => "NameError",
         "ModuleNotFoundError" => "ImportError",
-        "FileNotFoundError" | "FileExistsError" | "PermissionError" | "IsADirectoryError"
-        | "NotADirectoryError" | "TimeoutError" | "ConnectionError" | "InterruptedError" => "OSError",
+        "FileNotFoundError" | "FileExistsError" | "PermissionError" | "IsADirectoryError" | "NotADirectoryError"
+        | "TimeoutError" | "ConnectionError" | "InterruptedError" => "OSError",
         "IndentationError" => "SyntaxError",
         "DeprecationWarning" | "UserWarning" | "RuntimeWarning" => "Warning",
         _ => return None,
     })
 }
 
-thread_local! {
-    static USER_CLASSES: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+/// Registered user classes and their bases. Process-wide (not per thread),
+/// so registrations made before `run_main` are seen by the program thread.
+static USER_CLASSES: Mutex<Option<HashMap<String, Vec<String>>>> = Mutex::new(None);
+
+fn user_bases(name: &str) -> Option<Vec<String>> {
+    let guard = match USER_CLASSES.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    guard.as_ref().and_then(|m| m.get(name).cloned())
 }
 
 /// Register a user-defined class (exception or not) with its bases, so that
@@ -202,9 +211,11 @@ thread_local! {
 /// e.g. at the start of `main`, before raising instances of it:
 /// `register_class("InvalidAmount", &["BankError", "ValueError"])`.
 pub fn register_class(name: &str, bases: &[&str]) {
-    USER_CLASSES.with(|c| {
-        c.borrow_mut().insert(name.to_string(), bases.iter().map(|b| b.to_string()).collect());
-    });
+    let mut guard = match USER_CLASSES.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    guard.get_or_insert_with(HashMap::new).insert(name.to_string(), bases.iter().map(|b| b.to_string()).collect());
 }
 
 /// Whether class `sub` is `sup` or derives from it (builtin or registered).
@@ -219,7 +230,7 @@ pub fn is_subclass(sub: &str, sup: &str) -> bool {
         if steps > 10_000 {
             return false;
         }
-        let user = USER_CLASSES.with(|m| m.borrow().get(&c).cloned());
+        let user = user_bases(&c);
         match user {
             Some(bases) => stack.extend(bases),
             None => {

@@ -357,12 +357,8 @@ pub fn float_pow(a: f64, b: f64) -> PyResult<f64> {
 /// `float(s)`: surrounding whitespace, underscores between digits,
 /// `inf`/`infinity`/`nan` in any case. Error text as CPython's.
 pub fn parse_float(s: &str) -> PyResult<f64> {
-    let bad = || {
-        PyException::new(
-            "ValueError",
-            format!("could not convert string to float: {}", crate::pystr::str_repr(s)),
-        )
-    };
+    let bad =
+        || PyException::new("ValueError", format!("could not convert string to float: {}", crate::pystr::str_repr(s)));
     let t = s.trim();
     let (neg, body) = if let Some(r) = t.strip_prefix('-') {
         (true, r)

@@ -141,7 +141,13 @@ fn pad(spec: &FormatSpec, sign_prefix: &str, body: &str, numeric: bool, grouping
         s.push_str(body);
         return s;
     }
-    let align = spec.align.unwrap_or(if spec.zero && numeric { '=' } else if numeric { '>' } else { '<' });
+    let align = spec.align.unwrap_or(if spec.zero && numeric {
+        '='
+    } else if numeric {
+        '>'
+    } else {
+        '<'
+    });
     let fill = spec.fill;
     let padn = spec.width - len;
     let mut s = String::with_capacity(spec.width);
@@ -256,10 +262,7 @@ pub fn format_int_spec(n: &Int, f: &FormatSpec) -> PyResult<String> {
             return Ok(pad(f, "", &c.to_string(), true, 3));
         }
         Some(t) => {
-            return Err(PyException::new(
-                "ValueError",
-                format!("Unknown format code '{}' for object of type 'int'", t),
-            ))
+            return Err(PyException::new("ValueError", format!("Unknown format code '{}' for object of type 'int'", t)))
         }
     };
     if f.grouping == Some(',') && every == 4 {
@@ -409,10 +412,7 @@ pub fn format_str_spec(s: &str, f: &FormatSpec) -> PyResult<String> {
     match f.ty {
         None | Some('s') => {}
         Some(t) => {
-            return Err(PyException::new(
-                "ValueError",
-                format!("Unknown format code '{}' for object of type 'str'", t),
-            ))
+            return Err(PyException::new("ValueError", format!("Unknown format code '{}' for object of type 'str'", t)))
         }
     }
     if f.sign != '-' {
@@ -526,10 +526,7 @@ pub fn format_object_str(text: &str, type_name: &str, spec: &str) -> PyResult<St
     if spec.is_empty() {
         Ok(text.to_string())
     } else {
-        Err(PyException::new(
-            "TypeError",
-            format!("unsupported format string passed to {}.__format__", type_name),
-        ))
+        Err(PyException::new("TypeError", format!("unsupported format string passed to {}.__format__", type_name)))
     }
 }
 

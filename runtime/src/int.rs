@@ -200,11 +200,7 @@ fn mag_divmod(a: &[u32], b: &[u32]) -> (Vec<u32>, Vec<u32>) {
     // Un-normalise the remainder.
     let mut r = vec![0u32; n];
     for i in 0..n {
-        r[i] = if s == 0 {
-            an[i]
-        } else {
-            (an[i] >> s) | if i + 1 < n + 1 { an[i + 1] << (32 - s) } else { 0 }
-        };
+        r[i] = if s == 0 { an[i] } else { (an[i] >> s) | if i + 1 < n + 1 { an[i + 1] << (32 - s) } else { 0 } };
     }
     trim(&mut r);
     (q, r)
@@ -378,7 +374,13 @@ impl Int {
                 let a = v.unsigned_abs();
                 let lo = a as u32;
                 let hi = (a >> 32) as u32;
-                let len = if hi != 0 { 2 } else if lo != 0 { 1 } else { 0 };
+                let len = if hi != 0 {
+                    2
+                } else if lo != 0 {
+                    1
+                } else {
+                    0
+                };
                 (*v < 0, MagView::Inline([lo, hi], len))
             }
             Repr::Big(n, m) => (*n, MagView::Heap(m)),
@@ -402,8 +404,7 @@ impl Int {
 
     /// The value as `i64`, or `OverflowError` (for indexes, repeat counts...).
     pub fn to_i64_checked(&self) -> PyResult<i64> {
-        self.to_i64()
-            .ok_or_else(|| PyException::new("OverflowError", "Python int too large to convert to C ssize_t"))
+        self.to_i64().ok_or_else(|| PyException::new("OverflowError", "Python int too large to convert to C ssize_t"))
     }
 
     /// Whether the value fits in `i64` (and so is stored inline).
@@ -516,11 +517,8 @@ impl Int {
         }
         // Scale so that the integer quotient has at least 64 significant bits.
         let s = mag_bit_length(&bm) as i64 - mag_bit_length(&am) as i64 + 66;
-        let (num, den) = if s >= 0 {
-            (mag_shl(&am, s as u64), bm.clone())
-        } else {
-            (am.clone(), mag_shl(&bm, (-s) as u64))
-        };
+        let (num, den) =
+            if s >= 0 { (mag_shl(&am, s as u64), bm.clone()) } else { (am.clone(), mag_shl(&bm, (-s) as u64)) };
         let (q, r) = mag_divmod(&num, &den);
         let (x, e) = mag_to_f64_parts(&q, !r.is_empty());
         let f = ldexp(x, e - s);
@@ -679,7 +677,15 @@ impl Int {
     /// `self >> n` (floor semantics for negative values, like Python).
     pub fn shr(&self, n: u64) -> Int {
         if let Repr::Small(v) = self.0 {
-            return Int::from_i64(if n >= 64 { if v < 0 { -1 } else { 0 } } else { v >> n });
+            return Int::from_i64(if n >= 64 {
+                if v < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                v >> n
+            });
         }
         let (neg, m) = self.sign_mag();
         let (q, lost) = mag_shr(&m, n);
@@ -1334,7 +1340,15 @@ pub fn shr_i64(a: i64, n: i64) -> PyResult<i64> {
     if n < 0 {
         return Err(PyException::new("ValueError", "negative shift count"));
     }
-    Ok(if n >= 64 { if a < 0 { -1 } else { 0 } } else { a >> n })
+    Ok(if n >= 64 {
+        if a < 0 {
+            -1
+        } else {
+            0
+        }
+    } else {
+        a >> n
+    })
 }
 
 /// Python true division `a / b` on i64 (float result, correctly rounded).

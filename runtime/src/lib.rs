@@ -49,7 +49,7 @@ pub use int::{
 pub use list::*;
 pub use print::{capture_stdout, flush_stdout, print, print1, print_newline, print_stderr, write_stdout};
 pub use pystr::*;
-pub use repr::{enum_repr_into, py_repr, py_str, repr_fields_into, repr_seq_into, PyRepr, PyStr};
+pub use repr::{enum_repr_into, py_repr, py_str, repr_fields_into, repr_seq_into, PyRepr, PyStr, PyTruth};
 pub use slice::{check_index, norm_index, slice_indices, SliceIdx};
 pub use value::{Class, FromValue, Func, Object, ToValue, Value};
 
@@ -63,7 +63,7 @@ pub mod prelude {
     pub use crate::fmt::PyFormat;
     pub use crate::int::Int;
     pub use crate::list::PyOrd;
-    pub use crate::repr::{PyRepr, PyStr};
+    pub use crate::repr::{PyRepr, PyStr, PyTruth};
     pub use crate::value::{FromValue, ToValue, Value};
 }
 

@@ -179,11 +179,7 @@ pub fn list_set_slice<T>(
     if values.len() != idx.count {
         return Err(PyException::new(
             "ValueError",
-            format!(
-                "attempt to assign sequence of size {} to extended slice of size {}",
-                values.len(),
-                idx.count
-            ),
+            format!("attempt to assign sequence of size {} to extended slice of size {}", values.len(), idx.count),
         ));
     }
     for (p, x) in idx.positions().zip(values) {
@@ -351,14 +347,22 @@ pub fn sorted<T: PyOrd, I: IntoIterator<Item = T>>(items: I, reverse: bool) -> V
 }
 
 /// `sorted(iterable, key=f, reverse=r)`.
-pub fn sorted_by_key<T, K: PyOrd, I: IntoIterator<Item = T>>(items: I, key: impl FnMut(&T) -> K, reverse: bool) -> Vec<T> {
+pub fn sorted_by_key<T, K: PyOrd, I: IntoIterator<Item = T>>(
+    items: I,
+    key: impl FnMut(&T) -> K,
+    reverse: bool,
+) -> Vec<T> {
     let mut v: Vec<T> = items.into_iter().collect();
     list_sort_by_key(&mut v, key, reverse);
     v
 }
 
 /// Sort with a comparison function (`functools.cmp_to_key`), stable.
-pub fn sorted_by_cmp<T, I: IntoIterator<Item = T>>(items: I, mut cmp: impl FnMut(&T, &T) -> i64, reverse: bool) -> Vec<T> {
+pub fn sorted_by_cmp<T, I: IntoIterator<Item = T>>(
+    items: I,
+    mut cmp: impl FnMut(&T, &T) -> i64,
+    reverse: bool,
+) -> Vec<T> {
     let mut v: Vec<T> = items.into_iter().collect();
     if reverse {
         v.sort_by(|a, b| 0.cmp(&cmp(a, b)));

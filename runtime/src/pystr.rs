@@ -350,7 +350,8 @@ pub fn str_splitlines(s: &str, keepends: bool) -> Vec<String> {
     let mut start = 0;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break =
+            matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
         if !is_break {
             continue;
         }
@@ -683,9 +684,12 @@ fn is_unicode_digit(c: char) -> bool {
 
 fn is_decimal_char(c: char) -> bool {
     let cp = c as u32;
-    [0x0660u32, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0xFF10]
-        .iter()
-        .any(|&b| cp >= b && cp < b + 10)
+    [
+        0x0660u32, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50,
+        0x0ED0, 0x0F20, 0x1040, 0xFF10,
+    ]
+    .iter()
+    .any(|&b| cp >= b && cp < b + 10)
 }
 
 /// `s.isdecimal()`.

@@ -369,3 +369,116 @@ impl PyRepr for crate::exc::PyException {
         out.push_str(&self.repr())
     }
 }
+
+/// Python truthiness (`bool(x)`, `if x:`, `while x:`, `x or y`) for static
+/// types: zero numbers, empty strings and containers and `None` are false.
+pub trait PyTruth {
+    /// `bool(self)`.
+    fn truthy(&self) -> bool;
+}
+
+macro_rules! truth_num {
+    ($($t:ty),*) => {$(
+        impl PyTruth for $t {
+            fn truthy(&self) -> bool { *self != (0 as $t) }
+        }
+    )*};
+}
+truth_num!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64);
+
+impl PyTruth for bool {
+    fn truthy(&self) -> bool {
+        *self
+    }
+}
+impl PyTruth for () {
+    fn truthy(&self) -> bool {
+        false
+    }
+}
+impl PyTruth for Int {
+    fn truthy(&self) -> bool {
+        !self.is_zero()
+    }
+}
+impl PyTruth for str {
+    fn truthy(&self) -> bool {
+        !self.is_empty()
+    }
+}
+impl PyTruth for String {
+    fn truthy(&self) -> bool {
+        !self.is_empty()
+    }
+}
+impl<T> PyTruth for [T] {
+    fn truthy(&self) -> bool {
+        !self.is_empty()
+    }
+}
+impl<T> PyTruth for Vec<T> {
+    fn truthy(&self) -> bool {
+        !self.is_empty()
+    }
+}
+impl<T> PyTruth for VecDeque<T> {
+    fn truthy(&self) -> bool {
+        !self.is_empty()
+    }
+}
+impl<K: Hash + Eq + Clone, V> PyTruth for Dict<K, V> {
+    fn truthy(&self) -> bool {
+        !self.is_empty()
+    }
+}
+impl<T: Hash + Eq + Clone> PyTruth for Set<T> {
+    fn truthy(&self) -> bool {
+        !self.is_empty()
+    }
+}
+impl<T: PyTruth> PyTruth for Option<T> {
+    /// None is false; Some(x) is x's truth (an `Optional[int]` holding 0 is false).
+    fn truthy(&self) -> bool {
+        match self {
+            None => false,
+            Some(x) => x.truthy(),
+        }
+    }
+}
+impl<'a, T: PyTruth + ?Sized> PyTruth for &'a T {
+    fn truthy(&self) -> bool {
+        (**self).truthy()
+    }
+}
+impl<T: PyTruth + ?Sized> PyTruth for Box<T> {
+    fn truthy(&self) -> bool {
+        (**self).truthy()
+    }
+}
+impl<T: PyTruth + ?Sized> PyTruth for Rc<T> {
+    fn truthy(&self) -> bool {
+        (**self).truthy()
+    }
+}
+impl PyTruth for crate::value::Value {
+    fn truthy(&self) -> bool {
+        crate::value::Value::truthy(self)
+    }
+}
+
+impl PyStr for crate::builtins::PyRange {
+    /// `range(0, 5)` / `range(0, 10, 2)`.
+    fn py_str_into(&self, out: &mut String) {
+        self.py_repr_into(out)
+    }
+}
+impl PyRepr for crate::builtins::PyRange {
+    fn py_repr_into(&self, out: &mut String) {
+        use std::fmt::Write;
+        if self.step == 1 {
+            let _ = write!(out, "range({}, {})", self.start, self.stop);
+        } else {
+            let _ = write!(out, "range({}, {}, {})", self.start, self.stop, self.step);
+        }
+    }
+}

@@ -30,7 +30,15 @@ pub fn slice_indices(len: usize, start: Option<i64>, stop: Option<i64>, step: Op
         return Err(PyException::new("ValueError", "slice step cannot be zero"));
     }
     let len = len as i64;
-    let clamp = |v: i64, lo: i64, hi: i64| if v < lo { lo } else if v > hi { hi } else { v };
+    let clamp = |v: i64, lo: i64, hi: i64| {
+        if v < lo {
+            lo
+        } else if v > hi {
+            hi
+        } else {
+            v
+        }
+    };
     let (lo, hi) = if step > 0 { (0, len) } else { (-1, len - 1) };
     let fix = |v: Option<i64>, dflt: i64| match v {
         None => dflt,

@@ -484,9 +484,9 @@ pub mod bisect {
 pub mod collections {
     use crate::dict::Dict;
     use crate::exc::{PyException, PyResult};
-    use std::collections::VecDeque;
     use crate::list::PyOrd;
     use crate::repr::{PyRepr, PyStr};
+    use std::collections::VecDeque;
     use std::hash::Hash;
 
     /// `collections.Counter`.
@@ -973,7 +973,10 @@ pub mod string {
     /// `string.capwords(s)` / `string.capwords(s, sep)`.
     pub fn capwords(s: &str, sep: Option<&str>) -> String {
         match sep {
-            None => crate::pystr::str_join(" ", crate::pystr::str_split_whitespace(s, -1).iter().map(|w| crate::pystr::str_capitalize(w))),
+            None => crate::pystr::str_join(
+                " ",
+                crate::pystr::str_split_whitespace(s, -1).iter().map(|w| crate::pystr::str_capitalize(w)),
+            ),
             Some(sep) => crate::pystr::str_join(sep, s.split(sep).map(crate::pystr::str_capitalize)),
         }
     }
@@ -1058,11 +1061,8 @@ pub mod fractions {
                 return Err(PyException::new("ZeroDivisionError", format!("Fraction({}, 0)", num)));
             }
             let g = num.gcd(&den);
-            let (mut n, mut d) = if g.is_zero() || g == 1 {
-                (num, den)
-            } else {
-                (num.floor_div(&g)?, den.floor_div(&g)?)
-            };
+            let (mut n, mut d) =
+                if g.is_zero() || g == 1 { (num, den) } else { (num.floor_div(&g)?, den.floor_div(&g)?) };
             if d.is_negative() {
                 n = -n;
                 d = -d;

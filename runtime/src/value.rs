@@ -316,9 +316,7 @@ impl Value {
         match (self, other) {
             (Value::None, Value::None) => true,
             (Value::Str(a), Value::Str(b)) => a == b,
-            (Value::List(a), Value::List(b)) => {
-                Rc::ptr_eq(a, b) || seq_eq(&a.borrow(), &b.borrow())
-            }
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b) || seq_eq(&a.borrow(), &b.borrow()),
             (Value::Tuple(a), Value::Tuple(b)) => seq_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b) || *a.borrow() == *b.borrow(),
             (Value::Set(a), Value::Set(b)) => *a.borrow() == *b.borrow(),
@@ -439,14 +437,12 @@ impl Value {
                 v.extend(b.iter().cloned());
                 Ok(Value::tuple(v))
             }
-            (Value::Str(_), _) => Err(type_err(format!(
-                "can only concatenate str (not \"{}\") to str",
-                other.type_name()
-            ))),
-            (Value::List(_), _) => Err(type_err(format!(
-                "can only concatenate list (not \"{}\") to list",
-                other.type_name()
-            ))),
+            (Value::Str(_), _) => {
+                Err(type_err(format!("can only concatenate str (not \"{}\") to str", other.type_name())))
+            }
+            (Value::List(_), _) => {
+                Err(type_err(format!("can only concatenate list (not \"{}\") to list", other.type_name())))
+            }
             _ => self.arith(other, "+", "__add__", |a, b| Ok(a + b), |a, b| Ok(a + b)),
         }
     }
@@ -842,10 +838,7 @@ impl Value {
                 }));
             }
         }
-        Err(PyException::new(
-            "AttributeError",
-            format!("'{}' object has no attribute '{}'", self.type_name(), name),
-        ))
+        Err(PyException::new("AttributeError", format!("'{}' object has no attribute '{}'", self.type_name(), name)))
     }
 
     /// `obj.name = v`.
@@ -928,19 +921,14 @@ impl Value {
 }
 
 fn cmp_err(op: &str, a: &Value, b: &Value) -> PyException {
-    type_err(format!(
-        "'{}' not supported between instances of '{}' and '{}'",
-        op,
-        a.type_name(),
-        b.type_name()
-    ))
+    type_err(format!("'{}' not supported between instances of '{}' and '{}'", op, a.type_name(), b.type_name()))
 }
 
 fn index_of(key: &Value, what: &str) -> PyResult<i64> {
     match key {
-        Value::Int(i) => i.to_i64().ok_or_else(|| {
-            PyException::new("IndexError", format!("cannot fit 'int' into an index-sized integer"))
-        }),
+        Value::Int(i) => i
+            .to_i64()
+            .ok_or_else(|| PyException::new("IndexError", format!("cannot fit 'int' into an index-sized integer"))),
         Value::Bool(b) => Ok(*b as i64),
         k => Err(type_err(format!("{} indices must be integers or slices, not {}", what, k.type_name()))),
     }

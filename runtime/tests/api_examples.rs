@@ -80,10 +80,7 @@ fn section9() -> PyResult<String> {
 fn api_md_snippets() {
     assert_eq!(section4(-17, 5).unwrap(), "-4 3 -4 2 3.5 1267650600228229401496703205376 0.01");
     assert_eq!(section7().unwrap(), "[(1, 'a'), (2, 'b')] ['ccc', 'bb', 'a'] [('y', 5), ('a', 2), ('x', 2)] t");
-    assert_eq!(
-        section8().unwrap(),
-        "{'k': ['x']} {'w': 2} {'a': 10, 'b': 2} {'p': 0, 'q': 1}"
-    );
+    assert_eq!(section8().unwrap(), "{'k': ['x']} {'w': 2} {'a': 10, 'b': 2} {'p': 0, 'q': 1}");
     assert_eq!(section9().unwrap(), "[10, 7, 4, 1] [(1, 10), (2, 7), (3, 4), (4, 1)] 22 1.5");
     assert_eq!(Point { x: 1, y: 2 }.py_str(), "Point(x=1, y=2)");
 }

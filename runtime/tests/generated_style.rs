@@ -119,18 +119,33 @@ fn t1_float_math() -> PyResult<()> {
         " ",
         "\n",
     );
-    rt::print(&[&rt::mod_i64(7, 3)?, &rt::mod_i64(-7, 3)?, &rt::float_mod(7.5, 2.0)?, &rt::float_mod(-7.5, 2.0)?], " ", "\n");
+    rt::print(
+        &[&rt::mod_i64(7, 3)?, &rt::mod_i64(-7, 3)?, &rt::float_mod(7.5, 2.0)?, &rt::float_mod(-7.5, 2.0)?],
+        " ",
+        "\n",
+    );
     rt::print(
         &[&rt::round0(2.5)?, &rt::round0(3.5)?, &rt::round0(-2.5)?, &rt::round_n(2.675, 2), &rt::round_n(1.005, 2)],
         " ",
         "\n",
     );
-    rt::print(&[&rt::float_to_i64(3.99)?, &rt::float_to_i64(-3.99)?, &(7i64 as f64), &(-2.5f64).abs(), &rt::abs_i64(3)?], " ", "\n");
+    rt::print(
+        &[&rt::float_to_i64(3.99)?, &rt::float_to_i64(-3.99)?, &(7i64 as f64), &(-2.5f64).abs(), &rt::abs_i64(3)?],
+        " ",
+        "\n",
+    );
     rt::print(&[&hypot(3.0, 4.0)?, &hypot(1.0, 1.0)?], " ", "\n");
     rt::print(&[&average(&[1.5, 2.5, 3.5])?, &average(&[0.1, 0.2, 0.3])?], " ", "\n");
     rt::print(&[&sqrt_newton(2.0)?, &sqrt_newton(144.0)?, &sqrt_newton(10.0)?], " ", "\n");
     rt::print(
-        &[&rt::true_div_i64(1, 3)?, &rt::true_div_i64(2, 3)?, &rt::true_div_i64(10, 3)?, &1e-5, &1.5e10, &(123456789.0 * 10.0)],
+        &[
+            &rt::true_div_i64(1, 3)?,
+            &rt::true_div_i64(2, 3)?,
+            &rt::true_div_i64(10, 3)?,
+            &1e-5,
+            &1.5e10,
+            &(123456789.0 * 10.0),
+        ],
         " ",
         "\n",
     );
@@ -161,7 +176,15 @@ fn t1_float_math() -> PyResult<()> {
     s.push_str(&0.000123f64.py_format(".2e")?);
     rt::print1(&s);
     let two_sqrt = rt::float_pow(2.0, 0.5)?;
-    rt::print(&[&rt::max2(Value::from(2.5), Value::from(1i64)), &rt::min2(Value::from(-1i64), Value::from(-1.5)), &(two_sqrt * two_sqrt)], " ", "\n");
+    rt::print(
+        &[
+            &rt::max2(Value::from(2.5), Value::from(1i64)),
+            &rt::min2(Value::from(-1i64), Value::from(-1.5)),
+            &(two_sqrt * two_sqrt),
+        ],
+        " ",
+        "\n",
+    );
     Ok(())
 }
 
@@ -246,7 +269,12 @@ fn t2_divmod_negatives() -> PyResult<()> {
         ));
     }
     rt::print(
-        &[&rt::float_divmod(7.5, 2.0)?, &rt::float_divmod(-7.5, 2.0)?, &rt::float_floor_div(7.5, -2.0)?, &rt::float_mod(-7.5, 2.0)?],
+        &[
+            &rt::float_divmod(7.5, 2.0)?,
+            &rt::float_divmod(-7.5, 2.0)?,
+            &rt::float_floor_div(7.5, -2.0)?,
+            &rt::float_mod(-7.5, 2.0)?,
+        ],
         " ",
         "\n",
     );
@@ -263,7 +291,13 @@ fn t2_divmod_negatives() -> PyResult<()> {
         "\n",
     );
     rt::print(
-        &[&Value::from(2i64).pow(&Value::from(-2i64))?, &rt::pow_i64(-2, 3)?, &-rt::pow_i64(2, 2)?, &rt::pow_i64(-3, 3)?, &rt::pow_i64(-3, 4)?],
+        &[
+            &Value::from(2i64).pow(&Value::from(-2i64))?,
+            &rt::pow_i64(-2, 3)?,
+            &-rt::pow_i64(2, 2)?,
+            &rt::pow_i64(-3, 3)?,
+            &rt::pow_i64(-3, 4)?,
+        ],
         " ",
         "\n",
     );
@@ -279,12 +313,23 @@ fn t2_divmod_negatives() -> PyResult<()> {
         " ",
         "\n",
     );
-    rt::print(&[&rt::float_to_i64(-3.7)?, &rt::float_to_i64(3.7)?, &rt::float_floor_div(-3.7, 1.0)?, &rt::float_floor_div(3.7, 1.0)?], " ", "\n");
+    rt::print(
+        &[
+            &rt::float_to_i64(-3.7)?,
+            &rt::float_to_i64(3.7)?,
+            &rt::float_floor_div(-3.7, 1.0)?,
+            &rt::float_floor_div(3.7, 1.0)?,
+        ],
+        " ",
+        "\n",
+    );
     let days: Vec<String> = rt::range(-3, 10, 2)?.map(weekday).collect::<PyResult<_>>()?;
     rt::print1(&days);
-    let clocks: Vec<String> = vec![0i64, 59, 61, 1439, 1440, -1, -61, 3000].into_iter().map(clock).collect::<PyResult<_>>()?;
+    let clocks: Vec<String> =
+        vec![0i64, 59, 61, 1439, 1440, -1, -61, 3000].into_iter().map(clock).collect::<PyResult<_>>()?;
     rt::print1(&clocks);
-    let negs: Vec<String> = vec![0i64, 1, 2, 3, 6, -3, 10].into_iter().map(|n| to_base_neg(n, -2)).collect::<PyResult<_>>()?;
+    let negs: Vec<String> =
+        vec![0i64, 1, 2, 3, 6, -3, 10].into_iter().map(|n| to_base_neg(n, -2)).collect::<PyResult<_>>()?;
     rt::print1(&negs);
     rt::print(
         &[
@@ -302,7 +347,11 @@ fn t2_divmod_negatives() -> PyResult<()> {
     let (d, c) = rt::divmod_i64(rt::abs_i64(total_cents)?, 100)?;
     rt::print1(&format!("{}${}.{}", sign, d, c.py_format("02d")?));
     rt::print(
-        &[&rt::sum_i64(rt::range(-10, 11, 3)?)?, &rt::range(5, -6, -4)?.collect::<Vec<i64>>(), &rt::range(-10, 10, 3)?.len()],
+        &[
+            &rt::sum_i64(rt::range(-10, 11, 3)?)?,
+            &rt::range(5, -6, -4)?.collect::<Vec<i64>>(),
+            &rt::range(-10, 10, 3)?.len(),
+        ],
         " ",
         "\n",
     );
@@ -404,7 +453,14 @@ fn t2_custom_exceptions() -> PyResult<()> {
     rt::register_class("InsufficientFunds", &["BankError"]);
     rt::register_class("InvalidAmount", &["BankError", "ValueError"]);
     let mut acct = Account { owner: "ana".to_string(), balance: 100, log: Vec::new() };
-    let ops = vec![("deposit", 50i64), ("withdraw", 30), ("withdraw", 500), ("deposit", -5), ("transfer", 1), ("withdraw", 120)];
+    let ops = vec![
+        ("deposit", 50i64),
+        ("withdraw", 30),
+        ("withdraw", 500),
+        ("deposit", -5),
+        ("transfer", 1),
+        ("withdraw", 120),
+    ];
     for (action, amount) in ops {
         rt::print(&[&action, &amount], " ", "\n");
         attempt(&mut acct, action, amount)?;
@@ -502,9 +558,11 @@ fn t2_word_count() -> PyResult<()> {
         Some(5),
         None,
     )?;
-    let pairs: Vec<(String, i64)> = top.iter().map(|c| Ok((c.clone(), *letters.getitem(c)?))).collect::<PyResult<_>>()?;
+    let pairs: Vec<(String, i64)> =
+        top.iter().map(|c| Ok((c.clone(), *letters.getitem(c)?))).collect::<PyResult<_>>()?;
     rt::print(&[&"top letters:", &pairs], " ", "\n");
-    let small: Dict<String, i64> = counts.iter().filter(|(w, _)| rt::str_len(w) <= 3).map(|(w, n)| (w.clone(), *n)).collect();
+    let small: Dict<String, i64> =
+        counts.iter().filter(|(w, _)| rt::str_len(w) <= 3).map(|(w, n)| (w.clone(), *n)).collect();
     rt::print1(&small);
     Ok(())
 }
@@ -519,7 +577,11 @@ fn corpus_t2_word_count() {
 fn t2_string_methods_head() -> PyResult<()> {
     let line = "  name=Widget; price=19.99; tags=red,blue,green  ";
     rt::print(
-        &[&rt::str_strip(line, None).py_repr(), &rt::str_lstrip(line, None).py_repr(), &rt::str_rstrip(line, None).py_repr()],
+        &[
+            &rt::str_strip(line, None).py_repr(),
+            &rt::str_lstrip(line, None).py_repr(),
+            &rt::str_rstrip(line, None).py_repr(),
+        ],
         " ",
         "\n",
     );
@@ -533,7 +595,11 @@ fn t2_string_methods_head() -> PyResult<()> {
     rt::print1(&record);
     let tags = record.getitem("tags")?;
     rt::print(
-        &[&rt::str_split(tags, Some(","), -1)?, &rt::str_split(tags, Some(","), 1)?, &rt::str_rsplit(tags, Some(","), 1)?],
+        &[
+            &rt::str_split(tags, Some(","), -1)?,
+            &rt::str_split(tags, Some(","), 1)?,
+            &rt::str_rsplit(tags, Some(","), 1)?,
+        ],
         " ",
         "\n",
     );
@@ -550,12 +616,29 @@ fn t2_string_methods_head() -> PyResult<()> {
         " ",
         "\n",
     );
-    rt::print(&[&rt::str_count(s, "ain", None, None), &rt::str_count(s, "in", None, None), &rt::str_count(s, " ", None, None)], " ", "\n");
+    rt::print(
+        &[
+            &rt::str_count(s, "ain", None, None),
+            &rt::str_count(s, "in", None, None),
+            &rt::str_count(s, " ", None, None),
+        ],
+        " ",
+        "\n",
+    );
     rt::print(&[&rt::str_replace(s, "ain", "AIN", -1), &rt::str_replace(s, "ain", "_", 2)], "\n", "\n");
     rt::print(&[&rt::str_lower(s), &rt::str_upper(s)], " / ", "\n");
-    rt::print(&[&rt::str_title("hello world"), &rt::str_capitalize("hello world"), &rt::str_swapcase("Hello World")], " ", "\n");
     rt::print(
-        &[&s.starts_with("The"), &s.ends_with("plain"), &rt::str_startswith_at(s, "rain", Some(4), None), &rt::str_endswith_any(s, &["x", "n"])],
+        &[&rt::str_title("hello world"), &rt::str_capitalize("hello world"), &rt::str_swapcase("Hello World")],
+        " ",
+        "\n",
+    );
+    rt::print(
+        &[
+            &s.starts_with("The"),
+            &s.ends_with("plain"),
+            &rt::str_startswith_at(s, "rain", Some(4), None),
+            &rt::str_endswith_any(s, &["x", "n"]),
+        ],
         " ",
         "\n",
     );
@@ -571,14 +654,27 @@ fn t2_string_methods_head() -> PyResult<()> {
         " ",
         "\n",
     );
-    rt::print(&[&format!("[{}]", rt::str_center("mid", 11, ' ')), &format!("[{}]", rt::str_center("mid", 10, '*'))], " ", "\n");
     rt::print(
-        &[&format!("[{}]", rt::str_ljust("left", 8, '.')), &format!("[{}]", rt::str_rjust("right", 8, ' ')), &rt::str_zfill("42", 5), &rt::str_zfill("-42", 6)],
+        &[&format!("[{}]", rt::str_center("mid", 11, ' ')), &format!("[{}]", rt::str_center("mid", 10, '*'))],
         " ",
         "\n",
     );
     rt::print(
-        &[&rt::str_join("x", ["a", "b", "c"]), &rt::str_join("", rt::str_iter("stressed").rev()), &rt::str_join(", ", (0..4i64).map(|n| n.py_str()))],
+        &[
+            &format!("[{}]", rt::str_ljust("left", 8, '.')),
+            &format!("[{}]", rt::str_rjust("right", 8, ' ')),
+            &rt::str_zfill("42", 5),
+            &rt::str_zfill("-42", 6),
+        ],
+        " ",
+        "\n",
+    );
+    rt::print(
+        &[
+            &rt::str_join("x", ["a", "b", "c"]),
+            &rt::str_join("", rt::str_iter("stressed").rev()),
+            &rt::str_join(", ", (0..4i64).map(|n| n.py_str())),
+        ],
         " ",
         "\n",
     );
@@ -657,7 +753,10 @@ fn t2_bigint() -> PyResult<()> {
     );
     rt::print(&[&(Int::from(3).pow(80) - p2(120)), &(Int::from(3).pow(80) * Int::from(7).pow(40))], " ", "\n");
     rt::print(
-        &[&Int::from(2).pow_mod(&Int::from(1000), &(Int::from(10).pow(9) + 7))?, &Int::from(3).pow(200).py_mod(&Int::from(1000))?],
+        &[
+            &Int::from(2).pow_mod(&Int::from(1000), &(Int::from(10).pow(9) + 7))?,
+            &Int::from(3).pow(200).py_mod(&Int::from(1000))?,
+        ],
         " ",
         "\n",
     );
@@ -666,7 +765,12 @@ fn t2_bigint() -> PyResult<()> {
     rt::print(&[&(&x + &y), &(&y - &x), &(&x * &y), &y.floor_div(&x)?, &y.py_mod(&x)?], " ", "\n");
     rt::print(&[&(x == "12345678901234567890".parse::<Int>()?), &(x < y), &(-&x < -&y), &(-&x).abs()], " ", "\n");
     rt::print(
-        &[&rt::hex_int(&p2(70)), &rt::bin_int(&(p2(65) + 1)), &Int::parse(&rt::str_repeat("1", 30), 10)?, &(Int::parse(&rt::str_repeat("9", 25), 10)? + 1)],
+        &[
+            &rt::hex_int(&p2(70)),
+            &rt::bin_int(&(p2(65) + 1)),
+            &Int::parse(&rt::str_repeat("1", 30), 10)?,
+            &(Int::parse(&rt::str_repeat("9", 25), 10)? + 1),
+        ],
         " ",
         "\n",
     );
@@ -674,7 +778,12 @@ fn t2_bigint() -> PyResult<()> {
     rt::print1(&cats);
     rt::print(&[&"catalan(50) =", &catalan(50)?], " ", "\n");
     rt::print(
-        &[&"isqrt(10**40) =", &isqrt(&Int::from(10).pow(40))?, &"isqrt(2*10**30) =", &isqrt(&(Int::from(10).pow(30) * 2))?],
+        &[
+            &"isqrt(10**40) =",
+            &isqrt(&Int::from(10).pow(40))?,
+            &"isqrt(2*10**30) =",
+            &isqrt(&(Int::from(10).pow(30) * 2))?,
+        ],
         " ",
         "\n",
     );
@@ -695,7 +804,11 @@ fn t2_bigint() -> PyResult<()> {
         "\n",
     );
     rt::print(
-        &[&rt::sum_int(vec![p2(62), p2(62), p2(62)]), &rt::max2(p2(100), Int::from(3).pow(60)), &(p2(127) - 1).py_mod(&Int::from(1000))?],
+        &[
+            &rt::sum_int(vec![p2(62), p2(62), p2(62)]),
+            &rt::max2(p2(100), Int::from(3).pow(60)),
+            &(p2(127) - 1).py_mod(&Int::from(1000))?,
+        ],
         " ",
         "\n",
     );
@@ -720,19 +833,48 @@ fn t2_format_table() -> PyResult<()> {
         ("Thingamajig".into(), 1, 199.999),
         ("Doohickey".into(), 250, 0.075),
     ];
-    rt::print1(&format!("{}|{}|{}|{}", "Item".py_format("<12")?, "Qty".py_format(">5")?, "Price".py_format(">10")?, "Total".py_format(">12")?));
-    rt::print1(&(rt::str_repeat("-", 12) + "+" + &rt::str_repeat("-", 5) + "+" + &rt::str_repeat("-", 10) + "+" + &rt::str_repeat("-", 12)));
+    rt::print1(&format!(
+        "{}|{}|{}|{}",
+        "Item".py_format("<12")?,
+        "Qty".py_format(">5")?,
+        "Price".py_format(">10")?,
+        "Total".py_format(">12")?
+    ));
+    rt::print1(
+        &(rt::str_repeat("-", 12)
+            + "+"
+            + &rt::str_repeat("-", 5)
+            + "+"
+            + &rt::str_repeat("-", 10)
+            + "+"
+            + &rt::str_repeat("-", 12)),
+    );
     let mut grand = 0.0f64;
     for (name, qty, price) in &rows {
         let total = *qty as f64 * price;
         grand += total;
-        rt::print1(&format!("{}|{}|{}|{}", name.py_format("<12")?, qty.py_format(">5d")?, price.py_format(">10.3f")?, total.py_format(">12,.2f")?));
+        rt::print1(&format!(
+            "{}|{}|{}|{}",
+            name.py_format("<12")?,
+            qty.py_format(">5d")?,
+            price.py_format(">10.3f")?,
+            total.py_format(">12,.2f")?
+        ));
     }
     let qty_sum = rt::sum_i64(rows.iter().map(|r| r.1))?;
-    rt::print1(&format!("{}|{}|{}|{}", "TOTAL".py_format("<12")?, qty_sum.py_format(">5")?, "".py_format(">10")?, grand.py_format(">12,.2f")?));
+    rt::print1(&format!(
+        "{}|{}|{}|{}",
+        "TOTAL".py_format("<12")?,
+        qty_sum.py_format(">5")?,
+        "".py_format(">10")?,
+        grand.py_format(">12,.2f")?
+    ));
     rt::print1(&rt::str_format("{:>8.3f}|{:<8.2f}|{:^9.1f}|", &[v(3.14159), v(2.71828), v(1.41421)], &[])?);
     rt::print(
-        &[&rt::str_format("{0} {1} {0}", &[v("a"), v("b")], &[])?, &rt::str_format("{name}-{num:03d}", &[], &[("name", v("id")), ("num", v(7i64))])?],
+        &[
+            &rt::str_format("{0} {1} {0}", &[v("a"), v("b")], &[])?,
+            &rt::str_format("{name}-{num:03d}", &[], &[("name", v("id")), ("num", v(7i64))])?,
+        ],
         " ",
         "\n",
     );
@@ -744,20 +886,53 @@ fn t2_format_table() -> PyResult<()> {
         &[],
     )?);
     rt::print1(&rt::str_format("{:%} {:.1%} {:.0%}", &[v(0.25), v(0.1234), v(rt::true_div_i64(2, 3)?)], &[])?);
-    rt::print1(&rt::str_format("[{:*^15}] [{:#<6}] [{:0>6}] [{:=+8}]", &[v("center"), v("ab"), v(42i64), v(-17i64)], &[])?);
+    rt::print1(&rt::str_format(
+        "[{:*^15}] [{:#<6}] [{:0>6}] [{:=+8}]",
+        &[v("center"), v("ab"), v(42i64), v(-17i64)],
+        &[],
+    )?);
     rt::print1(&rt::str_format(
         "{:x} {:X} {:o} {:b} {:#06x} {:#o}",
         &[v(3054i64), v(3054i64), v(8i64), v(5i64), v(255i64), v(8i64)],
         &[],
     )?);
-    rt::print1(&format!("{}|{}|{}", "nested".py_format(&format!(">{}", 10))?, 3.14159f64.py_format(&format!(".{}f", 3))?, 42i64.py_format(&format!("{}{}", ">", 6))?));
+    rt::print1(&format!(
+        "{}|{}|{}",
+        "nested".py_format(&format!(">{}", 10))?,
+        3.14159f64.py_format(&format!(".{}f", 3))?,
+        42i64.py_format(&format!("{}{}", ">", 6))?
+    ));
     let (width, prec) = (12i64, 4i64);
     rt::print1(&format!("[{}]", rt::float_pow(2.0, 0.5)?.py_format(&format!("{}.{}f", width, prec))?));
-    rt::print1(&format!("{}|{}|{}|{}|{}", 7i64.py_format("5")?, "x".py_format("5")?, 2.5f64.py_format("5")?, true.py_str().py_format(">6")?, ().py_repr()));
+    rt::print1(&format!(
+        "{}|{}|{}|{}|{}",
+        7i64.py_format("5")?,
+        "x".py_format("5")?,
+        2.5f64.py_format("5")?,
+        true.py_str().py_format(">6")?,
+        ().py_repr()
+    ));
     rt::print1(&format!("{}{}{}", "tab".py_format(">6s")?, 3i64.py_format(">4d")?, 0.5f64.py_format(">6.1%")?));
     let value = 1234.5f64;
-    rt::print(&[&format!("value={}", value.py_repr()), &value.py_format(".0f")?, &value.py_format("010.2f")?, &(-value).py_format(">12,.1f")?], " ", "\n");
-    rt::print(&[&rt::str_format("{:.3}", &[v(3.14159)], &[])?, &rt::str_format("{:.3}", &[v("truncate")], &[])?, &rt::str_format("{:10.4}|", &[v("longword")], &[])?], " ", "\n");
+    rt::print(
+        &[
+            &format!("value={}", value.py_repr()),
+            &value.py_format(".0f")?,
+            &value.py_format("010.2f")?,
+            &(-value).py_format(">12,.1f")?,
+        ],
+        " ",
+        "\n",
+    );
+    rt::print(
+        &[
+            &rt::str_format("{:.3}", &[v(3.14159)], &[])?,
+            &rt::str_format("{:.3}", &[v("truncate")], &[])?,
+            &rt::str_format("{:10.4}|", &[v("longword")], &[])?,
+        ],
+        " ",
+        "\n",
+    );
     rt::print(
         &[
             &rt::percent_format("%d items at %.2f each = %8.3f", &[v(3i64), v(1.5), v(4.5)])?,
@@ -768,7 +943,16 @@ fn t2_format_table() -> PyResult<()> {
         "\n",
     );
     rt::print1(&rt::percent_format("%x %o %e %05d %+.1f %%", &[v(255i64), v(8i64), v(1234.5), v(42i64), v(2.25)])?);
-    rt::print(&[&rt::py_format(&0.5f64, ".2f")?, &rt::py_format(&255i64, "08b")?, &rt::py_format(&1e-7f64, ".3g")?, &rt::py_format(&123.456f64, "10.1f")?], " ", "\n");
+    rt::print(
+        &[
+            &rt::py_format(&0.5f64, ".2f")?,
+            &rt::py_format(&255i64, "08b")?,
+            &rt::py_format(&1e-7f64, ".3g")?,
+            &rt::py_format(&123.456f64, "10.1f")?,
+        ],
+        " ",
+        "\n",
+    );
     let sev = rt::true_div_i64(1, 7)?;
     rt::print(&[&sev.py_str(), &2.5f64.py_repr(), &sev, &1e16f64, &1.0e-4f64, &12345678901234567890.0f64], " ", "\n");
     Ok(())
@@ -777,4 +961,112 @@ fn t2_format_table() -> PyResult<()> {
 #[test]
 fn corpus_t2_format_table() {
     check("t2_format_table", t2_format_table);
+}
+
+// ---------------------------------------------------------------- t3_bisect_grades
+
+const BREAKPOINTS: [i64; 4] = [60, 70, 80, 90];
+const GRADES: &str = "FDCBA";
+
+fn grade(score: i64) -> PyResult<String> {
+    rt::str_index(GRADES, rt::bisect::bisect(&BREAKPOINTS, &score))
+}
+
+fn index_of(a: &[i64], x: i64) -> i64 {
+    let i = rt::bisect::bisect_left(a, &x);
+    if i != a.len() as i64 && a[i as usize] == x {
+        return i;
+    }
+    -1
+}
+
+fn count_in_range(a: &[i64], lo: i64, hi: i64) -> i64 {
+    rt::bisect::bisect_right(a, &hi) - rt::bisect::bisect_left(a, &lo)
+}
+
+fn sqrt_floor(n: i64) -> PyResult<i64> {
+    let (mut lo, mut hi) = (0i64, rt::add_i64(n, 1)?);
+    while lo < hi - 1 {
+        let mid = rt::floor_div_i64(lo + hi, 2)?;
+        if rt::mul_i64(mid, mid)? <= n {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(lo)
+}
+
+fn t3_bisect_grades() -> PyResult<()> {
+    let scores: Vec<i64> = vec![33, 99, 77, 70, 89, 90, 100, 59, 60, 81];
+    rt::print1(&scores.iter().map(|s| grade(*s)).collect::<PyResult<Vec<String>>>()?);
+    let mut m: Dict<i64, String> = Dict::new();
+    for s in rt::list_slice(&rt::sorted(scores.iter().copied(), false), None, Some(4), None)? {
+        m.insert(s, grade(s)?);
+    }
+    rt::print1(&m);
+    let data: Vec<i64> = vec![1, 3, 3, 3, 5, 8, 13];
+    for x in [0i64, 3, 4, 13, 20] {
+        rt::print(&[&x, &rt::bisect::bisect_left(&data, &x), &rt::bisect::bisect_right(&data, &x)], " ", "\n");
+    }
+    let mut sorted_list: Vec<i64> = Vec::new();
+    for x in [42i64, 7, 19, 7, 88, 1, 63] {
+        rt::bisect::insort(&mut sorted_list, x);
+        rt::print(&[&"insert", &x, &"->", &sorted_list], " ", "\n");
+    }
+    rt::print(&[&index_of(&sorted_list, 19), &index_of(&sorted_list, 20), &index_of(&sorted_list, 88)], " ", "\n");
+    rt::print(
+        &[&count_in_range(&data, 3, 8), &count_in_range(&data, 4, 4), &count_in_range(&data, -5, 100)],
+        " ",
+        "\n",
+    );
+    let events: Vec<(i64, String)> = vec![
+        (1, "boot".into()),
+        (5, "login".into()),
+        (9, "compile".into()),
+        (14, "test".into()),
+        (20, "deploy".into()),
+    ];
+    let times: Vec<i64> = events.iter().map(|e| e.0).collect();
+    let event_at = |t: i64| -> PyResult<String> {
+        let i = rt::bisect::bisect_right(&times, &t) - 1;
+        Ok(if i >= 0 { rt::list_get(&events, i)?.1.clone() } else { "nothing yet".to_string() })
+    };
+    rt::print1(&[0i64, 1, 4, 9, 15, 100].iter().map(|t| event_at(*t)).collect::<PyResult<Vec<String>>>()?);
+    let words =
+        rt::sorted(vec!["pear", "apple", "fig", "kiwi", "grape", "banana"].into_iter().map(String::from), false);
+    rt::print(
+        &[
+            &words,
+            &rt::bisect::bisect_left(&words, &"cherry".to_string()),
+            &rt::bisect::bisect(&words, &"kiwi".to_string()),
+        ],
+        " ",
+        "\n",
+    );
+    let pos = rt::bisect::bisect_left(&words, &"h".to_string());
+    rt::print(&[&"first word >= 'h':", rt::list_get(&words, pos)?], " ", "\n");
+    rt::print1(&[0i64, 1, 15, 16, 17, 1000000, 999999].iter().map(|n| sqrt_floor(*n)).collect::<PyResult<Vec<i64>>>()?);
+    let mut records =
+        rt::sorted_by_key(vec![("bob".to_string(), 31i64), ("amy".into(), 25), ("cat".into(), 40)], |r| r.1, false);
+    let ages: Vec<i64> = records.iter().map(|r| r.1).collect();
+    let i = rt::bisect::bisect(&ages, &30);
+    rt::list_insert(&mut records, i, ("dan".to_string(), 30));
+    rt::print1(&records);
+    let mut lis_tails: Vec<i64> = Vec::new();
+    for x in [10i64, 9, 2, 5, 3, 7, 101, 18, 4, 19] {
+        let j = rt::bisect::bisect_left(&lis_tails, &x);
+        if j == lis_tails.len() as i64 {
+            lis_tails.push(x);
+        } else {
+            rt::list_set(&mut lis_tails, j, x)?;
+        }
+    }
+    rt::print(&[&"LIS length:", &lis_tails.len(), &lis_tails], " ", "\n");
+    Ok(())
+}
+
+#[test]
+fn corpus_t3_bisect_grades() {
+    check("t3_bisect_grades", t3_bisect_grades);
 }

@@ -22,7 +22,7 @@ fn run_example(name: &str) -> (i32, String, String) {
 fn uncaught_exception_prints_last_line_and_exits_1() {
     let (code, out, err) = run_example("uncaught");
     assert_eq!(code, 1);
-    assert_eq!(out, "before\n");
+    assert_eq!(out, "before\nTrue\n");
     assert!(err.ends_with("KeyError: 'missing'\n"), "stderr was {:?}", err);
 }
 

@@ -83,7 +83,10 @@ int cmd_lex(int argc, char** argv) {
   Diagnostic io_diag;
   // Token offsets are 32-bit: refuse what cannot be indexed.
   auto src = read_source(req.path, &io_diag, uint64_t{0xFFFFFFF0});
-  if (!src) return print_diagnostics(req.path, {io_diag}) ? 1 : 1;
+  if (!src) {
+    print_diagnostics(req.path, {io_diag});
+    return 1;
+  }
 
   lex::TokenBuffer buf;
   if (!lex_with_engine(req, src->bytes, &buf)) return 2;

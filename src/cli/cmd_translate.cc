@@ -29,7 +29,7 @@ int cmd_translate(int argc, char** argv) {
       ("exchange", po::value<std::string>(&o.exchange)->default_value("auto"),
        "summary exchange: auto (NCCL when every rank has a GPU, else MPI), mpi or nccl")
       ("progress", po::value<std::string>(&o.progress)->default_value("auto"),
-       "progress display on rank 0: auto, tty (redrawn line), plain (lines) or off")
+       "progress display on rank 0: auto (redrawn line on a terminal, plain lines otherwise and under mpirun), tty, plain or off")
       ("runtime-path", po::value<std::string>(&o.runtime_path)->default_value(PORTALIS_RUNTIME_DIR),
        "path of the portalis_runtime crate as written into the Cargo manifests")
       ("rank-log-level", po::value<std::string>(&o.log_level)->default_value("info"),
@@ -38,7 +38,7 @@ int cmd_translate(int argc, char** argv) {
        "refuse input files larger than this (recorded as failed)");
   po::options_description testing("Testing aids");
   testing.add_options()
-      ("inject-fault", po::value<std::string>(&o.inject_fault), "RANK:PHASE: make a rank throw in walk|front|exchange|translate")
+      ("inject-fault", po::value<std::string>(&o.inject_fault), "RANK:PHASE: make a rank throw in walk|front|exchange|translate, or RANK:abort to crash it")
       ("delay-per-file-ms", po::value<uint32_t>(&o.delay_per_file_ms)->default_value(0),
        "sleep after each translated file (lets a test kill a run part-way)");
   options.add(testing);

@@ -3,6 +3,7 @@
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -67,8 +68,10 @@ void maybe_fault(const JobOptions& o, const Comm& comm, const char* phase) {
   if (o.inject_fault.empty()) return;
   size_t colon = o.inject_fault.find(':');
   if (colon == std::string::npos) return;
-  if (std::to_string(comm.rank()) == o.inject_fault.substr(0, colon) && o.inject_fault.substr(colon + 1) == phase)
-    throw std::runtime_error(std::string("injected fault in ") + phase);
+  if (std::to_string(comm.rank()) != o.inject_fault.substr(0, colon)) return;
+  // "abort" kills the rank outright in the front end, as a crash would.
+  if (o.inject_fault.substr(colon + 1) == "abort" && std::string_view(phase) == "front") std::abort();
+  if (o.inject_fault.substr(colon + 1) == phase) throw std::runtime_error(std::string("injected fault in ") + phase);
 }
 
 // Every rank reaches this after each phase, error or not, so no rank waits in
@@ -191,9 +194,21 @@ bool outputs_unchanged(const std::string& out_dir, const JournalEntry& e) {
   return true;
 }
 
-uint64_t index_digest(std::vector<std::string> blobs) {
+// The binary itself (size and modification time): a rebuilt translator
+// must not reuse what an older one wrote.
+std::string build_identity(const JobOptions& o) {
+  struct stat st {};
+  std::string id = o.version + "|" + pipeline::missing_stages();
+  if (::stat("/proc/self/exe", &st) == 0)
+    id += "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+  return id;
+}
+
+// What a file's translation depends on besides its own bytes: every summary,
+// and the build (a binary with more stages, or a newer translator, redoes it).
+uint64_t index_digest(std::vector<std::string> blobs, const std::string& build) {
   std::sort(blobs.begin(), blobs.end());
-  uint64_t h = pipeline::content_hash("");
+  uint64_t h = pipeline::content_hash(build);
   for (const auto& b : blobs) h = h * 1099511628211ull ^ pipeline::content_hash(b);
   return h;
 }
@@ -381,7 +396,7 @@ int run_job(const Comm& comm, const JobOptions& o) {
         if (auto s = index::deserialize(blob, &d)) global.add(std::move(*s));
         else log->warn("dropped a summary: {}", d.message);
       }
-      digest = index_digest(std::move(all));
+      digest = index_digest(std::move(all), build_identity(o));
       log->info("exchange: {} summaries, {} bytes received, {} ms", global.modules().size(), me.exchange_bytes,
                 me.ns_exchange / 1e6);
     } catch (const std::exception& e) {

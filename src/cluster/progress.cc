@@ -3,11 +3,22 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <thread>
 
 #include "cluster/check.h"
 
 namespace portalis::cluster {
+
+namespace {
+// Open MPI's mpirun hands its ranks a pseudo-terminal whether or not its own
+// output goes to one, so under mpirun isatty() says nothing: plain lines
+// there, unless --progress tty asks for the redrawn line.
+bool stdout_is_terminal(std::FILE* out) {
+  if (std::getenv("OMPI_COMM_WORLD_SIZE")) return false;
+  return ::isatty(::fileno(out));
+}
+}  // namespace
 
 ProgressMode parse_progress_mode(const std::string& s, bool* ok) {
   *ok = true;
@@ -26,7 +37,7 @@ Progress::Progress(const Comm& comm, int phase, std::string label, uint64_t tota
       label_(std::move(label)),
       total_files_(total_files),
       total_bytes_(total_bytes),
-      tty_(mode == ProgressMode::Tty || (mode == ProgressMode::Auto && ::isatty(::fileno(out)))),
+      tty_(mode == ProgressMode::Tty || (mode == ProgressMode::Auto && stdout_is_terminal(out))),
       off_(mode == ProgressMode::Off),
       out_(out),
       start_(Clock::now()),

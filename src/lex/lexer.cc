@@ -591,11 +591,15 @@ uint8_t Lexer::number_error(uint32_t p, uint32_t e, int kind) {
                                      : "invalid decimal literal";
   std::string msg;
   uint32_t at = e;
+  // Columns as CPython reports them: the offending '_' or digit itself, but
+  // the number's last character when a letter follows it.
   if ((kind == kOct || kind == kBin) && e == p + 1 && is_digit(s[p + 2])) {
     // "0o8", "0b2": the prefix without a single valid digit.
     msg = std::string("invalid digit '") + static_cast<char>(s[p + 2]) + "' in " +
           (kind == kOct ? "octal" : "binary") + " literal";
-  } else if (kind == kDec && s[p] == '0' && is_digit(s[e])) {
+    at = p + 2;
+  } else if (kind == kDec && s[p] == '0' &&
+             (is_digit(s[e]) || (s[e] == '_' && e + 1 < n && is_digit(s[e + 1])))) {
     msg = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
     at = p;
   } else if (kind == kOct && is_digit(s[e])) {
@@ -611,6 +615,7 @@ uint8_t Lexer::number_error(uint32_t p, uint32_t e, int kind) {
     bool glue = false;
     for (auto g : kGlue) glue |= word == g;
     if (!glue) msg = what;
+    if (s[e] != '_' && !(e == p + 1 && kind != kDec && kind != kFloat && kind != kImag)) at = e - 1;
   }
   if (msg.empty()) return 0;
   error(DiagId::InvalidNumber, at, std::move(msg));

@@ -20,6 +20,12 @@ std::string Lowerer::local_name(std::string_view py) const {
 
 std::string Lowerer::fn_rust_name(uint32_t f) const {
   if (f == 0) return "main";
+  if (tm_.funcs[f].cls >= 0) {
+    // Methods: `<class>_<method>` with the dunder underscores dropped.
+    std::string m = tm_.funcs[f].name;
+    if (m.size() > 4 && m.rfind("__", 0) == 0 && m.compare(m.size() - 2, 2, "__") == 0) m = m.substr(2, m.size() - 4);
+    return rust::escape_ident(rust::snake_case(tm_.classes[tm_.funcs[f].cls].name) + "_" + rust::snake_case(m));
+  }
   std::string n = rust::escape_ident(rust::snake_case(tm_.funcs[f].name));
   if (n == "main") n = "main_";  // the program's entry owns `main`
   return n;
@@ -121,6 +127,7 @@ RId Lowerer::ret_type(uint32_t f, bool fallible) {
 RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   const sema::Function& fn = tm_.funcs[f];
   Ids params;
+  if (dyn_ && fn.cls >= 0 && !fn.is_static) params.push_back(b_.param("_self", b_.ty("Value")));
   for (uint32_t p : fn.params)
     params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn_ ? b_.ty("Value") : param_type(fn.vars[p])));
   std::string msg = what;
@@ -243,7 +250,8 @@ void Lowerer::module() {
   for (const std::string& c : opts_.child_modules) items.push_back(b_.mod_decl(c, true));
   std::string mod_doc = docstring(list_of(m_.root(), fld::Module::body));
   if (!mod_doc.empty()) items.insert(items.begin() + 1, b_.comment(mod_doc));
-  if (dyn_) items.push_back(b_.use(opts_.runtime_crate + "::value::Value"));
+  if (dyn_) items.push_back(b_.use(opts_.runtime_crate + "::value::{Class, Value}"));
+  if (dyn_) items.push_back(b_.use("std::rc::Rc"));
   for (auto& c : tm_.classes) {
     // Dynamic mode knows exception classes whose body only names them.
     bool simple_exc = dyn_;
@@ -254,6 +262,15 @@ void Lowerer::module() {
       if (kind(st) != Kind::Pass && !(kind(st) == Kind::Expr && kind(slot(st, fld::Expr::value)) == Kind::Constant)) simple_exc = false;
     if (simple_exc) {
       exception_classes_.insert(c.name);
+      continue;
+    }
+    if (dyn_) {
+      // Every class gets its runtime class function (constructor calls name
+      // it); one the dynamic mode cannot model raises when constructed.
+      std::string why;
+      for (NodeId bn : list_of(c.node, fld::ClassDef::bases))
+        if (kind(bn) == Kind::Name && d_is_exception_class(ident(bn, fld::Name::id))) why = "exception class with a body";
+      d_class(tm_.class_by_name.at(c.name), items, why);
       continue;
     }
     diag(c.node, DiagId::Unsupported, "unsupported: class " + c.name);
@@ -295,7 +312,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   for (uint32_t f = 0; f < tm.funcs.size(); ++f) all.insert(f);
   Lowerer d(tm, tokens, opts, dyn, all, true);
   d.module();
-  if (dyn.stubs < stat.stubs) return dyn;
+  if (dyn.stubs <= stat.stubs) return dyn;
   return stat;
 }
 

@@ -64,6 +64,14 @@ RId Lowerer::d_function(uint32_t f) {
     (void)u;
   }
   Ids params;
+  if (fn.cls >= 0 && !fn.is_static) {
+    NodeId a = slot(fn.node, fld::FunctionDef::args);
+    auto pos = list_of(a, fld::arguments::args);
+    std::string py = pos.empty() ? "self" : std::string(ident(pos[0], fld::arg::arg));
+    params.push_back(b_.param(local_name(py), b_.ty("Value")));
+    bind(py, {local_name(py), Types::kDyn, Form::Place});
+    if (py != "self") bind("self", {local_name(py), Types::kDyn, Form::Place});
+  }
   for (uint32_t p : fn.params) {
     const sema::Var& v = fn.vars[p];
     std::string rn = local_name(v.name);
@@ -307,6 +315,35 @@ void Lowerer::d_try(NodeId s, Ids& out) {
   out.push_back(b_.expr_stmt(try_(b_.path(r2))));
 }
 
+bool Lowerer::mentions_typing(NodeId e) {
+  if (typing_names_.empty()) {
+    typing_names_.insert("");
+    for (NodeId st : list_of(m_.root(), fld::Module::body)) {
+      if (kind(st) != Kind::ImportFrom) continue;
+      uint32_t mod = slot(st, fld::ImportFrom::module);
+      if (mod == kNone || m_.str(mod) != "typing") continue;
+      for (NodeId a : list_of(st, fld::ImportFrom::names)) {
+        uint32_t as = slot(a, fld::alias::asname);
+        typing_names_.insert(std::string(m_.str(as != kNone ? as : slot(a, fld::alias::name))));
+      }
+    }
+  }
+  std::vector<NodeId> stack{e};
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (n == kNone) continue;
+    if (kind(n) == Kind::Name && typing_names_.count(std::string(ident(n, fld::Name::id)))) return true;
+    auto fs = ast::fields_of(kind(n));
+    for (size_t i = 0; i < fs.size(); ++i) {
+      uint32_t v = slot(n, static_cast<uint32_t>(i));
+      if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(v);
+      else if (fs[i].type == ast::FieldType::List) for (NodeId c : m_.list(v)) stack.push_back(c);
+    }
+  }
+  return false;
+}
+
 void Lowerer::d_stmt(NodeId s, Ids& out) {
   size_t first = out.size();
   cur_stmt_ = s;
@@ -323,6 +360,7 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
     }
     case Kind::Assign: {
       auto targets = list_of(s, fld::Assign::targets);
+      if (cur_ == 0 && mentions_typing(slot(s, fld::Assign::value))) break;  // a type alias / TypeVar: nothing runs
       RId v = d_expr(slot(s, fld::Assign::value));
       if (targets.size() == 1) {
         d_assign(targets[0], v, out);
@@ -681,6 +719,8 @@ RId Lowerer::d_call(NodeId e) {
       }
       return try_(b_.call(fn_rust_name(uf->second), Ids(given.begin(), given.end())));
     }
+    auto cls = tm_.class_by_name.find(n);
+    if (cls != tm_.class_by_name.end() && !d_is_exception_class(n)) return d_construct(e, cls->second);
     if (n == "print") {
       Ids items;
       for (NodeId x : args) items.push_back(b_.ref(d_expr(x)));
@@ -736,6 +776,9 @@ RId Lowerer::d_call(NodeId e) {
   }
   if (kind(fn) == Kind::Attribute) {
     NodeId recv = slot(fn, fld::Attribute::value);
+    if (kind(recv) == Kind::Call && kind(slot(recv, fld::Call::func)) == Kind::Name &&
+        ident(slot(recv, fld::Call::func), fld::Name::id) == "super")
+      return d_super_call(e);
     if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id))) {
       fail(e, "call of " + std::string(ident(recv, fld::Name::id)) + "." + std::string(ident(fn, fld::Attribute::attr)));
       return b_.path("Value::None");
@@ -775,7 +818,48 @@ RId Lowerer::d_expr(NodeId e) {
       if (const Binding* bnd = lookup(n)) return b_.method(b_.path(bnd->rust), "clone", {});
       auto uf = tm_.func_by_name.find(n);
       if (uf != tm_.func_by_name.end()) return d_func_value(uf->second);
-      if (cur_ != 0 && tm_.funcs[0].find(n)) fail(e, "module-level variable used in a function");
+      static const char* kValueBuiltins[] = {"len", "str", "int", "float", "abs", "sorted", "sum", "min", "max", "repr", "bool", "list", "tuple", "set"};
+      for (const char* bname : kValueBuiltins)
+        if (n == bname) {
+          // A builtin used as a value (`key=len`, `map(str, xs)`).
+          RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+          RId body = b_.call(rt("dynamic::builtin"), {b_.str_lit(n), b_.path("a"), b_.ref(b_.array({}))});
+          return b_.call("Value::func", {b_.str_lit(n), b_.closure({param}, body)});
+        }
+      if (cur_ != 0 && tm_.funcs[0].find(n)) {
+        // A module-level constant read from a function: its one binding,
+        // when that is a literal, is inlined.
+        NodeId only = kNone;
+        int count = 0;
+        for (NodeId st : list_of(m_.root(), fld::Module::body)) {
+          NodeId t = kNone, v = kNone;
+          if (kind(st) == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1) {
+            t = list_of(st, fld::Assign::targets)[0];
+            v = slot(st, fld::Assign::value);
+          } else if (kind(st) == Kind::AnnAssign) {
+            t = slot(st, fld::AnnAssign::target);
+            v = slot(st, fld::AnnAssign::value);
+          }
+          if (t != kNone && kind(t) == Kind::Name && ident(t, fld::Name::id) == n) {
+            ++count;
+            only = v;
+          }
+        }
+        auto literal = [&](NodeId v) {
+          if (v == kNone) return false;
+          if (kind(v) == Kind::Constant) return true;
+          int64_t x;
+          if (is_int_literal(v, &x)) return true;
+          if (kind(v) == Kind::Tuple) {
+            for (NodeId el : list_of(v, fld::Tuple::elts))
+              if (kind(el) != Kind::Constant) return false;
+            return true;
+          }
+          return false;
+        };
+        if (count == 1 && literal(only) && tm_.funcs[0].find(n)->reassigned == false) return d_expr(only);
+        fail(e, "module-level variable used in a function");
+      } else if (cur_ != 0 && tm_.funcs[0].find(n)) fail(e, "module-level variable used in a function");
       else fail(e, "name " + std::string(n));
       return b_.path("Value::None");
     }
@@ -820,8 +904,13 @@ RId Lowerer::d_expr(NodeId e) {
       return b_.if_(d_cond(slot(e, fld::IfExp::test)), b_.block({}, d_expr(slot(e, fld::IfExp::body))),
                     b_.block({}, d_expr(slot(e, fld::IfExp::orelse))));
     case Kind::Call: return d_call(e);
-    case Kind::Attribute:
-      return try_(b_.method(d_expr(slot(e, fld::Attribute::value)), "getattr", {b_.str_lit(ident(e, fld::Attribute::attr))}));
+    case Kind::Attribute: {
+      NodeId v = slot(e, fld::Attribute::value);
+      if (ident(e, fld::Attribute::attr) == "__name__" && kind(v) == Kind::Call && kind(slot(v, fld::Call::func)) == Kind::Name &&
+          ident(slot(v, fld::Call::func), fld::Name::id) == "type" && list_of(v, fld::Call::args).size() == 1)
+        return b_.call("Value::str", {b_.method(d_expr(list_of(v, fld::Call::args)[0]), "type_name", {})});
+    }
+      return try_(b_.call(rt("dynamic::attr"), {b_.ref(d_expr(slot(e, fld::Attribute::value))), b_.str_lit(ident(e, fld::Attribute::attr))}));
     case Kind::Subscript: {
       RId base = d_expr(slot(e, fld::Subscript::value));
       NodeId sl = slot(e, fld::Subscript::slice);

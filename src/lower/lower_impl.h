@@ -135,7 +135,16 @@ class Lowerer {
   RId d_lambda(NodeId e);
   RId d_fstring(NodeId e);
   RId d_func_value(uint32_t f);
+  void d_class(uint32_t ci, Ids& items, std::string force_fail = {});
+  RId d_construct(NodeId call, uint32_t ci);
+  RId d_super_call(NodeId call);
+  int d_find_method(int ci, std::string_view name) const;  // function index or -1
+  bool d_is_dataclass(uint32_t ci) const;
+  std::vector<std::pair<std::string, NodeId>> d_dataclass_fields(uint32_t ci) const;
+  std::string class_fn(uint32_t ci) const { return "class_" + rust::snake_case(tm_.classes[ci].name); }
   bool d_is_exception_class(std::string_view name) const;
+  bool mentions_typing(NodeId e);
+  std::set<std::string> typing_names_;
   std::string fresh(std::string_view base) { return std::string(base) + std::to_string(++tmp_counter_); }
   bool dyn_ = false;
   std::set<std::string> exception_classes_;

@@ -310,6 +310,18 @@ NodeId Parser::primary(NodeId e, size_t s0) {
   }
 }
 
+// Inside brackets, an expression directly followed by another one is most
+// likely a missing comma; CPython says so (except for NAME STRING, which
+// reads like a misspelt prefix).
+bool Parser::forgot_comma(NodeId e, size_t start) {
+  uint8_t k = cur().kind;
+  if (!starts_expr(k) || k == tk::STAR || k == tk::MINUS || k == tk::PLUS || k == tk::LPAR || k == tk::LSQB)
+    return false;
+  if (m_->kind(e) == Kind::Name && k == tk::STRING && p_ == start + 1) return false;
+  fail_node(e, "invalid syntax. Perhaps you forgot a comma?");
+  return true;
+}
+
 NodeId Parser::number(const Tok& t) {
   ast::Constant c;
   if (!number_constant(text(t), &c)) return fail(t, "invalid syntax");
@@ -359,6 +371,7 @@ NodeId Parser::atom() {
 NodeId Parser::paren_atom() {
   Tok open = cur();
   advance();
+  size_t s0 = p_;
   if (accept(tk::RPAR)) return add(Kind::Tuple, span_from(open), {empty_list(), op(Kind::Load)});
   if (at(KW_yield)) {
     NodeId y = PTRY(yield_expr());
@@ -384,6 +397,7 @@ NodeId Parser::paren_atom() {
     if (!expect(tk::RPAR)) { release(mk); return kNone; }
     return add(Kind::Tuple, span_from(open), {finish_list(mk), op(Kind::Load)});
   }
+  if (forgot_comma(first, s0)) return kNone;
   if (!expect(tk::RPAR)) return kNone;
   if (m_->kind(first) == Kind::Starred) return fail_node(first, "cannot use starred expression here");
   return first;
@@ -391,6 +405,7 @@ NodeId Parser::paren_atom() {
 
 NodeId Parser::list_atom() {
   Tok open = cur();
+  size_t s0 = p_ + 1;
   advance();
   if (accept(tk::RSQB)) return add(Kind::List, span_from(open), {empty_list(), op(Kind::Load)});
   NodeId first = PTRY(star_named_expression());
@@ -402,10 +417,12 @@ NodeId Parser::list_atom() {
   }
   size_t mk = mark();
   scratch_.push_back(first);
+  if (forgot_comma(first, s0)) { release(mk); return kNone; }
   while (accept(tk::COMMA)) {
     if (at(tk::RSQB)) break;
+    size_t e0 = p_;
     NodeId e = star_named_expression();
-    if (e == kNone) { release(mk); return kNone; }
+    if (e == kNone || forgot_comma(e, e0)) { release(mk); return kNone; }
     scratch_.push_back(e);
   }
   if (!expect(tk::RSQB)) { release(mk); return kNone; }
@@ -461,7 +478,9 @@ NodeId Parser::brace_atom() {
         scratch_.push_back(v);
       } else {
         NodeId k = expression();
-        if (k == kNone || !expect(tk::COLON, "':' expected after dictionary key")) { release(mk); return kNone; }
+        if (k == kNone) { release(mk); return kNone; }
+        if (!at(tk::COLON)) { release(mk); return fail_node(k, "':' expected after dictionary key"); }
+        advance();
         NodeId v = expression();
         if (v == kNone) { release(mk); return kNone; }
         scratch_.push_back(k);
@@ -586,6 +605,7 @@ NodeId Parser::call(NodeId func, size_t s0) {
         fail_node(e, "expression cannot contain assignment, perhaps you meant \"==\"?");
         return bail();
       }
+      if (forgot_comma(e, before)) return bail();
       if (seen_kwunpack) { fail_node(e, "positional argument follows keyword argument unpacking"); return bail(); }
       if (seen_kw) { fail_node(e, "positional argument follows keyword argument"); return bail(); }
       scratch_.push_back(e);

@@ -8,7 +8,8 @@ namespace fld = ast::fld;
 bool Parser::statement(size_t list_mark) {
   uint8_t k = cur().kind;
   if (k == tk::INDENT) {
-    fail(cur(), "unexpected indent", DiagId::UnexpectedIndent);
+    fail(peek(), "unexpected indent", DiagId::UnexpectedIndent);
+    if (err_.column > 0) --err_.column;  // CPython reports the indent's width here
     return false;
   }
   bool compound = k == KW_def || k == KW_if || k == KW_class || k == KW_with || k == KW_for || k == KW_try ||
@@ -36,6 +37,19 @@ bool Parser::simple_stmts(size_t) {
     break;
   }
   if (!at(tk::NEWLINE)) {
+    // Python 2's print/exec statements get CPython's hint.
+    NodeId last = scratch_.back();
+    if (m_->kind(last) == Kind::Expr && starts_expr(cur().kind) && !at(tk::LPAR) && !at(tk::LSQB)) {
+      NodeId v = m_->slot(last, ast::fld::Expr::value);
+      if (m_->kind(v) == Kind::Name) {
+        std::string_view id = m_->str(m_->slot(v, ast::fld::Name::id));
+        if (id == "print" || id == "exec") {
+          fail_node(v, "Missing parentheses in call to '" + std::string(id) + "'. Did you mean " + std::string(id) +
+                           "(...)?");
+          return false;
+        }
+      }
+    }
     fail_here();
     return false;
   }
@@ -111,9 +125,22 @@ NodeId Parser::expr_or_assign_stmt() {
     NodeId value = scratch_.back();
     scratch_.pop_back();
     for (size_t i = mk; i < scratch_.size(); ++i) {
-      Kind tk = m_->kind(scratch_[i]);
-      if (tk == Kind::Yield || tk == Kind::YieldFrom) { release(mk); return fail_node(scratch_[i], "assignment to yield expression not possible"); }
-      if (!set_ctx(scratch_[i], Kind::Store)) { release(mk); return kNone; }
+      NodeId t = scratch_[i];
+      Kind tk = m_->kind(t);
+      if (tk == Kind::Yield || tk == Kind::YieldFrom) { release(mk); return fail_node(t, "assignment to yield expression not possible"); }
+      bool single = scratch_.size() - mk == 1;
+      bool plain = tk != Kind::Tuple && tk != Kind::List && tk != Kind::GeneratorExp && tk != Kind::Starred &&
+                   tk != Kind::Name && tk != Kind::Attribute && tk != Kind::Subscript;
+      if (plain && tk == Kind::Constant) {
+        auto tag = m_->constant(m_->slot(t, ast::fld::Constant::value)).tag;
+        plain = tag != ast::Constant::Tag::True && tag != ast::Constant::Tag::False && tag != ast::Constant::Tag::None;
+      }
+      if (single && plain) {
+        // CPython's invalid_named_expression: "x + 1 = 2" reads like a comparison.
+        release(mk);
+        return fail_node(t, "cannot assign to " + std::string(describe(t)) + " here. Maybe you meant '==' instead of '='?");
+      }
+      if (!set_ctx(t, Kind::Store)) { release(mk); return kNone; }
     }
     uint32_t targets = finish_list(mk);
     return add(Kind::Assign, from(s0), {targets, value, kNone});
@@ -197,6 +224,8 @@ NodeId Parser::if_stmt(bool) {
   Tok kw = cur();
   advance();
   NodeId test = PTRY(named_expression());
+  if (at(tk::EQUAL) && m_->kind(test) == Kind::Name)
+    return fail_node(test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
   if (!expect(tk::COLON, "expected ':'")) return kNone;
   uint32_t body = block(kw);
   if (body == kNone) return kNone;
@@ -388,6 +417,7 @@ NodeId Parser::arguments(bool lambda) {
   std::vector<uint32_t> posonly, args, defaults, kwonly, kwdefaults;
   NodeId vararg = kNone, kwarg = kNone;
   bool seen_slash = false, seen_star = false, bare_star = false;
+  Tok star_tok{};
   while (!at(end)) {
     size_t before = p_;
     if (kwarg != kNone) return fail_here("arguments cannot follow var-keyword argument");
@@ -401,6 +431,7 @@ NodeId Parser::arguments(bool lambda) {
     } else if (at(tk::STAR)) {
       if (seen_star) return fail_here("* argument may appear only once");
       seen_star = true;
+      star_tok = cur();
       advance();
       if (at(tk::COMMA) || at(end)) {
         bare_star = true;
@@ -426,7 +457,7 @@ NodeId Parser::arguments(bool lambda) {
     if (!accept(tk::COMMA)) break;
     if (p_ == before) return fail_here();
   }
-  if (bare_star && kwonly.empty()) return fail_here("named arguments must follow bare *");
+  if (bare_star && kwonly.empty()) return fail(star_tok, "named arguments must follow bare *");
   return add(Kind::arguments, Pos{},
              {m_->add_list(posonly), m_->add_list(args), vararg, m_->add_list(kwonly), m_->add_list(kwdefaults), kwarg,
               m_->add_list(defaults)});

@@ -61,6 +61,9 @@ class Parser {
   NodeId parse_file();
   bool failed() const { return failed_; }
   const Diagnostic& error() const { return err_; }
+  // Line of the token the parser stood on when it failed (CPython compares
+  // it with an unclosed bracket's line to choose the message).
+  uint32_t fail_token_line() const { return fail_token_line_; }
 
  private:
   friend struct Speculation;
@@ -201,6 +204,7 @@ class Parser {
   NodeId star_targets();
   NodeId target_atom();
   NodeId number(const Tok& t);
+  bool forgot_comma(NodeId e, size_t start);
 
   // ---- targets (parser.cc) ----
   bool set_ctx(NodeId n, Kind ctx);  // Store/Del; false + error when not a valid target
@@ -234,6 +238,7 @@ class Parser {
   uint32_t last_eline_ = 1, last_ecol_ = 0;
   bool failed_ = false;
   Diagnostic err_;
+  uint32_t fail_token_line_ = 0;
   int depth_ = 0;
   std::string strbuf_;  // reused while decoding string literals
 };

@@ -266,9 +266,13 @@ def case_resume(tmp):
 def case_faults(tmp):
     src = os.path.join(tmp, "src")
     n = make_tree(src, modules=12)
+    os.symlink(os.path.join(src, "gone.py"), os.path.join(src, "dangling.py"))  # unreadable entry
+    n += 1
     out = os.path.join(tmp, "out")
     run(2, [src], out)
     rep = report(out)
+    dangling = [f for f in rep["files"] if f["path"].endswith("dangling.py")][0]
+    check(dangling["status"] == "failed" and dangling["failed_stage"] == "read", f"unreadable entry recorded: {dangling}")
     by_path = {os.path.basename(f["path"]): f for f in rep["files"]}
     check(by_path["bad_syntax.py"]["status"] == "failed" and by_path["bad_syntax.py"]["diagnostics"], "syntax error recorded")
     check(by_path["bad_utf8.py"]["status"] == "failed", "bad encoding recorded")
@@ -284,6 +288,11 @@ def case_faults(tmp):
         if phase:
             check(f"{phase} failed" in p.stderr, f"names the phase {phase}")
         check(time.time() - t0 < 60, "no hang")
+    # A rank that dies outright (not an exception): the launcher ends the job.
+    t0 = time.time()
+    p = run(2, [src], os.path.join(tmp, "fabort"), ["--inject-fault", "1:abort"], expect=None, timeout=90)
+    check(p.returncode != 0, "a crashed rank fails the job")
+    check(time.time() - t0 < 90, "no hang after a crash")
     print("ok: bad files recorded, rank failures reported, no hang")
 
 
@@ -319,7 +328,9 @@ def case_stdlib_slice(tmp):
     for s in sources:
         expected += py_files(s) if os.path.isdir(s) else [s]
     out = os.path.join(tmp, "out")
-    run(2, sources, out)
+    ci = os.path.join(os.path.dirname(os.path.abspath(ARGS.sample)), "configs", "ci.ini")
+    run(2, sources, out, ["--config", ci])
+    check("exchange = mpi" in report(out)["run"]["configuration"], "options from --config recorded")
     meta = h5(out)
     check(meta["files_rows"] == len(expected), f"{meta['files_rows']} rows for {len(expected)} files")
     check(sorted(meta["paths"]) == sorted(expected), "one row per input file")

@@ -243,6 +243,23 @@ TEST(ScanLexer, BadInputs) {
   }
 }
 
+// Small batches (here at most 64 bytes: every file its own batch or a few
+// together) give the same result as one batch.
+TEST(ScanLexer, BatchSizeDoesNotChangeTheResult) {
+  std::vector<std::string_view> views(kScanCases.begin(), kScanCases.end());
+  std::vector<lex::TokenBuffer> one, many;
+  BatchStats s1, s2;
+  std::string err;
+  ASSERT_TRUE(lex_batch(views, Device::Cpu, Engine::Scan, &one, &s1, &err));
+  BatchOptions small;
+  small.max_batch_bytes = 64;
+  ASSERT_TRUE(lex_batch(views, Device::Cpu, Engine::Scan, small, &many, &s2, &err));
+  EXPECT_EQ(s1.batches, 1u);
+  EXPECT_GT(s2.batches, 5u);
+  EXPECT_EQ(s2.file_status, s1.file_status);
+  for (size_t i = 0; i < views.size(); ++i) EXPECT_EQ(dump(many[i]), dump(one[i])) << views[i];
+}
+
 TEST(ScanLexer, SerialEngineIsTheCpuLexer) {
   std::vector<std::string_view> views = {"x = 1\n", "if x:\n  y\n"};
   std::vector<lex::TokenBuffer> out;

@@ -102,7 +102,8 @@ TEST(Parser, ErrorsAreCPythonsMessages) {
   uint32_t line = 0;
   EXPECT_EQ(first_error("def f()\n    pass\n", &line), "expected ':'");
   EXPECT_EQ(line, 1u);
-  EXPECT_EQ(first_error("f() = 1\n"), "cannot assign to function call");
+  EXPECT_EQ(first_error("f() = 1\n"), "cannot assign to function call here. Maybe you meant '==' instead of '='?");
+  EXPECT_EQ(first_error("for f() in x: pass\n"), "cannot assign to function call");
   EXPECT_EQ(first_error("x = 1 +\n"), "invalid syntax");
   EXPECT_EQ(first_error("f'{}'\n"), "f-string: empty expression not allowed");
   EXPECT_EQ(first_error("def f(a=1, b): pass\n"), "non-default argument follows default argument");

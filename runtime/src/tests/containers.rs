@@ -104,7 +104,10 @@ fn set_semantics() {
     assert_eq!(sorted(evens.union(&threes).to_vec(), false).py_repr(), "[0, 2, 3, 4, 6, 8, 9, 10, 12, 14, 15, 16, 18]");
     assert_eq!(sorted(evens.intersection(&threes).to_vec(), false).py_repr(), "[0, 6, 12, 18]");
     assert_eq!(sorted(evens.difference(&threes).to_vec(), false).py_repr(), "[2, 4, 8, 10, 14, 16]");
-    assert_eq!(sorted(evens.symmetric_difference(&threes).to_vec(), false).py_repr(), "[2, 3, 4, 8, 9, 10, 14, 15, 16]");
+    assert_eq!(
+        sorted(evens.symmetric_difference(&threes).to_vec(), false).py_repr(),
+        "[2, 3, 4, 8, 9, 10, 14, 15, 16]"
+    );
     let small: Set<i64> = vec![0, 6, 12].into_iter().collect();
     assert!(small.is_subset(&evens) && small.is_proper_subset(&threes) && evens.is_superset(&small));
     assert!(small.is_disjoint(&vec![1, 5].into_iter().collect()));
@@ -227,7 +230,10 @@ fn heapq_bisect_itertools() {
         itertools::combinations_with_replacement(&[1i64, 2, 3], 2).py_repr(),
         "[[1, 1], [1, 2], [1, 3], [2, 2], [2, 3], [3, 3]]"
     );
-    assert_eq!(itertools::product(&[vec![v(1i64), v(2i64)], vec![v("a"), v("b")]]).py_repr(), "[[1, 'a'], [1, 'b'], [2, 'a'], [2, 'b']]");
+    assert_eq!(
+        itertools::product(&[vec![v(1i64), v(2i64)], vec![v("a"), v("b")]]).py_repr(),
+        "[[1, 'a'], [1, 'b'], [2, 'a'], [2, 'b']]"
+    );
     let chars: Vec<char> = "aaabbc".chars().collect();
     assert_eq!(
         itertools::groupby(&chars, |c| *c).py_repr(),
@@ -302,7 +308,10 @@ fn string_and_fractions() {
     assert_eq!(str_len(string::PUNCTUATION), 32);
     assert_eq!(str_len(string::PRINTABLE), 100);
     assert_eq!(
-        string::template_safe_substitute("$who likes ${what}, $missing costs $$5", &[("who", "tim".into()), ("what", "kung pao".into())]),
+        string::template_safe_substitute(
+            "$who likes ${what}, $missing costs $$5",
+            &[("who", "tim".into()), ("what", "kung pao".into())]
+        ),
         "tim likes kung pao, $missing costs $5"
     );
     use fractions::Fraction;
@@ -328,4 +337,15 @@ fn transpose_like_zip_star() {
     let m = vec![vec![1i64, 2, 3], vec![4, 5, 6]];
     assert_eq!(transpose(&m).py_repr(), "[[1, 4], [2, 5], [3, 6]]");
     assert_eq!(transpose(&Vec::<Vec<i64>>::new()).len(), 0);
+}
+
+#[test]
+fn truthiness_and_range_repr() {
+    assert!(!0i64.truthy() && 5i64.truthy() && !0.0f64.truthy() && !"".truthy() && "x".truthy());
+    assert!(!Vec::<i64>::new().truthy() && vec![0i64].truthy());
+    assert!(!Option::<i64>::None.truthy() && !Some(0i64).truthy() && Some(3i64).truthy());
+    assert!(!Dict::<i64, i64>::new().truthy() && !Int::zero().truthy());
+    assert!(!Value::None.truthy() && PyTruth::truthy(&Value::from(2i64)));
+    assert_eq!(range1(5).py_str(), "range(0, 5)");
+    assert_eq!(range(0, 10, 2).unwrap().py_repr(), "range(0, 10, 2)");
 }

@@ -46,7 +46,8 @@ struct Funds {
 
 #[test]
 fn payload_fields() {
-    let e = PyException::new("InsufficientFunds", "need 500, have 120").with_payload(Funds { needed: 500, available: 120 });
+    let e =
+        PyException::new("InsufficientFunds", "need 500, have 120").with_payload(Funds { needed: 500, available: 120 });
     let f = e.payload_ref::<Funds>().expect("payload");
     assert_eq!(f.needed - f.available, 380);
     assert!(e.payload_ref::<String>().is_none());

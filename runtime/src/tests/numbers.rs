@@ -178,10 +178,7 @@ fn int_corpus_bigint() {
     assert_eq!(big.py_mod(&Int::from(1000000007)).unwrap().to_string(), "109361473");
     assert_eq!((-&big).floor_div(&Int::from(7)).unwrap().to_string(), "-37893265687455865519472640000000");
     assert_eq!((-&big).py_mod(&Int::from(7)).unwrap().to_string(), "0");
-    assert_eq!(
-        (Int::from(3).pow(80) - Int::from(2).pow(120)).to_string(),
-        "146479601418561007443179403146102953025"
-    );
+    assert_eq!((Int::from(3).pow(80) - Int::from(2).pow(120)).to_string(), "146479601418561007443179403146102953025");
     assert_eq!(Int::from(2).pow_mod(&Int::from(1000), &Int::from(1_000_000_007)).unwrap().to_string(), "688423210");
     assert_eq!(hex_int(&Int::from(2).pow(70)), "0x400000000000000000");
     assert_eq!(Int::parse(&"1".repeat(30), 10).unwrap().to_string(), "111111111111111111111111111111");

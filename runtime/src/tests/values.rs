@@ -28,7 +28,10 @@ fn arithmetic() {
         v(1i64).add(&v("a")).unwrap_err().traceback_line(),
         "TypeError: unsupported operand type(s) for +: 'int' and 'str'"
     );
-    assert_eq!(v(1i64).floordiv(&v(0i64)).unwrap_err().traceback_line(), "ZeroDivisionError: integer division or modulo by zero");
+    assert_eq!(
+        v(1i64).floordiv(&v(0i64)).unwrap_err().traceback_line(),
+        "ZeroDivisionError: integer division or modulo by zero"
+    );
     assert_eq!(v(1i64).truediv(&v(0i64)).unwrap_err().traceback_line(), "ZeroDivisionError: division by zero");
     assert_eq!(v(6i64).bitand(&v(3i64)).unwrap().py_str(), "2");
     assert_eq!(v(6i64).invert().unwrap().py_str(), "-7");
@@ -121,10 +124,7 @@ fn dynamic_objects() {
     assert_eq!(p.py_str(), "(3, -4)");
     assert_eq!(p.call_method("norm1", &[]).unwrap().py_str(), "7");
     assert_eq!(p.getattr("norm1").unwrap().call(&[]).unwrap().py_str(), "7");
-    assert_eq!(
-        p.getattr("z").unwrap_err().traceback_line(),
-        "AttributeError: 'Point' object has no attribute 'z'"
-    );
+    assert_eq!(p.getattr("z").unwrap_err().traceback_line(), "AttributeError: 'Point' object has no attribute 'z'");
     let q = Value::new_object(&point);
     q.call_method("__init__", &[v(3i64), v(-4i64)]).unwrap();
     assert!(p.py_eq(&q));

@@ -1,0 +1,253 @@
+// Classes in dynamic mode: a runtime Class per Python class (built once,
+// cached by name), one Rust function per method taking `self` as a Value,
+// dataclass __init__/__repr__/__eq__ generated from the annotated fields.
+#include "lower/lower_impl.h"
+
+namespace portalis::lower {
+
+bool Lowerer::d_is_dataclass(uint32_t ci) const {
+  for (NodeId d : list_of(tm_.classes[ci].node, fld::ClassDef::decorator_list)) {
+    NodeId n = kind(d) == Kind::Call ? slot(d, fld::Call::func) : d;
+    if (kind(n) == Kind::Name && ident(n, fld::Name::id) == "dataclass") return true;
+    if (kind(n) == Kind::Attribute && ident(n, fld::Attribute::attr) == "dataclass") return true;
+  }
+  return false;
+}
+
+std::vector<std::pair<std::string, NodeId>> Lowerer::d_dataclass_fields(uint32_t ci) const {
+  std::vector<std::pair<std::string, NodeId>> out;
+  // Inherited dataclass fields come first.
+  int base = -1;
+  for (NodeId bn : list_of(tm_.classes[ci].node, fld::ClassDef::bases)) {
+    if (kind(bn) != Kind::Name) continue;
+    auto it = tm_.class_by_name.find(ident(bn, fld::Name::id));
+    if (it != tm_.class_by_name.end()) base = static_cast<int>(it->second);
+  }
+  if (base >= 0 && d_is_dataclass(static_cast<uint32_t>(base))) out = d_dataclass_fields(static_cast<uint32_t>(base));
+  for (NodeId st : list_of(tm_.classes[ci].node, fld::ClassDef::body)) {
+    if (kind(st) != Kind::AnnAssign) continue;
+    NodeId t = slot(st, fld::AnnAssign::target);
+    if (kind(t) != Kind::Name) continue;
+    std::string n(ident(t, fld::Name::id));
+    NodeId ann = slot(st, fld::AnnAssign::annotation);
+    if (kind(ann) == Kind::Name && ident(ann, fld::Name::id) == "ClassVar") continue;
+    out.emplace_back(n, slot(st, fld::AnnAssign::value));
+  }
+  return out;
+}
+
+int Lowerer::d_find_method(int ci, std::string_view name) const {
+  while (ci >= 0) {
+    const sema::ClassInfo& c = tm_.classes[static_cast<uint32_t>(ci)];
+    auto it = c.methods.find(name);
+    if (it != c.methods.end()) return static_cast<int>(it->second);
+    int base = -1;
+    for (NodeId bn : list_of(c.node, fld::ClassDef::bases)) {
+      if (kind(bn) != Kind::Name) continue;
+      auto b = tm_.class_by_name.find(ident(bn, fld::Name::id));
+      if (b != tm_.class_by_name.end()) base = static_cast<int>(b->second);
+    }
+    ci = base;
+  }
+  return -1;
+}
+
+void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
+  const sema::ClassInfo& c = tm_.classes[ci];
+  std::string snake = rust::snake_case(c.name);
+  std::string make = "make_" + snake;
+  bool dc = d_is_dataclass(ci);
+  // The class object.
+  Ids make_body;
+  RId base = b_.path("None");
+  for (NodeId bn : list_of(c.node, fld::ClassDef::bases)) {
+    if (kind(bn) != Kind::Name) continue;
+    auto b = tm_.class_by_name.find(ident(bn, fld::Name::id));
+    if (b != tm_.class_by_name.end()) base = b_.call(b_.path("Some"), {b_.call(class_fn(b->second), {})});
+  }
+  make_body.push_back(b_.let("c", kNil, b_.call("Class::new", {b_.str_lit(c.name), base}), false));
+  auto def = [&](std::string_view py_name, uint32_t f, size_t nparams) {
+    const sema::Function& fn = tm_.funcs[f];
+    Ids args{b_.method(b_.method(b_.path("a"), "get", {b_.int_lit_text("0")}), "cloned", {})};
+    args[0] = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("0"), b_.path("Value::None")});
+    for (size_t i = 0; i < nparams; ++i) {
+      NodeId d = i < fn.params.size() ? fn.vars[fn.params[i]].default_value : kNone;
+      RId dflt = d == kNone ? b_.path("Value::None") : d_expr(d);
+      args.push_back(b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text(std::to_string(i + 1)), dflt}));
+    }
+    RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+    RId clo = b_.closure({param}, b_.call(fn_rust_name(f), args));
+    make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit(py_name), clo})));
+  };
+  // What the class itself needs beyond its methods; a miss makes its
+  // constructor raise NotImplementedError (the crate still builds).
+  std::vector<Unsupported> class_fails;
+  if (!force_fail.empty()) class_fails.push_back({c.node, force_fail});
+  for (NodeId st : list_of(c.node, fld::ClassDef::body)) {
+    Kind k = kind(st);
+    if (k == Kind::FunctionDef || k == Kind::Pass || (k == Kind::Expr && kind(slot(st, fld::Expr::value)) == Kind::Constant)) continue;
+    if (dc && k == Kind::AnnAssign) continue;
+    class_fails.push_back({st, "class-level statement"});
+  }
+  for (auto& [mname, f] : c.methods) {
+    const sema::Function& fn = tm_.funcs[f];
+    bool prop = false;
+    for (NodeId d : list_of(fn.node, fld::FunctionDef::decorator_list)) {
+      if (kind(d) == Kind::Name && ident(d, fld::Name::id) == "property") prop = true;
+      else class_fails.push_back({d, "method decorator"});
+    }
+    if (fn.is_static) class_fails.push_back({fn.node, "staticmethod"});
+    items.push_back(d_function(f));
+    unsupported_.clear();
+    if (!fn.is_static) def(prop ? "@property:" + mname : mname, f, fn.params.size());
+  }
+  if (!class_fails.empty()) {
+    for (auto& u : class_fails) diag(u.node, DiagId::Unsupported, "unsupported: " + u.what);
+    ++out_.stubs;
+    std::string msg = class_fails.front().what + " at line " + std::to_string(m_.pos(class_fails.front().node).lineno);
+    RId param = b_.param("_a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+    RId err = b_.call(b_.path("Err"), {b_.call("PyException::not_implemented", {b_.str_lit(msg)})});
+    make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("__init__"), b_.call("rt::dynamic::lambda", {b_.closure({param}, err)})})));
+    dc = false;
+  }
+  if (dc) {
+    auto fields = d_dataclass_fields(ci);
+    Ids names;
+    for (auto& fd : fields) names.push_back(b_.str_lit(fd.first));
+    RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+    RId self0 = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("0"), b_.path("Value::None")});
+    if (!c.methods.count("__init__")) {
+      // __init__(self, f1, f2=default, ...): defaults are evaluated per call
+      // (a fresh list each time, like default_factory).
+      Ids body{b_.let("this", kNil, self0, false)};
+      for (size_t i = 0; i < fields.size(); ++i) {
+        NodeId d = fields[i].second;
+        RId dflt = b_.path("Value::None");
+        if (d != kNone) {
+          if (kind(d) == Kind::Call && kind(slot(d, fld::Call::func)) == Kind::Name && ident(slot(d, fld::Call::func), fld::Name::id) == "field") {
+            dflt = b_.call("Value::list", {b_.call("Vec::new", {})});
+            for (NodeId kw : list_of(d, fld::Call::keywords)) {
+              uint32_t kn = slot(kw, fld::keyword::arg);
+              NodeId kv = slot(kw, fld::keyword::value);
+              if (kn != kNone && m_.str(kn) == "default_factory" && kind(kv) == Kind::Name && ident(kv, fld::Name::id) == "dict")
+                dflt = try_(b_.call(rt("dynamic::dict_from"), {b_.call("Vec::new", {})}));
+              else if (!(kn != kNone && m_.str(kn) == "default_factory" && kind(kv) == Kind::Name && ident(kv, fld::Name::id) == "list"))
+                fail(d, "dataclass field()");
+            }
+          } else {
+            dflt = d_expr(d);
+          }
+        }
+        RId v = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text(std::to_string(i + 1)), dflt});
+        body.push_back(b_.expr_stmt(try_(b_.method(b_.path("this"), "setattr", {b_.str_lit(fields[i].first), v}))));
+      }
+      if (c.methods.count("__post_init__"))
+        body.push_back(b_.expr_stmt(try_(b_.method(b_.path("this"), "call_method", {b_.str_lit("__post_init__"), b_.ref(b_.array({}))}))));
+      RId clo = b_.closure({param}, b_.block(body, b_.call(b_.path("Ok"), {b_.path("Value::None")})));
+      make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("__init__"), b_.call("rt::dynamic::lambda", {clo})})));
+    }
+    if (!c.methods.count("__repr__")) {
+      RId clo = b_.closure({param}, b_.call(rt("dynamic::dataclass_repr"), {b_.ref(self0), b_.ref(b_.array(names))}));
+      make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("__repr__"), clo})));
+    }
+    if (!c.methods.count("__eq__")) {
+      RId other = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("1"), b_.path("Value::None")});
+      RId clo = b_.closure({param}, b_.call(rt("dynamic::dataclass_eq"), {b_.ref(self0), b_.ref(other), b_.ref(b_.array(names))}));
+      make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("__eq__"), clo})));
+    }
+  }
+  RId rc_class = b_.ty("Rc", {b_.ty("Class")});
+  items.push_back(b_.fn(make, {}, rc_class, b_.block(make_body, b_.path("c"))));
+  RId cached = b_.call(rt("dynamic::class_cached"), {b_.str_lit(c.name), b_.path(make)});
+  items.push_back(b_.fn(class_fn(ci), {}, rc_class, b_.block({}, cached), true, "The runtime class of Python's `" + c.name + "`."));
+}
+
+RId Lowerer::d_construct(NodeId e, uint32_t ci) {
+  auto args = list_of(e, fld::Call::args);
+  std::vector<std::string> names;
+  std::vector<NodeId> defaults;
+  int init = d_find_method(static_cast<int>(ci), "__init__");
+  if (init >= 0) {
+    const sema::Function& fn = tm_.funcs[static_cast<uint32_t>(init)];
+    for (uint32_t p : fn.params) {
+      names.push_back(fn.vars[p].name);
+      defaults.push_back(fn.vars[p].default_value);
+    }
+  } else if (d_is_dataclass(ci)) {
+    for (auto& fd : d_dataclass_fields(ci)) {
+      names.push_back(fd.first);
+      defaults.push_back(kNone);  // the generated __init__ applies them
+    }
+  }
+  std::vector<RId> given(std::max(names.size(), args.size()), kNil);
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (kind(args[i]) == Kind::Starred) {
+      fail(args[i], "*args in a constructor call");
+      return b_.path("Value::None");
+    }
+    given[i] = d_expr(args[i]);
+  }
+  for (NodeId k : list_of(e, fld::Call::keywords)) {
+    uint32_t kn = slot(k, fld::keyword::arg);
+    bool found = false;
+    for (size_t i = 0; kn != kNone && i < names.size(); ++i)
+      if (names[i] == m_.str(kn)) {
+        given[i] = d_expr(slot(k, fld::keyword::value));
+        found = true;
+      }
+    if (!found) {
+      fail(k, "keyword argument to a constructor");
+      return b_.path("Value::None");
+    }
+  }
+  // Trailing omitted arguments are left to the method's defaults; holes in
+  // the middle get their default here.
+  size_t last = 0;
+  for (size_t i = 0; i < given.size(); ++i)
+    if (given[i] != kNil) last = i + 1;
+  Ids out;
+  for (size_t i = 0; i < last; ++i) {
+    if (given[i] != kNil) {
+      out.push_back(given[i]);
+    } else if (i < defaults.size() && defaults[i] != kNone) {
+      out.push_back(d_expr(defaults[i]));
+    } else {
+      fail(e, "missing constructor argument");
+      return b_.path("Value::None");
+    }
+  }
+  return try_(b_.call(rt("dynamic::construct"), {b_.ref(b_.call(class_fn(ci), {})), b_.ref(b_.array(out))}));
+}
+
+RId Lowerer::d_super_call(NodeId e) {
+  NodeId fn = slot(e, fld::Call::func);
+  std::string_view m = ident(fn, fld::Attribute::attr);
+  const sema::Function& cur = tm_.funcs[cur_];
+  int base = -1;
+  if (cur.cls >= 0)
+    for (NodeId bn : list_of(tm_.classes[static_cast<uint32_t>(cur.cls)].node, fld::ClassDef::bases)) {
+      if (kind(bn) != Kind::Name) continue;
+      auto b = tm_.class_by_name.find(ident(bn, fld::Name::id));
+      if (b != tm_.class_by_name.end()) base = static_cast<int>(b->second);
+    }
+  int target = d_find_method(base, m);
+  const Binding* self = lookup("self");
+  if (target < 0 || !self || !list_of(e, fld::Call::keywords).empty()) {
+    fail(e, "super() call");
+    return b_.path("Value::None");
+  }
+  const sema::Function& tf = tm_.funcs[static_cast<uint32_t>(target)];
+  Ids args{b_.method(b_.path(self->rust), "clone", {})};
+  auto given = list_of(e, fld::Call::args);
+  for (size_t i = 0; i < tf.params.size(); ++i) {
+    if (i < given.size()) args.push_back(d_expr(given[i]));
+    else if (tf.vars[tf.params[i]].default_value != kNone) args.push_back(d_expr(tf.vars[tf.params[i]].default_value));
+    else {
+      fail(e, "missing argument to super()");
+      return b_.path("Value::None");
+    }
+  }
+  return try_(b_.call(fn_rust_name(static_cast<uint32_t>(target)), args));
+}
+
+}  // namespace portalis::lower
