@@ -6,6 +6,7 @@
 
 #include "kernels/scan_engine.h"
 #include "lex/decode.h"
+#include "lex/unicode.h"
 
 namespace portalis::kernels {
 namespace {
@@ -26,6 +27,19 @@ void line_starts_lf(const std::string& text, std::vector<uint32_t>* starts) {
     p = static_cast<const char*>(q) + 1;
     starts->push_back(static_cast<uint32_t>(p - b));
   }
+}
+
+// PyUnicode_IsIdentifier, as the serial lexer checks non-ASCII names.
+bool valid_identifier(std::string_view name) {
+  size_t i = 0;
+  bool first = true;
+  while (i < name.size()) {
+    uint32_t cp = lex::next_code_point(name, i);
+    bool ok = first ? (cp == '_' || lex::is_xid_start(cp)) : lex::is_xid_continue(cp);
+    if (!ok) return false;
+    first = false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -150,6 +164,18 @@ bool lex_batch(const std::vector<std::string_view>& sources, Device device, Engi
     for (size_t i = a; i < b; ++i) {
       lex::TokenBuffer& tb = (*out)[i];
       const size_t k = i - a;
+      if (r.file_status[k] == kFileOk) {
+        // Non-ASCII names: the same identifier check as the serial lexer
+        // (Unicode tables live on the host); an invalid one falls back.
+        for (uint32_t j = r.file_offset[k]; j < r.file_offset[k + 1]; ++j) {
+          const Token& t = r.tokens[j];
+          if (t.kind == TokenKind::NAME && (t.flags & lex::kFlagNonAscii) &&
+              !valid_identifier(std::string_view(dec[i].text).substr(t.begin, t.end - t.begin))) {
+            r.file_status[k] = kFileIdentifier;
+            break;
+          }
+        }
+      }
       st.file_status[i] = r.file_status[k];
       if (r.file_status[k] == kFileOk) {
         ++st.scan_files;

@@ -10,8 +10,7 @@
 // Everything the scan cannot decide exactly like the serial lexer (src/lex/
 // lexer.cc) leads to the absorbing state kErr; a file whose final state is
 // not accepting goes through the serial lexer instead (counted as fallback).
-// That covers: '\r', NUL, non-ASCII bytes outside strings and comments, stray
-// characters, numbers glued to identifier characters, "..", unterminated
+// That covers: '\r', NUL, stray numbers glued to identifier characters, "..", unterminated
 // strings, a backslash not followed by '\n'.
 #include <cstdint>
 

@@ -36,8 +36,9 @@ enum FileStatus : uint8_t {
   kFileLineCont = 2,    // backslash continuation first on a line or at end of input
   kFileIndent = 3,      // indentation error, TabError, too many levels
   kFileBrackets = 4,    // unmatched, mismatched, unclosed or too deep brackets
+  kFileIdentifier = 5,  // a non-ASCII name that is not a valid identifier
 };
-inline constexpr const char* kFileStatusNames[] = {"ok", "transducer", "continuation", "indentation", "brackets"};
+inline constexpr const char* kFileStatusNames[] = {"ok", "transducer", "continuation", "indentation", "brackets", "identifier"};
 
 struct BatchView {
   const uint8_t* data;        // all files, back to back
@@ -246,7 +247,10 @@ PORTALIS_HD void token_classify(const BatchView& v, uint32_t t, const uint32_t* 
     if (n >= q + 6 && s[q + 1] == s[q] && s[q + 2] == s[q]) f |= lex::kFlagTriple;
   } else if (is_ident_start_byte(c0)) {
     k = static_cast<uint8_t>(TokenKind::NAME);
-    if (is_keyword_text(s, n)) f = lex::kFlagKeyword;
+    bool ascii = true;
+    for (uint32_t i = 0; i < n; ++i) ascii &= s[i] < 0x80;
+    if (!ascii) f = lex::kFlagNonAscii;  // the host checks it is a valid identifier
+    else if (is_keyword_text(s, n)) f = lex::kFlagKeyword;
   } else if (is_digit_byte(c0) || (c0 == '.' && n > 1 && is_digit_byte(s[1]))) {
     k = static_cast<uint8_t>(TokenKind::NUMBER);
   } else {

@@ -291,6 +291,28 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
             Ok(Value::from(names.iter().any(|n| v.is_instance(n))))
         }
         "type_name" => Ok(Value::from(arg(args, 0, name)?.type_name().to_string())),
+        "map" => {
+            let f = arg(args, 0, name)?;
+            let cols: Vec<Vec<Value>> = args[1..].iter().map(|a| a.iter()).collect::<PyResult<_>>()?;
+            let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                let call_args: Vec<Value> = cols.iter().map(|c| c[i].clone()).collect();
+                out.push(f.call(&call_args)?);
+            }
+            Ok(Value::list(out))
+        }
+        "filter" => {
+            let f = arg(args, 0, name)?;
+            let mut out = Vec::new();
+            for x in arg(args, 1, name)?.iter()? {
+                let keep = if f.is_none() { x.truthy() } else { f.call(&[x.clone()])?.truthy() };
+                if keep {
+                    out.push(x);
+                }
+            }
+            Ok(Value::list(out))
+        }
         _ => Err(PyException::not_implemented(format!("builtin {}() on dynamic values", name))),
     }
 }
@@ -754,4 +776,67 @@ pub fn dataclass_eq(a: &Value, b: &Value, fields: &[&str]) -> PyResult<Value> {
 /// Argument `i` of a method call, or the parameter's default.
 pub fn arg_or(args: &[Value], i: usize, default: Value) -> Value {
     args.get(i).cloned().unwrap_or(default)
+}
+
+/// `v[a:b:c] = vals` on a list.
+pub fn setslice(v: &Value, start: Option<i64>, stop: Option<i64>, step: Option<i64>, vals: &Value) -> PyResult<()> {
+    match v {
+        Value::List(rc) => {
+            let items = vals.iter()?;
+            crate::list::list_set_slice(&mut rc.borrow_mut(), start, stop, step, items)
+        }
+        _ => Err(PyException::type_error(format!("'{}' object does not support slice assignment", v.type_name()))),
+    }
+}
+
+/// `del v[a:b:c]` on a list.
+pub fn delslice(v: &Value, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> PyResult<()> {
+    match v {
+        Value::List(rc) => crate::list::list_del_slice(&mut rc.borrow_mut(), start, stop, step),
+        _ => Err(PyException::type_error(format!("'{}' object does not support slice deletion", v.type_name()))),
+    }
+}
+
+/// `a, *rest, b = v`: `before` items, the middle as a list, `after` items.
+pub fn unpack_star(v: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+    let items = v.iter()?;
+    if items.len() < before + after {
+        return Err(PyException::value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let mut out: Vec<Value> = items[..before].to_vec();
+    out.push(Value::list(items[before..items.len() - after].to_vec()));
+    out.extend_from_slice(&items[items.len() - after..]);
+    Ok(out)
+}
+
+/// Arguments with `*spread` parts: `(false, x)` is one argument, `(true, xs)` spreads xs.
+pub fn spread(parts: Vec<(bool, Value)>) -> PyResult<Vec<Value>> {
+    let mut out = Vec::new();
+    for (star, v) in parts {
+        if star {
+            out.extend(v.iter()?);
+        } else {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+/// A dict display with `**m` parts: `(Some(k), v)` is one item, `(None, m)` merges m.
+pub fn dict_build(parts: Vec<(Option<Value>, Value)>) -> PyResult<Value> {
+    let mut pairs = Vec::new();
+    for (k, v) in parts {
+        match k {
+            Some(k) => pairs.push((k, v)),
+            None => match &v {
+                Value::Dict(d) => pairs.extend(d.borrow().items_vec()),
+                other => return Err(PyException::type_error(format!("'{}' object is not a mapping", other.type_name()))),
+            },
+        }
+    }
+    dict_from(pairs)
 }

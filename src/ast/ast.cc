@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cassert>
+#include <functional>
 
 namespace portalis::ast {
 namespace {
@@ -84,16 +85,14 @@ ListId Module::add_list(std::span<const uint32_t> items) {
 }
 
 StrId Module::intern(std::string_view s) {
-  // Identifiers repeat heavily: an open-addressing table of StrIds (FNV-1a
-  // hashes, linear probing, kept under half full) finds the existing entry.
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  // Identifiers repeat heavily: an open-addressing table of StrIds (std::hash
+  // of the bytes, linear probing, kept under half full) finds the existing entry.
+  uint64_t h = std::hash<std::string_view>{}(s);
   if ((strings_.size() + 1) * 2 > intern_index_.size()) {
     size_t cap = intern_index_.empty() ? 256 : intern_index_.size() * 2;
     std::vector<uint32_t> idx(cap, kNone);
     for (uint32_t id = 0; id < strings_.size(); ++id) {
-      uint64_t g = 1469598103934665603ull;
-      for (unsigned char c : strings_[id]) g = (g ^ c) * 1099511628211ull;
+      uint64_t g = std::hash<std::string_view>{}(strings_[id]);
       size_t j = g & (cap - 1);
       while (idx[j] != kNone) j = (j + 1) & (cap - 1);
       idx[j] = id;

@@ -141,13 +141,22 @@ class Lexer {
   void run();
 
  private:
+  // Diagnostics are capped per file: a file of a million stray characters
+  // must not cost a million column computations (each O(line length)).
+  bool room_for_diagnostic() {
+    if (out_.diagnostics.size() < kMaxDiagnostics) return true;
+    ++suppressed_;
+    return false;
+  }
   [[gnu::noinline]] void error(DiagId id, uint32_t offset, std::string msg) {
+    if (!room_for_diagnostic()) return;
     uint32_t line = out_.line_of(offset);
     out_.diagnostics.push_back(Diagnostic{id, line, out_.char_col_of(offset) + 1, std::move(msg)});
   }
   // Indentation errors: CPython reports column 1, except for an inconsistent
   // dedent, which it reports after the end of the line.
   [[gnu::noinline]] void indent_error(DiagId id, uint32_t offset, std::string msg) {
+    if (!room_for_diagnostic()) return;
     uint32_t line = out_.line_of(offset);
     uint32_t col = 1;
     if (id == DiagId::InconsistentDedent) {
@@ -179,6 +188,7 @@ class Lexer {
   std::array<int, kMaxIndentLevels> cols_{};
   std::array<int, kMaxIndentLevels> altcols_{};
   bool nul_reported_ = false;
+  uint32_t suppressed_ = 0;  // diagnostics beyond kMaxDiagnostics
 };
 
 void Lexer::change_indent(uint32_t line_begin, uint32_t p, int col, int alt) {
@@ -442,6 +452,11 @@ void Lexer::run() {
     msg += static_cast<char>(s[at]);
     msg += "' was never closed";
     error(DiagId::UnclosedBracket, at, std::move(msg));
+  }
+  if (suppressed_ > 0) {
+    DiagId id = out_.diagnostics.back().id;
+    out_.diagnostics.push_back(
+        Diagnostic{id, 0, 0, std::to_string(suppressed_) + " more lexing errors not reported"});
   }
   if (content) emit(TokenKind::NEWLINE, n, n, kFlagImplicit);
   for (; indent_ > 0; --indent_) emit(TokenKind::DEDENT, n, n, kFlagImplicit);

@@ -40,12 +40,19 @@
 //      - one DEDENT [E, E) (kFlagImplicit) per open indentation level;
 //      - ENDMARKER [E, E).
 //  * Zero-width tokens never carry text; every other token is non-empty.
+//    Token::reserved is always 0.
+//  * An unmatched closing bracket does not lower the depth below 0; a line
+//    end inside brackets is NL, and the first line end at depth 0 that ends
+//    a line with tokens is NEWLINE (so an unclosed bracket turns every later
+//    line end into NL, and EOF gets the implicit NEWLINE).
 //  * Errors detected: undecodable bytes, unknown/bad coding cookie, NUL bytes,
 //    stray characters (`$ ? ! \x01 ...), invalid identifiers, bad numbers,
 //    unterminated strings, unmatched/mismatched/unclosed brackets, nesting
 //    deeper than 200 ("too many nested parentheses"), inconsistent dedent,
 //    tabs/spaces inconsistency (TabError, CPython's altcol rule), more than
-//    99 indentation levels, bad backslash continuations.
+//    99 indentation levels, bad backslash continuations. Messages, lines and
+//    columns (1-based, in code points) follow CPython 3.11's tokenizer; at
+//    most kMaxDiagnostics are kept, then one "N more lexing errors" line.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -79,5 +86,8 @@ TokenBuffer lex_utf8(std::string text, std::string encoding = "utf-8");
 inline constexpr int kMaxParenDepth = 200;   // MAXLEVEL
 inline constexpr int kMaxIndentLevels = 100;  // MAXINDENT (levels incl. column 0)
 inline constexpr int kTabSize = 8;
+// At most this many diagnostics per file, then one saying how many more
+// there were (line 0): keeps pathological inputs linear.
+inline constexpr size_t kMaxDiagnostics = 100;
 
 }  // namespace portalis::lex

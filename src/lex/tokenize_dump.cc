@@ -13,6 +13,7 @@ struct Cursor {
   uint32_t pos = 0;
   uint32_t line = 1;
   uint32_t col = 0;
+  uint32_t line_start = 0;  // byte offset of the current line
   void advance_to(uint32_t target) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     for (; pos < target; ++pos) {
@@ -20,6 +21,7 @@ struct Cursor {
       if (c == '\n') {
         ++line;
         col = 0;
+        line_start = pos + 1;
       } else {
         col += (c & 0xC0) != 0x80;
       }
@@ -76,17 +78,14 @@ class Dumper {
   // an ERRORTOKEN (its regex fails, and it reports line[pos], the space).
   void whitespace_errors(uint32_t b) {
     uint32_t from = prev_end_;
-    uint32_t line_start = b - byte_col(b);
+    Cursor at = cur_;
+    at.advance_to(b);
+    uint32_t line_start = at.line_start;
     if (from < line_start) from = depth_ > 0 ? line_start : b;
     for (uint32_t i = from; i < b; ++i) {
       char c = buf_.text[i];
       if (c == ' ' || c == '\t' || c == '\f') token(i, i + 1, "ERRORTOKEN");
     }
-  }
-  uint32_t byte_col(uint32_t b) const {  // bytes since the last '\n' before b
-    uint32_t i = b;
-    while (i > 0 && buf_.text[i - 1] != '\n') --i;
-    return b - i;
   }
   void split_name(const Token& t);
 

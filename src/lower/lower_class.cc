@@ -63,7 +63,8 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
   for (NodeId bn : list_of(c.node, fld::ClassDef::bases)) {
     if (kind(bn) != Kind::Name) continue;
     auto b = tm_.class_by_name.find(ident(bn, fld::Name::id));
-    if (b != tm_.class_by_name.end()) base = b_.call(b_.path("Some"), {b_.call(class_fn(b->second), {})});
+    if (b != tm_.class_by_name.end() && !exception_classes_.count(std::string(ident(bn, fld::Name::id))))
+      base = b_.call(b_.path("Some"), {b_.call(class_fn(b->second), {})});
   }
   make_body.push_back(b_.let("c", kNil, b_.call("Class::new", {b_.str_lit(c.name), base}), false));
   auto def = [&](std::string_view py_name, uint32_t f, size_t nparams) {

@@ -160,14 +160,34 @@ void Lowerer::d_assign(NodeId target, RId value, Ids& out) {
     case Kind::Tuple: case Kind::List: {
       auto elts = list_of(target, fld::Tuple::elts);
       std::string tmp = fresh("parts");
-      out.push_back(b_.let(tmp, kNil, try_(b_.call(rt("dynamic::unpack"), {b_.ref(value), b_.int_lit_text(std::to_string(elts.size()))})), false));
+      size_t star = elts.size();
       for (size_t i = 0; i < elts.size(); ++i)
-        d_assign(elts[i], b_.method(b_.index(b_.path(tmp), b_.int_lit_text(std::to_string(i))), "clone", {}), out);
+        if (kind(elts[i]) == Kind::Starred) star = i;
+      RId parts = star == elts.size()
+                      ? try_(b_.call(rt("dynamic::unpack"), {b_.ref(value), b_.int_lit_text(std::to_string(elts.size()))}))
+                      : try_(b_.call(rt("dynamic::unpack_star"), {b_.ref(value), b_.int_lit_text(std::to_string(star)),
+                                                                  b_.int_lit_text(std::to_string(elts.size() - star - 1))}));
+      out.push_back(b_.let(tmp, kNil, parts, false));
+      for (size_t i = 0; i < elts.size(); ++i) {
+        NodeId t = i == star ? slot(elts[i], fld::Starred::value) : elts[i];
+        d_assign(t, b_.method(b_.index(b_.path(tmp), b_.int_lit_text(std::to_string(i))), "clone", {}), out);
+      }
       return;
     }
     case Kind::Subscript: {
       RId base = d_expr(slot(target, fld::Subscript::value));
-      RId key = d_expr(slot(target, fld::Subscript::slice));
+      NodeId sl = slot(target, fld::Subscript::slice);
+      if (kind(sl) == Kind::Slice) {
+        Ids a{b_.ref(base)};
+        for (uint32_t f : {fld::Slice::lower, fld::Slice::upper, fld::Slice::step}) {
+          NodeId x = slot(sl, f);
+          a.push_back(x == kNone ? b_.path("None") : try_(b_.call(rt("dynamic::opt_i64"), {b_.ref(d_expr(x))})));
+        }
+        a.push_back(b_.ref(value));
+        out.push_back(b_.expr_stmt(try_(b_.call(rt("dynamic::setslice"), a))));
+        return;
+      }
+      RId key = d_expr(sl);
       out.push_back(b_.expr_stmt(try_(b_.method(base, "setitem", {b_.ref(key), value}))));
       return;
     }
@@ -470,7 +490,17 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
           continue;
         }
         RId base = d_expr(slot(t, fld::Subscript::value));
-        RId key = d_expr(slot(t, fld::Subscript::slice));
+        NodeId sl = slot(t, fld::Subscript::slice);
+        if (kind(sl) == Kind::Slice) {
+          Ids a{b_.ref(base)};
+          for (uint32_t f : {fld::Slice::lower, fld::Slice::upper, fld::Slice::step}) {
+            NodeId x = slot(sl, f);
+            a.push_back(x == kNone ? b_.path("None") : try_(b_.call(rt("dynamic::opt_i64"), {b_.ref(d_expr(x))})));
+          }
+          out.push_back(b_.expr_stmt(try_(b_.call(rt("dynamic::delslice"), a))));
+          continue;
+        }
+        RId key = d_expr(sl);
         out.push_back(b_.expr_stmt(try_(b_.method(base, "delitem", {b_.ref(key)}))));
       }
       break;
@@ -657,14 +687,30 @@ RId Lowerer::d_lambda(NodeId e) {
   return b_.block(pre, b_.call("Value::func", {b_.str_lit("<lambda>"), typed}));
 }
 
+RId Lowerer::d_args(std::span<const uint32_t> args) {
+  bool star = false;
+  for (NodeId a : args) star |= kind(a) == Kind::Starred;
+  Ids items;
+  if (!star) {
+    for (NodeId a : args) items.push_back(d_expr(a));
+    return b_.ref(b_.array(items));
+  }
+  for (NodeId a : args) {
+    bool s = kind(a) == Kind::Starred;
+    items.push_back(b_.tuple({b_.bool_lit(s), d_expr(s ? slot(a, fld::Starred::value) : a)}));
+  }
+  return b_.ref(try_(b_.call(rt("dynamic::spread"), {b_.macro("vec", items, true)})));
+}
+
 RId Lowerer::d_call(NodeId e) {
   NodeId fn = slot(e, fld::Call::func);
   auto args = list_of(e, fld::Call::args);
-  for (NodeId a : args)
-    if (kind(a) == Kind::Starred) {
-      fail(a, "call with *args");
-      return b_.path("Value::None");
-    }
+  bool starred = false;
+  for (NodeId a : args) starred |= kind(a) == Kind::Starred;
+  if (starred && kind(fn) == Kind::Name && (tm_.func_by_name.count(ident(fn, fld::Name::id)) || tm_.class_by_name.count(ident(fn, fld::Name::id)))) {
+    fail(e, "call with *args");
+    return b_.path("Value::None");
+  }
   Ids kw;
   for (NodeId k : list_of(e, fld::Call::keywords)) {
     uint32_t kn = slot(k, fld::keyword::arg);
@@ -681,9 +727,7 @@ RId Lowerer::d_call(NodeId e) {
         fail(e, "keywords in a call of a function value");
         return b_.path("Value::None");
       }
-      Ids a;
-      for (NodeId x : args) a.push_back(d_expr(x));
-      return try_(b_.method(b_.path(bnd->rust), "call", {b_.ref(b_.array(a))}));
+      return try_(b_.method(b_.path(bnd->rust), "call", {d_args(args)}));
     }
     auto uf = tm_.func_by_name.find(n);
     if (uf != tm_.func_by_name.end()) {
@@ -723,7 +767,13 @@ RId Lowerer::d_call(NodeId e) {
     if (cls != tm_.class_by_name.end() && !d_is_exception_class(n)) return d_construct(e, cls->second);
     if (n == "print") {
       Ids items;
-      for (NodeId x : args) items.push_back(b_.ref(d_expr(x)));
+      for (NodeId x : args) {
+        if (kind(x) == Kind::Starred) {
+          fail(x, "print(*args)");
+          continue;
+        }
+        items.push_back(b_.ref(d_expr(x)));
+      }
       RId sep = b_.str_lit(" "), end = b_.str_lit("\n");
       for (NodeId k : list_of(e, fld::Call::keywords)) {
         std::string_view kn = m_.str(slot(k, fld::keyword::arg));
@@ -763,13 +813,9 @@ RId Lowerer::d_call(NodeId e) {
     static const char* kDynBuiltins[] = {"len", "str", "repr", "int", "float", "bool", "abs", "round", "min", "max",
                                          "sum", "sorted", "reversed", "enumerate", "zip", "range", "list", "tuple",
                                          "set", "frozenset", "dict", "ord", "chr", "bin", "oct", "hex", "pow",
-                                         "divmod", "any", "all", "format"};
+                                         "divmod", "any", "all", "format", "map", "filter"};
     for (const char* b : kDynBuiltins) {
-      if (n == b) {
-        Ids a;
-        for (NodeId x : args) a.push_back(d_expr(x));
-        return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(n), b_.ref(b_.array(a)), b_.ref(b_.array(kw))}));
-      }
+      if (n == b) return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(n), d_args(args), b_.ref(b_.array(kw))}));
     }
     fail(e, "call of " + std::string(n));
     return b_.path("Value::None");
@@ -784,14 +830,10 @@ RId Lowerer::d_call(NodeId e) {
       return b_.path("Value::None");
     }
     RId r = d_expr(recv);
-    Ids a;
-    for (NodeId x : args) a.push_back(d_expr(x));
-    return try_(b_.call(rt("dynamic::method"), {b_.ref(r), b_.str_lit(ident(fn, fld::Attribute::attr)), b_.ref(b_.array(a)), b_.ref(b_.array(kw))}));
+    return try_(b_.call(rt("dynamic::method"), {b_.ref(r), b_.str_lit(ident(fn, fld::Attribute::attr)), d_args(args), b_.ref(b_.array(kw))}));
   }
   RId f = d_expr(fn);
-  Ids a;
-  for (NodeId x : args) a.push_back(d_expr(x));
-  return try_(b_.method(f, "call", {b_.ref(b_.array(a))}));
+  return try_(b_.method(f, "call", {d_args(args)}));
 }
 
 RId Lowerer::d_expr(NodeId e) {
@@ -942,14 +984,15 @@ RId Lowerer::d_expr(NodeId e) {
       auto keys = m_.list(slot(e, fld::Dict::keys));
       auto values = list_of(e, fld::Dict::values);
       Ids pairs;
+      bool merge = false;
+      for (size_t i = 0; i < values.size(); ++i) merge |= keys[i] == kNone;
       for (size_t i = 0; i < values.size(); ++i) {
-        if (keys[i] == kNone) {
-          fail(e, "** in a dict display");
-          return b_.path("Value::None");
-        }
-        pairs.push_back(b_.tuple({d_expr(keys[i]), d_expr(values[i])}));
+        if (merge)
+          pairs.push_back(b_.tuple({keys[i] == kNone ? b_.path("None") : b_.call(b_.path("Some"), {d_expr(keys[i])}), d_expr(values[i])}));
+        else
+          pairs.push_back(b_.tuple({d_expr(keys[i]), d_expr(values[i])}));
       }
-      return try_(b_.call(rt("dynamic::dict_from"), {b_.macro("vec", pairs, true)}));
+      return try_(b_.call(rt(merge ? "dynamic::dict_build" : "dynamic::dict_from"), {b_.macro("vec", pairs, true)}));
     }
     case Kind::JoinedStr: return d_fstring(e);
     case Kind::ListComp: case Kind::SetComp: case Kind::GeneratorExp: case Kind::DictComp: return d_comprehension(e);

@@ -129,6 +129,7 @@ class Lowerer {
   RId d_raise(NodeId s);
   RId d_expr(NodeId e);
   RId d_call(NodeId e);
+  RId d_args(std::span<const uint32_t> args);  // `&[..]` of call arguments, spreading *xs
   RId d_cond(NodeId e);  // a Rust bool
   RId d_compare(NodeId e);
   RId d_comprehension(NodeId e);

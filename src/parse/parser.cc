@@ -217,10 +217,9 @@ constexpr NfkcEntry kNfkc[] = {
 }  // namespace
 
 uint32_t Parser::ident(std::string_view s) {
-  bool ascii = true;
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
-  if (ascii) return m_->intern(s);
+  unsigned char any = 0;
+  for (char c : s) any |= static_cast<unsigned char>(c);
+  if (any < 0x80) return m_->intern(s);
   std::string out;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = s[i];
@@ -237,30 +236,45 @@ uint32_t Parser::ident(std::string_view s) {
   return m_->intern(out);
 }
 
+namespace {
+// Per kind: which slots hold a node (bit i of node_mask) or a list of nodes
+// (bit i of list_mask); built once from the kind table.
+struct ChildMasks {
+  uint16_t node_mask[static_cast<size_t>(Kind::Count)] = {};
+  uint16_t list_mask[static_cast<size_t>(Kind::Count)] = {};
+  ChildMasks() {
+    for (size_t k = 0; k < static_cast<size_t>(Kind::Count); ++k) {
+      auto fields = ast::fields_of(static_cast<Kind>(k));
+      for (size_t i = 0; i < fields.size() && i < 16; ++i) {
+        ast::FieldType t = fields[i].type;
+        if (t == ast::FieldType::Node || t == ast::FieldType::OptNode) node_mask[k] |= 1u << i;
+        if (t == ast::FieldType::List || t == ast::FieldType::OptNodeList) list_mask[k] |= 1u << i;
+      }
+    }
+  }
+};
+const ChildMasks kChildMasks;
+}  // namespace
+
 NodeId Parser::add(Kind k, Pos p, std::initializer_list<uint32_t> slots) {
   constexpr uint32_t kMaxTreeDepth = 3000;
   NodeId id = m_->add(k, p, slots);
   uint32_t d = 0;
-  auto fields = ast::fields_of(k);
+  uint32_t nm = kChildMasks.node_mask[static_cast<size_t>(k)];
+  uint32_t lm = kChildMasks.list_mask[static_cast<size_t>(k)];
+  const uint16_t* depth = node_depth_.data();
   size_t i = 0;
   for (uint32_t v : slots) {
-    switch (fields[i++].type) {
-      case ast::FieldType::Node:
-      case ast::FieldType::OptNode:
-        if (v != kNone && node_depth_[v] > d) d = node_depth_[v];
-        break;
-      case ast::FieldType::List:
-      case ast::FieldType::OptNodeList:
-        for (uint32_t x : m_->list(v))
-          if (x != kNone && node_depth_[x] > d) d = node_depth_[x];
-        break;
-      default:
-        break;
+    uint32_t bit = 1u << i++;
+    if (nm & bit) {
+      if (v != kNone && depth[v] > d) d = depth[v];
+    } else if (lm & bit) {
+      for (uint32_t x : m_->list(v))
+        if (x != kNone && depth[x] > d) d = depth[x];
     }
   }
-  node_depth_.resize(id + 1);
-  node_depth_[id] = static_cast<uint16_t>(d + 1 > kMaxTreeDepth ? kMaxTreeDepth + 1 : d + 1);
-  if (d + 1 > kMaxTreeDepth) {
+  node_depth_.push_back(static_cast<uint16_t>(d + 1 > kMaxTreeDepth ? kMaxTreeDepth + 1 : d + 1));
+  if (d + 1 > kMaxTreeDepth) [[unlikely]] {
     Tok t{};
     t.line = p.lineno ? p.lineno : 1;
     t.col = p.col_offset;

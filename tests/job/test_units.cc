@@ -149,7 +149,9 @@ TEST(Plan, DeterministicBalancedLargestFirst) {
     }
     for (const auto& f : files) biggest = std::max(biggest, f.bytes);
     EXPECT_EQ(seen.size(), files.size());
-    if (ranks <= 7) EXPECT_LE(max - min, biggest + 64) << "LPT keeps ranks within one file of each other";
+    if (ranks <= 7) {
+      EXPECT_LE(max - min, biggest + 64) << "LPT keeps ranks within one file of each other";
+    }
     cluster::ShardPlan back;
     ASSERT_TRUE(cluster::decode_plan(cluster::encode_plan(plan), &back));
     EXPECT_EQ(cluster::encode_plan(back), cluster::encode_plan(plan));

@@ -67,13 +67,15 @@ const std::vector<std::string> kScanCases = {
     "async def f():\n    await g()\nmatch = case = _ = 1\nTrue or False and None is not 1 in x\n",
     "x = '''never\n\nclosed at the end''' # ok\n",
     "s = 'é' # ü\nt = \"\"\"日本\"\"\"\n",
+    "café = 1\nπ2 = ré'x'\n_ñ = 0\n",          // non-ASCII identifiers
 };
 
 // Inputs the serial lexer handles with errors or rare forms: the scan hands
 // them over (and the output still equals the serial lexer's).
 const std::vector<std::string> kFallbackCases = {
     "x = 1\r\ny = 2\r\n",          // CR line ends
-    "café = 1\n",                  // non-ASCII identifier
+    "x€ = 1\n",                    // non-ASCII name that is not an identifier
+    "a = 1 ·\n",
     "s = 'unterminated\n",
     "s = '''unterminated\n",
     "x = 1abc\n",

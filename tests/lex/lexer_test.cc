@@ -473,3 +473,20 @@ TEST(Robustness, RandomInputsNeverBreakInvariants) {
 
 }  // namespace
 }  // namespace portalis::lex
+
+namespace portalis::lex {
+namespace {
+
+TEST(Robustness, DiagnosticsAreCappedAndLexingStaysLinear) {
+  std::string src;
+  for (int i = 0; i < 200000; ++i) src += "$ ";
+  TokenBuffer b = lex(src);
+  ASSERT_EQ(b.diagnostics.size(), kMaxDiagnostics + 1);
+  EXPECT_EQ(b.diagnostics.back().message, "199900 more lexing errors not reported");
+  EXPECT_EQ(b.tokens.size(), 200000u + 2u);  // ERRORTOKENs, NEWLINE, ENDMARKER
+  std::string dump = tokenize_dump(b, false);
+  EXPECT_NE(dump.find("1,399998-1,399999:  ERRORTOKEN     '$'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace portalis::lex

@@ -2,7 +2,10 @@
 """Golden tests of `portalis lex --dump-tokens`.
 
 golden/X.py       expects exit 0, no stderr, and stdout equal to golden/X.tokens
-golden/fail_X.py  expects exit 1 and stderr equal to golden/fail_X.stderr
+golden/fail_X.py  expects exit 1 and stderr equal to golden/fail_X.stderr, and
+                  stdout equal to golden/fail_X.tokens where that exists (written
+                  by --update only when tokenize accepts the file, as it does
+                  for stray characters, and prints exactly our tokens)
 Files are lexed from inside golden/ by their bare names, so paths in the
 diagnostics are stable. --update rewrites the expectations; it also checks each
 non-fail .tokens against CPython's tokenize (the oracle) and reports any
@@ -43,9 +46,23 @@ def main():
         stderr = p.stderr.decode("utf-8", "replace")
         expect_path = os.path.join(args.dir, base + (".stderr" if fail else ".tokens"))
         got = stderr if fail else stdout
+        tokens_path = os.path.join(args.dir, base + ".tokens")
         if args.update:
             with open(expect_path, "w", encoding="utf-8", newline="") as f:
                 f.write(got)
+            if fail:
+                try:
+                    oracle = tokenize_dump(os.path.join(args.dir, name))
+                except Exception:
+                    oracle = None
+                if oracle is not None and oracle == stdout:
+                    with open(tokens_path, "w", encoding="utf-8", newline="") as f:
+                        f.write(stdout)
+                else:
+                    if oracle is not None:
+                        print("note %s: tokenize accepts it but prints other tokens; no .tokens kept" % name)
+                    if os.path.exists(tokens_path):
+                        os.remove(tokens_path)
             if not fail:
                 try:
                     oracle = tokenize_dump(os.path.join(args.dir, name))
@@ -73,6 +90,10 @@ def main():
                     if g != w:
                         problems.append("line %d:\n    got:      %s\n    expected: %s" % (i + 1, g, w))
                         break
+        if fail and os.path.exists(tokens_path):
+            with open(tokens_path, encoding="utf-8", newline="") as f:
+                if f.read() != stdout:
+                    problems.append("stdout differs from " + os.path.basename(tokens_path))
         if problems:
             failures += 1
             print("FAIL %s: %s" % (name, "; ".join(problems)))
