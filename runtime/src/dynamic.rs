@@ -840,3 +840,99 @@ pub fn dict_build(parts: Vec<(Option<Value>, Value)>) -> PyResult<Value> {
     }
     dict_from(pairs)
 }
+
+fn with_list<R>(v: &Value, f: impl FnOnce(&mut Vec<Value>) -> PyResult<R>) -> PyResult<R> {
+    match v {
+        Value::List(rc) => f(&mut rc.borrow_mut()),
+        other => Err(PyException::type_error(format!("expected a list, got {}", other.type_name()))),
+    }
+}
+
+fn float_arg(args: &[Value], i: usize, name: &str) -> PyResult<f64> {
+    arg(args, i, name)?.to_float()
+}
+
+/// `module.func(*args)` for the stdlib modules the translator maps by name.
+pub fn module_call(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<Value> {
+    use crate::stdlib::{bisect, heapq, math};
+    match name {
+        "heapq.heappush" => {
+            let x = arg(args, 1, name)?.clone();
+            with_list(arg(args, 0, name)?, |v| {
+                heapq::heappush(v, x);
+                Ok(Value::None)
+            })
+        }
+        "heapq.heappop" => with_list(arg(args, 0, name)?, |v| heapq::heappop(v)),
+        "heapq.heapify" => with_list(arg(args, 0, name)?, |v| {
+            heapq::heapify(v);
+            Ok(Value::None)
+        }),
+        "bisect.bisect_left" | "bisect.bisect_right" | "bisect.bisect" => {
+            let x = arg(args, 1, name)?.clone();
+            let items = arg(args, 0, name)?.iter()?;
+            Ok(Value::int(if name == "bisect.bisect_left" {
+                bisect::bisect_left(&items, &x)
+            } else {
+                bisect::bisect_right(&items, &x)
+            }))
+        }
+        "bisect.insort" | "bisect.insort_right" | "bisect.insort_left" => {
+            let x = arg(args, 1, name)?.clone();
+            with_list(arg(args, 0, name)?, |v| {
+                let i = if name == "bisect.insort_left" { bisect::bisect_left(v, &x) } else { bisect::bisect_right(v, &x) };
+                v.insert(i as usize, x);
+                Ok(Value::None)
+            })
+        }
+        "functools.reduce" => {
+            let f = arg(args, 0, name)?;
+            let mut items = arg(args, 1, name)?.iter()?.into_iter();
+            let mut acc = match args.get(2) {
+                Some(init) => init.clone(),
+                None => match items.next() {
+                    Some(x) => x,
+                    None => return Err(PyException::type_error("reduce() of empty iterable with no initial value")),
+                },
+            };
+            for x in items {
+                acc = f.call(&[acc, x])?;
+            }
+            Ok(acc)
+        }
+        "math.sqrt" => Ok(Value::from(math::sqrt(float_arg(args, 0, name)?)?)),
+        "math.floor" => Ok(Value::int(math::floor(float_arg(args, 0, name)?)?)),
+        "math.ceil" => Ok(Value::int(math::ceil(float_arg(args, 0, name)?)?)),
+        "math.fabs" => Ok(Value::from(float_arg(args, 0, name)?.abs())),
+        "math.sin" => Ok(Value::from(float_arg(args, 0, name)?.sin())),
+        "math.cos" => Ok(Value::from(float_arg(args, 0, name)?.cos())),
+        "math.exp" => Ok(Value::from(float_arg(args, 0, name)?.exp())),
+        "math.hypot" => Ok(Value::from(float_arg(args, 0, name)?.hypot(float_arg(args, 1, name)?))),
+        "math.gcd" => Ok(Value::from(arg(args, 0, name)?.to_int()?.gcd(&arg(args, 1, name)?.to_int()?))),
+        "math.isclose" => {
+            let a = float_arg(args, 0, name)?;
+            let b = float_arg(args, 1, name)?;
+            let rel = match kw(kwargs, "rel_tol") {
+                Some(v) => v.to_float()?,
+                None => 1e-9,
+            };
+            let abs_tol = match kw(kwargs, "abs_tol") {
+                Some(v) => v.to_float()?,
+                None => 0.0,
+            };
+            Ok(Value::from(a == b || (a - b).abs() <= f64::max(rel * f64::max(a.abs(), b.abs()), abs_tol)))
+        }
+        _ => Err(PyException::not_implemented(format!("{}() on dynamic values", name))),
+    }
+}
+
+/// A module constant (`math.pi`).
+pub fn module_attr(name: &str) -> PyResult<Value> {
+    match name {
+        "math.pi" => Ok(Value::from(std::f64::consts::PI)),
+        "math.e" => Ok(Value::from(std::f64::consts::E)),
+        "math.inf" => Ok(Value::from(f64::INFINITY)),
+        "math.tau" => Ok(Value::from(std::f64::consts::TAU)),
+        _ => Err(PyException::not_implemented(format!("{} on dynamic values", name))),
+    }
+}

@@ -83,11 +83,24 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
   // What the class itself needs beyond its methods; a miss makes its
   // constructor raise NotImplementedError (the crate still builds).
   std::vector<Unsupported> class_fails;
+  Ids class_consts;
   if (!force_fail.empty()) class_fails.push_back({c.node, force_fail});
   for (NodeId st : list_of(c.node, fld::ClassDef::body)) {
     Kind k = kind(st);
     if (k == Kind::FunctionDef || k == Kind::Pass || (k == Kind::Expr && kind(slot(st, fld::Expr::value)) == Kind::Constant)) continue;
     if (dc && k == Kind::AnnAssign) continue;
+    if (k == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1 && kind(list_of(st, fld::Assign::targets)[0]) == Kind::Name) {
+      // A class constant: read through instances like a property; `Cls.X` is inlined.
+      NodeId v = slot(st, fld::Assign::value);
+      Kind vk = kind(v);
+      if (vk == Kind::Constant || vk == Kind::Tuple || vk == Kind::UnaryOp) {
+        RId param = b_.param("_a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+        RId clo = b_.call("rt::dynamic::lambda", {b_.closure({param}, b_.call(b_.path("Ok"), {d_expr(v)}))});
+        std::string pname = "@property:" + std::string(ident(list_of(st, fld::Assign::targets)[0], fld::Name::id));
+        class_consts.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit(pname), clo})));
+        continue;
+      }
+    }
     class_fails.push_back({st, "class-level statement"});
   }
   for (auto& [mname, f] : c.methods) {
@@ -102,6 +115,7 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
     unsupported_.clear();
     if (!fn.is_static) def(prop ? "@property:" + mname : mname, f, fn.params.size());
   }
+  make_body.insert(make_body.end(), class_consts.begin(), class_consts.end());
   if (!class_fails.empty()) {
     for (auto& u : class_fails) diag(u.node, DiagId::Unsupported, "unsupported: " + u.what);
     ++out_.stubs;

@@ -335,6 +335,30 @@ void Lowerer::d_try(NodeId s, Ids& out) {
   out.push_back(b_.expr_stmt(try_(b_.path(r2))));
 }
 
+std::string Lowerer::imported(std::string_view name) {
+  if (!imports_ready_) {
+    imports_ready_ = true;
+    for (NodeId st : list_of(m_.root(), fld::Module::body)) {
+      if (kind(st) == Kind::Import) {
+        for (NodeId a : list_of(st, fld::Import::names)) {
+          std::string mod(m_.str(slot(a, fld::alias::name)));
+          uint32_t as = slot(a, fld::alias::asname);
+          imports_[as != kNone ? std::string(m_.str(as)) : mod] = mod;
+        }
+      } else if (kind(st) == Kind::ImportFrom && slot(st, fld::ImportFrom::module) != kNone) {
+        std::string mod(m_.str(slot(st, fld::ImportFrom::module)));
+        for (NodeId a : list_of(st, fld::ImportFrom::names)) {
+          std::string n(m_.str(slot(a, fld::alias::name)));
+          uint32_t as = slot(a, fld::alias::asname);
+          imports_[as != kNone ? std::string(m_.str(as)) : n] = mod + "." + n;
+        }
+      }
+    }
+  }
+  auto it = imports_.find(std::string(name));
+  return it == imports_.end() ? std::string() : it->second;
+}
+
 bool Lowerer::mentions_typing(NodeId e) {
   if (typing_names_.empty()) {
     typing_names_.insert("");
@@ -817,6 +841,9 @@ RId Lowerer::d_call(NodeId e) {
     for (const char* b : kDynBuiltins) {
       if (n == b) return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(n), d_args(args), b_.ref(b_.array(kw))}));
     }
+    std::string from = imported(n);
+    if (from.find('.') != std::string::npos)
+      return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(from), d_args(args), b_.ref(b_.array(kw))}));
     fail(e, "call of " + std::string(n));
     return b_.path("Value::None");
   }
@@ -826,6 +853,9 @@ RId Lowerer::d_call(NodeId e) {
         ident(slot(recv, fld::Call::func), fld::Name::id) == "super")
       return d_super_call(e);
     if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id))) {
+      std::string mod = imported(ident(recv, fld::Name::id));
+      if (!mod.empty() && mod.find('.') == std::string::npos)
+        return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(mod + "." + std::string(ident(fn, fld::Attribute::attr))), d_args(args), b_.ref(b_.array(kw))}));
       fail(e, "call of " + std::string(ident(recv, fld::Name::id)) + "." + std::string(ident(fn, fld::Attribute::attr)));
       return b_.path("Value::None");
     }
@@ -948,6 +978,28 @@ RId Lowerer::d_expr(NodeId e) {
     case Kind::Call: return d_call(e);
     case Kind::Attribute: {
       NodeId v = slot(e, fld::Attribute::value);
+      std::string_view at = ident(e, fld::Attribute::attr);
+      if (kind(v) == Kind::Name && !lookup(ident(v, fld::Name::id))) {
+        std::string_view vn = ident(v, fld::Name::id);
+        std::string mod = imported(vn);
+        if (!mod.empty() && mod.find('.') == std::string::npos)
+          return try_(b_.call(rt("dynamic::module_attr"), {b_.str_lit(mod + "." + std::string(at))}));
+        if (vn == "str" || vn == "list" || vn == "dict" || vn == "set") {
+          // An unbound method used as a value (`key=str.lower`).
+          RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+          RId self0 = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("0"), b_.path("Value::None")});
+          RId rest = b_.ref(b_.index(b_.path("a"), b_.range(b_.int_lit_text("1"), kNil)));
+          RId body = b_.call(rt("dynamic::method"), {b_.ref(self0), b_.str_lit(at), rest, b_.ref(b_.array({}))});
+          return b_.call("Value::func", {b_.str_lit(std::string(vn) + "." + std::string(at)), b_.closure({param}, body)});
+        }
+        auto cls = tm_.class_by_name.find(vn);
+        if (cls != tm_.class_by_name.end()) {
+          for (NodeId st : list_of(tm_.classes[cls->second].node, fld::ClassDef::body))
+            if (kind(st) == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1 &&
+                kind(list_of(st, fld::Assign::targets)[0]) == Kind::Name && ident(list_of(st, fld::Assign::targets)[0], fld::Name::id) == at)
+              return d_expr(slot(st, fld::Assign::value));
+        }
+      }
       if (ident(e, fld::Attribute::attr) == "__name__" && kind(v) == Kind::Call && kind(slot(v, fld::Call::func)) == Kind::Name &&
           ident(slot(v, fld::Call::func), fld::Name::id) == "type" && list_of(v, fld::Call::args).size() == 1)
         return b_.call("Value::str", {b_.method(d_expr(list_of(v, fld::Call::args)[0]), "type_name", {})});

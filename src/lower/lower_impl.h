@@ -145,6 +145,9 @@ class Lowerer {
   std::string class_fn(uint32_t ci) const { return "class_" + rust::snake_case(tm_.classes[ci].name); }
   bool d_is_exception_class(std::string_view name) const;
   bool mentions_typing(NodeId e);
+  std::string imported(std::string_view name);  // "heapq" / "heapq.heappush" for imported names, else ""
+  std::map<std::string, std::string> imports_;
+  bool imports_ready_ = false;
   std::set<std::string> typing_names_;
   std::string fresh(std::string_view base) { return std::string(base) + std::to_string(++tmp_counter_); }
   bool dyn_ = false;
