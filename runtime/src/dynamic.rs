@@ -228,10 +228,26 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
             None => Vec::new(),
             Some(v) => v.iter()?,
         })),
-        "set" | "frozenset" => set_from(match args.get(0) {
+        "set" => set_from(match args.get(0) {
             None => Vec::new(),
             Some(v) => v.iter()?,
         }),
+        "frozenset" => {
+            let mut s: Set<Value> = Set::new();
+            if let Some(v) = args.get(0) {
+                for x in v.iter()? {
+                    x.check_hashable()?;
+                    s.add(x);
+                }
+            }
+            Ok(Value::FrozenSet(Rc::new(s)))
+        }
+        "dict.fromkeys" => {
+            let fill = args.get(1).cloned().unwrap_or(Value::None);
+            let keys = arg(args, 0, name)?.iter()?;
+            dict_from(keys.into_iter().map(|k| (k, fill.clone())).collect())
+        }
+        "str.maketrans" => maketrans(args),
         "dict" => {
             let mut pairs = Vec::new();
             if let Some(src) = args.get(0) {
@@ -397,7 +413,15 @@ fn list_method(l: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) 
     Ok(Some(r))
 }
 
-fn dict_method(d: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+/// Optional integer argument `i` (absent or None gives None).
+fn opt_i(args: &[Value], i: usize) -> PyResult<Option<i64>> {
+    match args.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => to_i64(v).map(Some),
+    }
+}
+
+fn dict_method(d: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<Option<Value>> {
     let rc = match d {
         Value::Dict(rc) => rc,
         _ => return Ok(None),
@@ -432,8 +456,10 @@ fn dict_method(d: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>>
             b.setdefault(k, dflt).clone()
         }
         "update" => {
-            let src = arg(args, 0, name)?;
-            let pairs: Vec<(Value, Value)> = match src {
+            let none = Value::None;
+            let src = args.get(0).unwrap_or(&none);
+            let mut pairs: Vec<(Value, Value)> = match src {
+                Value::None => Vec::new(),
                 Value::Dict(o) => o.borrow().items_vec(),
                 other => {
                     let mut p = Vec::new();
@@ -447,6 +473,9 @@ fn dict_method(d: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>>
                     p
                 }
             };
+            for (k, v) in kwargs {
+                pairs.push((Value::str(k), v.clone()));
+            }
             let mut b = rc.borrow_mut();
             for (k, v) in pairs {
                 b.insert(k, v);
@@ -520,6 +549,7 @@ fn str_method(v: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) -
         }
     };
     let r = match name {
+        "translate" => str_translate(s, arg(args, 0, name)?)?,
         "upper" => Value::from(crate::pystr::str_upper(s)),
         "lower" => Value::from(crate::pystr::str_lower(s)),
         "title" => Value::from(crate::pystr::str_title(s)),
@@ -573,13 +603,30 @@ fn str_method(v: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) -
                 Value::Tuple(t) => t.iter().map(|x| x.py_str()).collect(),
                 other => vec![as_str(other, "argument")?.to_string()],
             };
-            let hit = pats.iter().any(|p| if name == "startswith" { s.starts_with(p.as_str()) } else { s.ends_with(p.as_str()) });
+            let (lo, hi) = (opt_i(args, 1)?, opt_i(args, 2)?);
+            let hit = pats.iter().any(|p| {
+                if lo.is_some() || hi.is_some() {
+                    if name == "startswith" {
+                        crate::pystr::str_startswith_at(s, p.as_str(), lo, hi)
+                    } else {
+                        crate::pystr::str_endswith_at(s, p.as_str(), lo, hi)
+                    }
+                } else if name == "startswith" {
+                    s.starts_with(p.as_str())
+                } else {
+                    s.ends_with(p.as_str())
+                }
+            });
             Value::from(hit)
         }
-        "find" => Value::int(crate::pystr::str_find(s, sarg(0)?, None, None)),
-        "rfind" => Value::int(crate::pystr::str_rfind(s, sarg(0)?, None, None)),
-        "index" => Value::int(crate::pystr::str_index_of(s, sarg(0)?, None, None)?),
-        "count" => Value::int(crate::pystr::str_count(s, sarg(0)?, None, None)),
+        "find" => Value::int(crate::pystr::str_find(s, sarg(0)?, opt_i(args, 1)?, opt_i(args, 2)?)),
+        "rfind" => Value::int(crate::pystr::str_rfind(s, sarg(0)?, opt_i(args, 1)?, opt_i(args, 2)?)),
+        "index" => Value::int(crate::pystr::str_index_of(s, sarg(0)?, opt_i(args, 1)?, opt_i(args, 2)?)?),
+        "count" => Value::int(crate::pystr::str_count(s, sarg(0)?, opt_i(args, 1)?, opt_i(args, 2)?)),
+        "expandtabs" => Value::from(crate::pystr::str_expandtabs(s, match args.get(0) {
+            Some(n) => to_i64(n)?,
+            None => 8,
+        })),
         "isdigit" => Value::from(crate::pystr::str_isdigit(s)),
         "isalpha" => Value::from(crate::pystr::str_isalpha(s)),
         "isalnum" => Value::from(crate::pystr::str_isalnum(s)),
@@ -614,7 +661,7 @@ pub fn method(recv: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]
     if let Some(v) = list_method(recv, name, args, kwargs)? {
         return Ok(v);
     }
-    if let Some(v) = dict_method(recv, name, args)? {
+    if let Some(v) = dict_method(recv, name, args, kwargs)? {
         return Ok(v);
     }
     if let Some(v) = set_method(recv, name, args)? {
@@ -622,6 +669,18 @@ pub fn method(recv: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]
     }
     if let Some(v) = str_method(recv, name, args, kwargs)? {
         return Ok(v);
+    }
+    if let Value::Tuple(t) = recv {
+        if name == "index" || name == "count" {
+            let x = arg(args, 0, name)?;
+            if name == "count" {
+                return Ok(Value::int(t.iter().filter(|e| e.py_eq(x)).count() as i64));
+            }
+            return match t.iter().position(|e| e.py_eq(x)) {
+                Some(i) => Ok(Value::int(i as i64)),
+                None => Err(PyException::value_error("tuple.index(x): x not in tuple")),
+            };
+        }
     }
     if let (Value::Int(i), "bit_length") = (recv, name) {
         return Ok(Value::int(i.bit_length() as i64));
@@ -771,6 +830,79 @@ pub fn dataclass_eq(a: &Value, b: &Value, fields: &[&str]) -> PyResult<Value> {
         }
     }
     Ok(Value::from(true))
+}
+
+/// `str.maketrans(dict)` / `str.maketrans(from, to[, delete])`: a dict from
+/// code points to replacements (str, code point or None).
+fn maketrans(args: &[Value]) -> PyResult<Value> {
+    let mut pairs = Vec::new();
+    let first = arg(args, 0, "maketrans")?;
+    if let Value::Dict(d) = first {
+        for (k, v) in d.borrow().iter() {
+            let key = match k.as_str() {
+                Some(t) if t.chars().count() == 1 => Value::int(t.chars().next().map(|c| c as i64).unwrap_or(0)),
+                Some(_) => {
+                    return Err(PyException::value_error("string keys in translate table must be of length 1"))
+                }
+                None => k.clone(),
+            };
+            pairs.push((key, v.clone()));
+        }
+        return dict_from(pairs);
+    }
+    let from: Vec<char> = as_str(first, "maketrans() argument")?.chars().collect();
+    let to: Vec<char> = as_str(arg(args, 1, "maketrans")?, "maketrans() argument")?.chars().collect();
+    if from.len() != to.len() {
+        return Err(PyException::value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in from.iter().zip(to.iter()) {
+        pairs.push((Value::int(*a as i64), Value::int(*b as i64)));
+    }
+    if let Some(z) = args.get(2) {
+        for c in as_str(z, "maketrans() argument")?.chars() {
+            pairs.push((Value::int(c as i64), Value::None));
+        }
+    }
+    dict_from(pairs)
+}
+
+/// `s.translate(table)`: each character looked up by code point; missing
+/// ones stay, None deletes, a str or code point replaces.
+fn str_translate(s: &str, table: &Value) -> PyResult<Value> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = Value::int(c as i64);
+        let found = match table {
+            Value::Dict(d) => d.borrow().get(&key).cloned(),
+            other => match other.getitem(&key) {
+                Ok(v) => Some(v),
+                Err(_) => None,
+            },
+        };
+        match found {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(Value::Str(r)) => out.push_str(&r),
+            Some(v) => {
+                let n = to_i64(&v)?;
+                match std::char::from_u32(n as u32) {
+                    Some(ch) => out.push(ch),
+                    None => return Err(PyException::value_error("character mapping must be in range(0x110000)")),
+                }
+            }
+        }
+    }
+    Ok(Value::from(out))
+}
+
+/// A dataclass's `__hash__`: the tuple of its fields (hashing that tuple
+/// hashes the instance, consistent with the generated `__eq__`).
+pub fn dataclass_hash(a: &Value, fields: &[&str]) -> PyResult<Value> {
+    let mut parts = Vec::with_capacity(fields.len());
+    for f in fields {
+        parts.push(a.getattr(f)?);
+    }
+    Ok(Value::tuple(parts))
 }
 
 /// Argument `i` of a method call, or the parameter's default.

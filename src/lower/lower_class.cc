@@ -170,6 +170,11 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
       RId clo = b_.closure({param}, b_.call(rt("dynamic::dataclass_eq"), {b_.ref(self0), b_.ref(other), b_.ref(b_.array(names))}));
       make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("__eq__"), clo})));
     }
+    if (!c.methods.count("__hash__") && !c.methods.count("__eq__")) {
+      // Instances used as dict keys / set members hash by their fields.
+      RId clo = b_.closure({param}, b_.call(rt("dynamic::dataclass_hash"), {b_.ref(self0), b_.ref(b_.array(names))}));
+      make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("__hash__"), clo})));
+    }
   }
   RId rc_class = b_.ty("Rc", {b_.ty("Class")});
   items.push_back(b_.fn(make, {}, rc_class, b_.block(make_body, b_.path("c"))));

@@ -856,7 +856,10 @@ RId Lowerer::d_call(NodeId e) {
       std::string mod = imported(ident(recv, fld::Name::id));
       if (!mod.empty() && mod.find('.') == std::string::npos)
         return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(mod + "." + std::string(ident(fn, fld::Attribute::attr))), d_args(args), b_.ref(b_.array(kw))}));
-      fail(e, "call of " + std::string(ident(recv, fld::Name::id)) + "." + std::string(ident(fn, fld::Attribute::attr)));
+      std::string qual = std::string(ident(recv, fld::Name::id)) + "." + std::string(ident(fn, fld::Attribute::attr));
+      if (qual == "dict.fromkeys" || qual == "str.maketrans")
+        return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(qual), d_args(args), b_.ref(b_.array(kw))}));
+      fail(e, "call of " + qual);
       return b_.path("Value::None");
     }
     RId r = d_expr(recv);

@@ -359,6 +359,12 @@ class Inferer {
         unsupported(cur_, t, "attribute assignment");
         break;
       }
+      case Kind::Starred:
+        // `first, *rest = xs`: the name still binds (a list); the static
+        // lowering does not unpack it, the dynamic one does.
+        assign_target(slot(t, fld::Starred::value), Types::kDyn);
+        unsupported(cur_, t, "starred assignment target");
+        break;
       default: unsupported(cur_, t, "assignment target"); break;
     }
   }

@@ -1,5 +1,5 @@
 a = 'it''s' "q\"uote" 'both\'"', b'\x00\xff\n\t\\' rb'\d' br"raw"
-b = '\N{BULLET} \N{LATIN SMALL LETTER A WITH GRAVE} \u00e9 \U0001F600 \x7f \ud800 \0 \777'
+b = '\N{BULLET} \N{NBSP} \N{LINE FEED} \N{LATIN SMALL LETTER A WITH GRAVE} \u00e9 \U0001F600 \x7f \ud800 \0 \777'
 c = '\u200b\u00a0\u2028 tab\t cr\r nl\n' u'kind' 'é' "日本"
 d = """multi
 line\

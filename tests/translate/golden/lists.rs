@@ -11,7 +11,7 @@ pub fn evens(limit: i64) -> Vec<i64> {
             found.push(i);
         }
     }
-    found.clone()
+    found
 }
 
 pub fn bump(values: &mut Vec<i64>) -> PyResult<()> {
@@ -23,7 +23,7 @@ pub fn bump(values: &mut Vec<i64>) -> PyResult<()> {
 }
 
 pub fn main() -> PyResult<()> {
-    let data: Vec<i64> = evens(10);
+    let mut data: Vec<i64> = evens(10);
     bump(&mut data)?;
     rt::print::print(&[&data, &data.iter().copied().sum::<i64>(), &data.iter().copied().max().expect("max() arg is an empty sequence"), &({
         let mut v1: Vec<i64> = vec![3, 1, 2].into_iter().collect();

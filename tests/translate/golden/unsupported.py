@@ -2,9 +2,9 @@ def ok(n: int) -> int:
     return n + 1
 
 
-def uses_lambda(n: int) -> int:
-    f = lambda x: x * 2
-    return f(n)
+def uses_with(path: str) -> str:
+    with open(path) as f:
+        return f.read()
 
 
 print(ok(1))

@@ -8,9 +8,9 @@ pub fn ok(n: i64) -> i64 {
     n + 1
 }
 
-/// Stub: not translated yet (Lambda expression).
-pub fn uses_lambda(_n: i64) -> PyResult<i64> {
-    Err(PyException::not_implemented("Lambda expression at line 6"))
+/// Stub: not translated yet (With statement).
+pub fn uses_with(_path: &str) -> PyResult<String> {
+    Err(PyException::not_implemented("With statement at line 6"))
 }
 
 pub fn main() -> PyResult<()> {

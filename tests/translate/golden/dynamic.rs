@@ -1,0 +1,69 @@
+#![allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, non_snake_case, unreachable_code, clippy::all)]
+
+use portalis_runtime as rt;
+use portalis_runtime::exc::{PyException, PyResult};
+use portalis_runtime::repr::{PyRepr, PyStr};
+use portalis_runtime::value::{Class, Value};
+use std::rc::Rc;
+
+pub fn counter_init(self_: Value, start: Value) -> PyResult<Value> {
+    self_.clone().setattr("count", start.clone())?;
+    Ok(Value::None)
+}
+
+pub fn counter_bump(self_: Value, by: Value) -> PyResult<Value> {
+    let obj1 = self_.clone();
+    obj1.setattr("count", obj1.getattr("count")?.add(&by.clone())?)?;
+    return Ok(rt::dynamic::attr(&self_.clone(), "count")?);
+    Ok(Value::None)
+}
+
+fn make_counter() -> Rc<Class> {
+    let c = Class::new("Counter", None);
+    c.def_method("__init__", |a: &[Value]| counter_init(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
+    c.def_method("bump", |a: &[Value]| counter_bump(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::int(1))));
+    c
+}
+
+/// The runtime class of Python's `Counter`.
+pub fn class_counter() -> Rc<Class> {
+    rt::dynamic::class_cached("Counter", make_counter)
+}
+
+pub fn tally(words: Value) -> PyResult<Value> {
+    let mut seen: Value = Value::None;
+    let mut w: Value = Value::None;
+    seen = rt::dynamic::dict_from(vec![])?;
+    for item1 in words.clone().iter()? {
+        w = item1;
+        seen.clone().setitem(&w.clone(), rt::dynamic::method(&seen.clone(), "get", &[w.clone(), Value::int(0)], &[])?.add(&Value::int(1))?)?;
+    }
+    return Ok(seen.clone());
+    Ok(Value::None)
+}
+
+pub fn main() -> PyResult<()> {
+    let mut c: Value = Value::None;
+    let mut e: Value = Value::None;
+    c = rt::dynamic::construct(&class_counter(), &[Value::int(10)])?;
+    rt::dynamic::method(&c.clone(), "bump", &[], &[])?;
+    rt::print::print(&[&rt::dynamic::method(&c.clone(), "bump", &[Value::int(5)], &[])?, &tally(Value::list(vec![Value::str("a"), Value::str("b"), Value::str("a")]))?, &rt::dynamic::builtin("sorted", &[rt::dynamic::set_from(vec![Value::int(3), Value::int(1), Value::int(2)])?], &[])?], " ", "\n");
+    let attempt1: PyResult<()> = (|| {
+        return Err(rt::dynamic::exception("ValueError", &[Value::str("bad")]));
+        Ok(())
+    })();
+    let outcome3: PyResult<()> = match attempt1 {
+        Ok(()) => Ok(()),
+        Err(err) if err.is_instance_of("ValueError") => {
+            let caught2 = err;
+            (|| {
+                e = rt::dynamic::exception_value(&caught2);
+                rt::print::print(&[&Value::str("caught"), &e.clone()], " ", "\n");
+                Ok(())
+            })()
+        },
+        Err(err) => Err(err),
+    };
+    outcome3?;
+    Ok(())
+}
