@@ -242,6 +242,24 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
             }
             Ok(Value::FrozenSet(Rc::new(s)))
         }
+        // Generator expressions and `iter(x)` are materialized lists (a
+        // fresh one for `iter`), so `next` consumes from the front.
+        "iter" => Ok(Value::list(arg(args, 0, name)?.iter()?)),
+        "next" => match arg(args, 0, name)? {
+            Value::List(l) => {
+                let mut v = l.borrow_mut();
+                if v.is_empty() {
+                    drop(v);
+                    match args.get(1) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(PyException::stop_iteration()),
+                    }
+                } else {
+                    Ok(v.remove(0))
+                }
+            }
+            other => Err(PyException::type_error(format!("'{}' object is not an iterator", other.type_name()))),
+        },
         "dict.fromkeys" => {
             let fill = args.get(1).cloned().unwrap_or(Value::None);
             let keys = arg(args, 0, name)?.iter()?;
@@ -448,6 +466,10 @@ fn dict_method(d: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) 
                 },
             }
         }
+        "popitem" => {
+            let (k, v) = rc.borrow_mut().popitem()?;
+            Value::tuple(vec![k, v])
+        }
         "setdefault" => {
             let k = arg(args, 0, name)?.clone();
             k.check_hashable()?;
@@ -551,6 +573,7 @@ fn str_method(v: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) -
     let r = match name {
         "translate" => str_translate(s, arg(args, 0, name)?)?,
         "upper" => Value::from(crate::pystr::str_upper(s)),
+        "casefold" => Value::from(crate::pystr::str_casefold(s)),
         "lower" => Value::from(crate::pystr::str_lower(s)),
         "title" => Value::from(crate::pystr::str_title(s)),
         "capitalize" => Value::from(crate::pystr::str_capitalize(s)),
@@ -799,7 +822,19 @@ pub fn attr(obj: &Value, name: &str) -> PyResult<Value> {
             }
         }
     }
-    obj.getattr(name)
+    match obj.getattr(name) {
+        Ok(v) => Ok(v),
+        Err(e) => match obj {
+            // A builtin container's method used as a value (`key=d.get`):
+            // a bound method calling the dynamic method dispatch.
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Str(_) => {
+                let recv = obj.clone();
+                let m = name.to_string();
+                Ok(Value::func(name, move |a: &[Value]| method(&recv, &m, a, &[])))
+            }
+            _ => Err(e),
+        },
+    }
 }
 
 /// A dataclass's generated `__repr__`: `Point(x=1, y=2)`.

@@ -181,6 +181,7 @@ pub fn builtin_exception_base(name: &str) -> Option<&'static str> {
         }
         "ZeroDivisionError" | "OverflowError" | "FloatingPointError" => "ArithmeticError",
         "KeyError" | "IndexError" => "LookupError",
+        "FrozenInstanceError" => "AttributeError",
         "UnicodeError" => "ValueError",
         "UnicodeDecodeError" | "UnicodeEncodeError" => "UnicodeError",
         "NotImplementedError" | "RecursionError" => "RuntimeError",

@@ -845,6 +845,11 @@ impl Value {
     pub fn setattr(&self, name: &str, v: Value) -> PyResult<()> {
         match self {
             Value::Object(o) => {
+                // A frozen dataclass (marked by `__frozen__`) sets its fields
+                // once, in `__init__`; later assignments raise.
+                if o.class.find_method("__frozen__").is_some() && o.fields.borrow().get(name).is_some() {
+                    return Err(PyException::new("FrozenInstanceError", format!("cannot assign to field '{}'", name)));
+                }
                 o.fields.borrow_mut().insert(name.to_string(), v);
                 Ok(())
             }

@@ -26,6 +26,8 @@
 #include "io/atomic_file.h"
 #include "io/metrics_h5.h"
 #include "io/report_json.h"
+#include "kernels/lex_batch.h"
+#include "kernels/scan_engine.h"
 #include "pipeline/runner.h"
 
 namespace portalis::cluster {
@@ -234,6 +236,14 @@ void encode_rank(const io::RankRecord& r, std::string& o) {
   for (uint64_t v : {r.files, r.bytes, r.lines, r.files_resumed, r.ns_exchange, r.exchange_bytes, r.ns_wall, r.peak_rss_bytes, r.ns_cpu})
     put(&v, 8);
   put(r.ns.data(), sizeof(uint64_t) * r.ns.size());
+  put_s(r.lex_device);
+  put_s(r.lex_note);
+  put_s(r.lex_engine);
+  uint8_t lg = r.lex_gpu;
+  put(&lg, 1);
+  for (uint64_t v : {r.lex_files, r.lex_scan_files, r.lex_fallback_files, r.lex_bytes, r.lex_batches, r.ns_lex_batch,
+                     r.ns_lex_h2d, r.ns_lex_kernel, r.ns_lex_d2h})
+    put(&v, 8);
 }
 
 io::RankRecord decode_rank(std::string_view s) {
@@ -260,6 +270,15 @@ io::RankRecord decode_rank(std::string_view s) {
   for (uint64_t* v : {&r.files, &r.bytes, &r.lines, &r.files_resumed, &r.ns_exchange, &r.exchange_bytes, &r.ns_wall, &r.peak_rss_bytes, &r.ns_cpu})
     get(v, 8);
   get(r.ns.data(), sizeof(uint64_t) * r.ns.size());
+  r.lex_device = get_s();
+  r.lex_note = get_s();
+  r.lex_engine = get_s();
+  uint8_t lg;
+  get(&lg, 1);
+  r.lex_gpu = lg;
+  for (uint64_t* v : {&r.lex_files, &r.lex_scan_files, &r.lex_fallback_files, &r.lex_bytes, &r.lex_batches,
+                      &r.ns_lex_batch, &r.ns_lex_h2d, &r.ns_lex_kernel, &r.ns_lex_d2h})
+    get(v, 8);
   return r;
 }
 
@@ -277,8 +296,16 @@ int run_job(const Comm& comm, const JobOptions& o) {
   if (root) {
     Setup s;
     try {
+      kernels::Device d;
+      kernels::Engine e;
       if (!mode_ok) {
         s = Setup{2, "--progress must be auto, tty, plain or off", "", "", ""};
+      } else if (!kernels::parse_device(o.device, &d)) {
+        s = Setup{2, "--device must be auto, cpu or gpu", "", "", ""};
+      } else if (!kernels::parse_engine(o.lex_engine, &e)) {
+        s = Setup{2, "--lex-engine must be serial or scan", "", "", ""};
+      } else if (o.lex_batch_mb == 0) {
+        s = Setup{2, "--lex-batch-mb must be at least 1", "", "", ""};
       } else {
         maybe_fault(o, comm, "walk");
         s = plan_on_rank0(comm, o);
@@ -305,6 +332,42 @@ int run_job(const Comm& comm, const JobOptions& o) {
   auto log = open_log(o, comm);
   spdlog::set_default_logger(log);
   DeviceInfo dev = select_device(comm);
+  // The lex stage's device: probed once per rank so that --device gpu fails
+  // up front (exit 2, on every rank) and auto records why it chose the CPU.
+  kernels::Device lex_device = kernels::Device::Auto;
+  kernels::Engine lex_engine = kernels::Engine::Serial;
+  kernels::parse_device(o.device, &lex_device);  // validated by rank 0 above
+  kernels::parse_engine(o.lex_engine, &lex_engine);
+  io::RankRecord me;
+  {
+    std::string lex_error;
+    if (lex_device == kernels::Device::Cpu) {
+      me.lex_device = "cpu";
+    } else {
+      kernels::GpuInfo g = kernels::probe_gpu();
+      if (g.usable) {
+        me.lex_device = "gpu: " + g.name;
+      } else {
+        me.lex_device = "cpu";
+        me.lex_note = "auto chose the CPU: " + g.why;
+        if (lex_device == kernels::Device::Gpu) lex_error = "--device gpu: no usable GPU on " + comm.host() + " (" + g.why + ")";
+      }
+    }
+    std::vector<int64_t> flags = comm.allgather(lex_error.empty() ? 0 : 1);
+    if (std::any_of(flags.begin(), flags.end(), [](int64_t f) { return f != 0; })) {
+      std::vector<int64_t> sizes;
+      std::string all = comm.gatherv(lex_error.empty() ? "" : "rank " + std::to_string(comm.rank()) + ": " + lex_error, &sizes);
+      if (root) {
+        size_t p = 0;
+        for (int64_t n : sizes) {
+          if (n > 0) std::fprintf(stderr, "portalis translate: %s\n", all.substr(p, static_cast<size_t>(n)).c_str());
+          p += static_cast<size_t>(n);
+        }
+        std::fflush(stderr);
+      }
+      return 2;
+    }
+  }
   std::string exchange_error;
   auto exchange = make_exchange(comm, o.exchange, dev, &exchange_error);
   if (!exchange) {
@@ -331,7 +394,6 @@ int run_job(const Comm& comm, const JobOptions& o) {
   log->info("start: {} of {} files ({} bytes), exchange {}, device {}", shard.size(), plan.entries.size(),
             plan.rank_bytes[static_cast<size_t>(comm.rank())], exchange->name(), dev.name);
 
-  io::RankRecord me;
   me.rank = comm.rank();
   me.host = comm.host();
   me.device = dev.name;
@@ -348,6 +410,62 @@ int run_job(const Comm& comm, const JobOptions& o) {
       if (std::string err = journal.open(journal_path(o.output, comm.rank())); !err.empty()) throw std::runtime_error(err);
       maybe_fault(o, comm, "front");
       uint64_t done = 0, bytes = 0;
+      kernels::BatchOptions batch_options;
+      batch_options.max_batch_bytes = o.lex_batch_mb << 20;
+      // Files are read until a batch is full, lexed together (GPU or host
+      // scan, or the serial lexer), then parsed and indexed one by one.
+      std::vector<Unit> batch;
+      uint64_t batch_bytes = 0;
+      auto flush = [&]() {
+        std::vector<size_t> which;
+        std::vector<std::string_view> sources;
+        uint64_t total = 0;
+        for (size_t k = 0; k < batch.size(); ++k) {
+          const ModuleUnit& m = batch[k].module;
+          if (batch[k].candidate || m.record.status == pipeline::FileStatus::Failed) continue;
+          which.push_back(k);
+          sources.emplace_back(m.bytes);
+          total += m.bytes.size();
+        }
+        if (!sources.empty()) {
+          std::vector<lex::TokenBuffer> tokens;
+          kernels::BatchStats st;
+          std::string lex_error;
+          auto t0 = Clock::now();
+          if (!kernels::lex_batch(sources, lex_device, lex_engine, batch_options, &tokens, &st, &lex_error))
+            throw std::runtime_error(lex_error);
+          const uint64_t ns = ns_since(t0);
+          me.lex_device = st.device;
+          if (!st.note.empty()) me.lex_note = st.note;
+          me.lex_engine = st.engine;
+          me.lex_gpu = me.lex_gpu || st.engine == "scan-gpu";
+          me.lex_files += st.files;
+          me.lex_scan_files += st.scan_files;
+          me.lex_fallback_files += st.fallback_files;
+          me.lex_bytes += st.bytes;
+          me.lex_batches += std::max<uint64_t>(st.batches, 1);
+          me.ns_lex_batch += ns;
+          me.ns_lex_h2d += static_cast<uint64_t>(st.h2d_s * 1e9);
+          me.ns_lex_kernel += static_cast<uint64_t>(st.kernel_s * 1e9);
+          me.ns_lex_d2h += static_cast<uint64_t>(st.d2h_s * 1e9);
+          // The batch's time goes to its files by bytes (empty files: evenly).
+          for (size_t j = 0; j < which.size(); ++j) {
+            const uint64_t share = total ? static_cast<uint64_t>(double(ns) * double(sources[j].size()) / double(total))
+                                         : ns / which.size();
+            pipeline::set_tokens(batch[which[j]].module, std::move(tokens[j]), share);
+          }
+        }
+        for (Unit& u : batch) {
+          if (!u.candidate) pipeline::front_stages(u.module);
+          const WalkEntry& w = plan.entries[u.plan_index].file;
+          log->debug("front {} {} {} bytes", w.path, pipeline::status_name(u.module.record.status), u.module.record.bytes);
+          bytes += w.bytes;
+          units.push_back(std::move(u));
+          progress.update(++done, bytes);
+        }
+        batch.clear();
+        batch_bytes = 0;
+      };
       for (uint32_t i : shard) {
         const WalkEntry& w = plan.entries[i].file;
         Unit u{i, pipeline::read_stage({w.path, w.relative_path, w.error}, o.max_file_mb << 20), nullptr};
@@ -358,14 +476,18 @@ int run_job(const Comm& comm, const JobOptions& o) {
           u.candidate = &it->second;
           u.module.summary_blob = it->second.summary_blob;
           std::string().swap(u.module.bytes);
-        } else {
-          pipeline::front_stages(u.module);
         }
-        log->debug("front {} {} {} bytes", w.path, pipeline::status_name(u.module.record.status), u.module.record.bytes);
-        bytes += w.bytes;
-        units.push_back(std::move(u));
-        progress.update(++done, bytes);
+        batch_bytes += u.module.bytes.size();
+        batch.push_back(std::move(u));
+        if (batch_bytes >= batch_options.max_batch_bytes) flush();
       }
+      flush();
+      log->info("lex: device {}, gpu {}, engine {}, {} files ({} scan, {} fallback), {} bytes in {} batches, "
+                "{:.3f} s (h2d {:.3f} s, kernel {:.3f} s, d2h {:.3f} s){}{}",
+                me.lex_device, me.lex_gpu ? "yes" : "no", me.lex_engine.empty() ? "none" : me.lex_engine, me.lex_files,
+                me.lex_scan_files, me.lex_fallback_files, me.lex_bytes, me.lex_batches, me.ns_lex_batch / 1e9,
+                me.ns_lex_h2d / 1e9, me.ns_lex_kernel / 1e9, me.ns_lex_d2h / 1e9, me.lex_note.empty() ? "" : "; ",
+                me.lex_note);
     } catch (const std::exception& e) {
       error = e.what();
     }

@@ -23,6 +23,11 @@ struct JobOptions {
   std::string runtime_path;           // runtime crate as written into the manifests
   std::string log_level = "info";     // of OUT/logs/rank-N.log
   uint64_t max_file_mb = 256;
+  // The lex stage (kernels/lex_batch.h): device auto | cpu | gpu, engine
+  // serial | scan (the GPU always runs the scan), files lexed per batch.
+  std::string device = "auto";
+  std::string lex_engine = "serial";
+  uint64_t lex_batch_mb = 64;
   std::string version;
   std::string command_line;
   std::string config_text;            // effective options, "key = value" lines

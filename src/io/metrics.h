@@ -23,6 +23,14 @@ struct RankRecord {
   uint64_t ns_wall = 0;          // the rank's whole job
   uint64_t peak_rss_bytes = 0;
   uint64_t ns_cpu = 0;           // user + system CPU time of the rank (getrusage)
+  // The lex stage (kernels/lex_batch.h), summed over the rank's batches.
+  std::string lex_device;        // "gpu: <name>" or "cpu"
+  std::string lex_note;          // why auto chose the CPU, or why the GPU fell back
+  std::string lex_engine;        // "serial", "scan-host" or "scan-gpu"
+  bool lex_gpu = false;          // the GPU lexed at least one batch
+  uint64_t lex_files = 0, lex_scan_files = 0, lex_fallback_files = 0, lex_bytes = 0, lex_batches = 0;
+  uint64_t ns_lex_batch = 0;     // whole lex_batch calls (decode, pack, scan, unpack)
+  uint64_t ns_lex_h2d = 0, ns_lex_kernel = 0, ns_lex_d2h = 0;  // GPU steps; 0 on the CPU
 };
 
 struct RunInfo {

@@ -56,6 +56,19 @@ void rank_row(H5Table& t, const RankRecord& r, std::vector<std::string>& names) 
   t.u64("ns_wall", r.ns_wall);
   t.u64("peak_rss_bytes", r.peak_rss_bytes);
   t.u64("ns_cpu", r.ns_cpu);
+  t.str("lex_device", r.lex_device);
+  t.u8("lex_gpu", r.lex_gpu);
+  t.str("lex_engine", r.lex_engine);
+  t.str("lex_note", r.lex_note);
+  t.u64("lex_files", r.lex_files);
+  t.u64("lex_scan_files", r.lex_scan_files);
+  t.u64("lex_fallback_files", r.lex_fallback_files);
+  t.u64("lex_bytes", r.lex_bytes);
+  t.u64("lex_batches", r.lex_batches);
+  t.u64("ns_lex_batch", r.ns_lex_batch);
+  t.u64("ns_lex_h2d", r.ns_lex_h2d);
+  t.u64("ns_lex_kernel", r.ns_lex_kernel);
+  t.u64("ns_lex_d2h", r.ns_lex_d2h);
 }
 
 void diag_row(H5Table& t, uint32_t file_index, const std::string& path, const Diagnostic& d) {

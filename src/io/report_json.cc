@@ -88,8 +88,23 @@ std::string report_json(const Metrics& m) {
         .unum("exchange_bytes", r.exchange_bytes)
         .unum("ns_wall", r.ns_wall)
         .unum("peak_rss_bytes", r.peak_rss_bytes)
-        .unum("ns_cpu", r.ns_cpu)
+        .unum("ns_cpu", r.ns_cpu);
+    j.begin_object("lex")
+        .str("device", r.lex_device)
+        .boolean("gpu", r.lex_gpu)
+        .str("engine", r.lex_engine)
+        .str("note", r.lex_note)
+        .unum("files", r.lex_files)
+        .unum("scan_files", r.lex_scan_files)
+        .unum("fallback_files", r.lex_fallback_files)
+        .unum("bytes", r.lex_bytes)
+        .unum("batches", r.lex_batches)
+        .unum("ns_batch", r.ns_lex_batch)
+        .unum("ns_h2d", r.ns_lex_h2d)
+        .unum("ns_kernel", r.ns_lex_kernel)
+        .unum("ns_d2h", r.ns_lex_d2h)
         .end_object();
+    j.end_object();
   }
   j.end_array();
 

@@ -14,6 +14,21 @@ bool Lowerer::d_is_dataclass(uint32_t ci) const {
   return false;
 }
 
+bool Lowerer::d_is_frozen_dataclass(uint32_t ci) const {
+  // `@dataclass(frozen=True)`.
+  for (NodeId d : list_of(tm_.classes[ci].node, fld::ClassDef::decorator_list)) {
+    if (kind(d) != Kind::Call) continue;
+    for (NodeId k : list_of(d, fld::Call::keywords)) {
+      uint32_t a = slot(k, fld::keyword::arg);
+      NodeId v = slot(k, fld::keyword::value);
+      if (a != kNone && m_.str(a) == "frozen" && kind(v) == Kind::Constant &&
+          m_.constant(slot(v, fld::Constant::value)).tag == ast::Constant::Tag::True)
+        return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::pair<std::string, NodeId>> Lowerer::d_dataclass_fields(uint32_t ci) const {
   std::vector<std::pair<std::string, NodeId>> out;
   // Inherited dataclass fields come first.
@@ -169,6 +184,10 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
       RId other = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("1"), b_.path("Value::None")});
       RId clo = b_.closure({param}, b_.call(rt("dynamic::dataclass_eq"), {b_.ref(self0), b_.ref(other), b_.ref(b_.array(names))}));
       make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("__eq__"), clo})));
+    }
+    if (d_is_frozen_dataclass(ci)) {
+      RId clo = b_.closure({param}, b_.call(b_.path("Ok"), {b_.path("Value::None")}));
+      make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("__frozen__"), clo})));
     }
     if (!c.methods.count("__hash__") && !c.methods.count("__eq__")) {
       // Instances used as dict keys / set members hash by their fields.

@@ -321,6 +321,8 @@ void Lowerer::d_try(NodeId s, Ids& out) {
     if (nm != kNone) {
       const Binding* bnd = lookup(m_.str(nm));
       if (bnd) hb.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(bnd->rust), b_.call(rt("dynamic::exception_value"), {b_.ref(b_.path(ev))}))));
+      // `type(e).__name__` inside the handler names the caught class.
+      bind("$exc:" + std::string(m_.str(nm)), {ev, Types::kDyn, Form::Place});
     }
     for (NodeId x : list_of(h, fld::ExceptHandler::body)) d_stmt(x, hb);
     scopes_.pop_back();
@@ -837,7 +839,7 @@ RId Lowerer::d_call(NodeId e) {
     static const char* kDynBuiltins[] = {"len", "str", "repr", "int", "float", "bool", "abs", "round", "min", "max",
                                          "sum", "sorted", "reversed", "enumerate", "zip", "range", "list", "tuple",
                                          "set", "frozenset", "dict", "ord", "chr", "bin", "oct", "hex", "pow",
-                                         "divmod", "any", "all", "format", "map", "filter"};
+                                         "divmod", "any", "all", "format", "map", "filter", "next", "iter"};
     for (const char* b : kDynBuiltins) {
       if (n == b) return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(n), d_args(args), b_.ref(b_.array(kw))}));
     }
@@ -1004,8 +1006,13 @@ RId Lowerer::d_expr(NodeId e) {
         }
       }
       if (ident(e, fld::Attribute::attr) == "__name__" && kind(v) == Kind::Call && kind(slot(v, fld::Call::func)) == Kind::Name &&
-          ident(slot(v, fld::Call::func), fld::Name::id) == "type" && list_of(v, fld::Call::args).size() == 1)
+          ident(slot(v, fld::Call::func), fld::Name::id) == "type" && list_of(v, fld::Call::args).size() == 1) {
+        NodeId x = list_of(v, fld::Call::args)[0];
+        if (kind(x) == Kind::Name)
+          if (const Binding* eb = lookup("$exc:" + std::string(ident(x, fld::Name::id))))
+            return b_.call("Value::str", {b_.method(b_.path(eb->rust), "class_name", {})});
         return b_.call("Value::str", {b_.method(d_expr(list_of(v, fld::Call::args)[0]), "type_name", {})});
+      }
     }
       return try_(b_.call(rt("dynamic::attr"), {b_.ref(d_expr(slot(e, fld::Attribute::value))), b_.str_lit(ident(e, fld::Attribute::attr))}));
     case Kind::Subscript: {

@@ -141,6 +141,7 @@ class Lowerer {
   RId d_super_call(NodeId call);
   int d_find_method(int ci, std::string_view name) const;  // function index or -1
   bool d_is_dataclass(uint32_t ci) const;
+  bool d_is_frozen_dataclass(uint32_t ci) const;
   std::vector<std::pair<std::string, NodeId>> d_dataclass_fields(uint32_t ci) const;
   std::string class_fn(uint32_t ci) const { return "class_" + rust::snake_case(tm_.classes[ci].name); }
   bool d_is_exception_class(std::string_view name) const;

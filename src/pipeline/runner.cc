@@ -17,6 +17,7 @@ namespace portalis::pipeline {
 
 struct FrontState {
   lex::TokenBuffer tokens;
+  bool lexed = false;  // set by set_tokens or front_stages
 #if PORTALIS_HAVE_PARSER
   ast::Module ast;
   bool parsed = false;
@@ -109,28 +110,41 @@ ModuleUnit read_stage(const FileInput& input, uint64_t max_bytes) {
   return u;
 }
 
+void set_tokens(ModuleUnit& u, lex::TokenBuffer tokens, uint64_t lex_ns) {
+  FileRecord& r = u.record;
+  if (r.status == FileStatus::Failed) return;
+  if (!u.state) u.state = std::make_shared<FrontState>();
+  u.state->tokens = std::move(tokens);
+  u.state->lexed = true;
+  r.ns[static_cast<size_t>(Stage::Lex)] += lex_ns;
+  r.stages_run |= 1u << static_cast<unsigned>(Stage::Lex);
+}
+
 void front_stages(ModuleUnit& u) {
   FileRecord& r = u.record;
   if (r.status == FileStatus::Failed) return;
-  u.state = std::make_shared<FrontState>();
+  if (!u.state) u.state = std::make_shared<FrontState>();
 #if PORTALIS_HAVE_LEXER
-  {
+  if (!u.state->lexed) {
     auto t0 = Clock::now();
     try {
       u.state->tokens = lex::lex(u.bytes);
-      r.tokens = u.state->tokens.tokens.size();
-#if !PORTALIS_HAVE_PARSER
-      // With a parser, its result carries the lexer's diagnostics too.
-      for (const Diagnostic& d : u.state->tokens.diagnostics) r.add_diagnostic(d);
-      if (has_errors(u.state->tokens.diagnostics)) {
-        r.status = FileStatus::Failed;
-        r.failed_stage = Stage::Lex;
-      }
-#endif
+      u.state->lexed = true;
     } catch (const std::exception& e) {
       internal_error(r, Stage::Lex, e.what());
     }
     mark(r, Stage::Lex, t0);
+  }
+  if (u.state->lexed) {
+    r.tokens = u.state->tokens.tokens.size();
+#if !PORTALIS_HAVE_PARSER
+    // With a parser, its result carries the lexer's diagnostics too.
+    for (const Diagnostic& d : u.state->tokens.diagnostics) r.add_diagnostic(d);
+    if (has_errors(u.state->tokens.diagnostics)) {
+      r.status = FileStatus::Failed;
+      r.failed_stage = Stage::Lex;
+    }
+#endif
   }
 #endif
   std::string().swap(u.bytes);  // tokens hold the decoded text from here on

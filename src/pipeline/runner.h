@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "index/summary.h"
+#include "lex/lexer.h"
 #include "pipeline/record.h"
 
 namespace portalis::pipeline {
@@ -37,6 +38,11 @@ struct ModuleUnit {
 // Reads the bytes and hashes them (the resume journal decides on the hash
 // whether the later stages must run). On failure the record says Failed.
 ModuleUnit read_stage(const FileInput& input, uint64_t max_bytes);
+
+// Hands over tokens lexed elsewhere (the job lexes a shard in batches with
+// kernels/lex_batch.h, which equals lex::lex), with the lex time attributed
+// to this file; front_stages then skips its own lexing. No-op on a failed unit.
+void set_tokens(ModuleUnit& unit, lex::TokenBuffer tokens, uint64_t lex_ns);
 
 // lex -> parse -> index. Keeps tokens and AST for translate_stage.
 void front_stages(ModuleUnit& unit);
