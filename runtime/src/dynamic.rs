@@ -260,6 +260,14 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
             }
             other => Err(PyException::type_error(format!("'{}' object is not an iterator", other.type_name()))),
         },
+        "slice" => {
+            let n = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
+            Ok(if args.len() == 1 {
+                Value::slice_object(Value::None, n(0), Value::None)
+            } else {
+                Value::slice_object(n(0), n(1), n(2))
+            })
+        }
         "dict.fromkeys" => {
             let fill = args.get(1).cloned().unwrap_or(Value::None);
             let keys = arg(args, 0, name)?.iter()?;
@@ -785,6 +793,26 @@ thread_local! {
     static CLASSES: RefCell<HashMap<String, Rc<Class>>> = RefCell::new(HashMap::new());
 }
 
+thread_local! {
+    static GLOBALS: RefCell<HashMap<String, Value>> = RefCell::new(HashMap::new());
+}
+
+/// Records a module-level variable that functions read.
+pub fn set_global(name: &str, v: Value) {
+    GLOBALS.with(|g| {
+        g.borrow_mut().insert(name.to_string(), v);
+    });
+}
+
+/// A module-level variable read from a function; NameError before the
+/// module body assigned it.
+pub fn get_global(name: &str) -> PyResult<Value> {
+    match GLOBALS.with(|g| g.borrow().get(name).cloned()) {
+        Some(v) => Ok(v),
+        None => Err(PyException::new("NameError", format!("name '{}' is not defined", name))),
+    }
+}
+
 /// The class object of a translated class, built once by `make`.
 pub fn class_cached(name: &str, make: fn() -> Rc<Class>) -> Rc<Class> {
     let found = CLASSES.with(|c| c.borrow().get(name).cloned());
@@ -930,6 +958,31 @@ fn str_translate(s: &str, table: &Value) -> PyResult<Value> {
     Ok(Value::from(out))
 }
 
+/// A dataclass(order=True) comparison: the tuples of the compared fields.
+pub fn dataclass_order(a: &Value, b: &Value, fields: &[&str], op: &str) -> PyResult<Value> {
+    if a.type_name() != b.type_name() {
+        return Err(PyException::type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op,
+            a.type_name(),
+            b.type_name()
+        )));
+    }
+    let mut x = Vec::with_capacity(fields.len());
+    let mut y = Vec::with_capacity(fields.len());
+    for f in fields {
+        x.push(a.getattr(f)?);
+        y.push(b.getattr(f)?);
+    }
+    let (x, y) = (Value::tuple(x), Value::tuple(y));
+    Ok(Value::from(match op {
+        "__lt__" => x.lt(&y)?,
+        "__le__" => x.le(&y)?,
+        "__gt__" => x.gt(&y)?,
+        _ => x.ge(&y)?,
+    }))
+}
+
 /// A dataclass's `__hash__`: the tuple of its fields (hashing that tuple
 /// hashes the instance, consistent with the generated `__eq__`).
 pub fn dataclass_hash(a: &Value, fields: &[&str]) -> PyResult<Value> {
@@ -1035,6 +1088,32 @@ pub fn module_call(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyRe
             heapq::heapify(v);
             Ok(Value::None)
         }),
+        "heapq.merge" => {
+            // Merging sorted inputs = a stable sort of their concatenation.
+            let mut all = Vec::new();
+            for a in args {
+                all.extend(a.iter()?);
+            }
+            let reverse = kw(kwargs, "reverse").map(|v| v.truthy()).unwrap_or(false);
+            Ok(Value::list(sorted_values(all, kw(kwargs, "key"), reverse)?))
+        }
+        "heapq.heapreplace" => {
+            let x = arg(args, 1, name)?.clone();
+            with_list(arg(args, 0, name)?, |v| heapq::heapreplace(v, x))
+        }
+        "heapq.heappushpop" => {
+            let x = arg(args, 1, name)?.clone();
+            with_list(arg(args, 0, name)?, |v| Ok(heapq::heappushpop(v, x)))
+        }
+        "heapq.nlargest" | "heapq.nsmallest" => {
+            // sorted(items, key=key, reverse=largest)[:n]: the same order as
+            // heapq's (stable among equal keys).
+            let n = to_i64(arg(args, 0, name)?)?.max(0) as usize;
+            let items = arg(args, 1, name)?.iter()?;
+            let mut out = sorted_values(items, kw(kwargs, "key"), name == "heapq.nlargest")?;
+            out.truncate(n);
+            Ok(Value::list(out))
+        }
         "bisect.bisect_left" | "bisect.bisect_right" | "bisect.bisect" => {
             let x = arg(args, 1, name)?.clone();
             let items = arg(args, 0, name)?.iter()?;

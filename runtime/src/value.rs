@@ -69,6 +69,12 @@ impl Class {
         Rc::new(Class { name: name.to_string(), base, methods: RefCell::new(Dict::new()) })
     }
 
+    /// The class of `slice(...)` objects (not registered: not an exception
+    /// class nor a user class).
+    pub fn slice_class() -> Rc<Class> {
+        Rc::new(Class { name: "slice".to_string(), base: None, methods: RefCell::new(Dict::new()) })
+    }
+
     /// Add or replace a method.
     pub fn def_method(&self, name: &str, f: impl Fn(&[Value]) -> PyResult<Value> + 'static) {
         self.methods.borrow_mut().insert(name.to_string(), Rc::new(Func::new(name, f)));
@@ -666,6 +672,9 @@ impl Value {
 
     /// `x[i]` for lists, tuples, strs (int index) and dicts (any key).
     pub fn getitem(&self, key: &Value) -> PyResult<Value> {
+        if let Some((a, b, c)) = key.as_slice_object()? {
+            return self.getslice(a, b, c);
+        }
         match self {
             Value::List(l) => {
                 let l = l.borrow();
@@ -839,6 +848,32 @@ impl Value {
             }
         }
         Err(PyException::new("AttributeError", format!("'{}' object has no attribute '{}'", self.type_name(), name)))
+    }
+
+    /// `slice(start, stop, step)` as an object with those three fields.
+    pub fn slice_object(start: Value, stop: Value, step: Value) -> Value {
+        let mut f: Dict<String, Value> = Dict::new();
+        f.insert("start".to_string(), start);
+        f.insert("stop".to_string(), stop);
+        f.insert("step".to_string(), step);
+        Value::Object(Rc::new(Object { class: Class::slice_class(), fields: RefCell::new(f) }))
+    }
+
+    /// The bounds of a `slice` object; None for any other value.
+    pub fn as_slice_object(&self) -> PyResult<Option<(Option<i64>, Option<i64>, Option<i64>)>> {
+        let o = match self {
+            Value::Object(o) if o.class.name == "slice" && o.class.base.is_none() => o,
+            _ => return Ok(None),
+        };
+        let f = o.fields.borrow();
+        let mut out = [None, None, None];
+        for (i, n) in ["start", "stop", "step"].iter().enumerate() {
+            match f.get(*n) {
+                None | Some(Value::None) => {}
+                Some(v) => out[i] = Some(crate::dynamic::to_i64(v)?),
+            }
+        }
+        Ok(Some((out[0], out[1], out[2])))
     }
 
     /// `obj.name = v`.

@@ -35,7 +35,13 @@ int cmd_translate(int argc, char** argv) {
       ("rank-log-level", po::value<std::string>(&o.log_level)->default_value("info"),
        "level of OUT/logs/rank-N.log: trace, debug, info, warn, error")
       ("max-file-mb", po::value<uint64_t>(&o.max_file_mb)->default_value(256),
-       "refuse input files larger than this (recorded as failed)");
+       "refuse input files larger than this (recorded as failed)")
+      ("device", po::value<std::string>(&o.device)->default_value("auto"),
+       "lex stage device: auto (the GPU when usable, else the CPU, saying why), cpu, or gpu (exit 2 without one)")
+      ("lex-engine", po::value<std::string>(&o.lex_engine)->default_value("serial"),
+       "CPU lexer: serial (per file) or scan (the GPU's algorithm on the host); the GPU always runs the scan")
+      ("lex-batch-mb", po::value<uint64_t>(&o.lex_batch_mb)->default_value(64),
+       "MB of source lexed per batch (one host-to-device copy each on the GPU)");
   po::options_description testing("Testing aids");
   testing.add_options()
       ("inject-fault", po::value<std::string>(&o.inject_fault), "RANK:PHASE: make a rank throw in walk|front|exchange|translate, or RANK:abort to crash it")

@@ -54,6 +54,16 @@ void print_tables(std::FILE* out, const io::Metrics& m) {
                  r.device.c_str(), static_cast<unsigned long long>(r.files), r.bytes / 1e6, front, r.ns_exchange / 1e6,
                  back, r.ns_wall / 1e9, r.ns_cpu / 1e9, static_cast<unsigned long long>(r.peak_rss_bytes >> 20));
   }
+  // The lex stage per rank (kernels/lex_batch.h): where it ran and how.
+  std::fprintf(out, "\n%4s %-20s %-9s %6s %6s %8s %9s %8s %8s %9s %8s\n", "rank", "lex device", "engine", "scan",
+               "serial", "MB", "lex s", "h2d s", "kernel s", "d2h s", "MB/s");
+  for (const auto& r : m.ranks) {
+    const double s = r.ns_lex_batch / 1e9;
+    std::fprintf(out, "%4d %-20.20s %-9.9s %6llu %6llu %8.2f %9.3f %8.3f %8.3f %9.3f %8.1f\n", r.rank, r.lex_device.c_str(),
+                 r.lex_engine.c_str(), static_cast<unsigned long long>(r.lex_scan_files),
+                 static_cast<unsigned long long>(r.lex_files - r.lex_scan_files), r.lex_bytes / 1e6, s, r.ns_lex_h2d / 1e9,
+                 r.ns_lex_kernel / 1e9, r.ns_lex_d2h / 1e9, s > 0 ? r.lex_bytes / 1e6 / s : 0.0);
+  }
   std::fprintf(out, "\nfiles: %zu (%llu ok, %llu partial, %llu failed, %llu resumed), %.2f MB, %llu lines, %.3f s wall\n",
                m.files.size(), static_cast<unsigned long long>(ok), static_cast<unsigned long long>(partial),
                static_cast<unsigned long long>(failed), static_cast<unsigned long long>(resumed), bytes / 1e6,

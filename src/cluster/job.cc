@@ -353,6 +353,8 @@ int run_job(const Comm& comm, const JobOptions& o) {
         if (lex_device == kernels::Device::Gpu) lex_error = "--device gpu: no usable GPU on " + comm.host() + " (" + g.why + ")";
       }
     }
+    // What the batches will report (kept when this rank lexes nothing).
+    me.lex_engine = me.lex_device != "cpu" ? "scan-gpu" : lex_engine == kernels::Engine::Scan ? "scan-host" : "serial";
     std::vector<int64_t> flags = comm.allgather(lex_error.empty() ? 0 : 1);
     if (std::any_of(flags.begin(), flags.end(), [](int64_t f) { return f != 0; })) {
       std::vector<int64_t> sizes;
@@ -482,9 +484,10 @@ int run_job(const Comm& comm, const JobOptions& o) {
         if (batch_bytes >= batch_options.max_batch_bytes) flush();
       }
       flush();
+      me.gpu_used = me.gpu_used || me.lex_gpu;
       log->info("lex: device {}, gpu {}, engine {}, {} files ({} scan, {} fallback), {} bytes in {} batches, "
                 "{:.3f} s (h2d {:.3f} s, kernel {:.3f} s, d2h {:.3f} s){}{}",
-                me.lex_device, me.lex_gpu ? "yes" : "no", me.lex_engine.empty() ? "none" : me.lex_engine, me.lex_files,
+                me.lex_device, me.lex_gpu ? "yes" : "no", me.lex_engine, me.lex_files,
                 me.lex_scan_files, me.lex_fallback_files, me.lex_bytes, me.lex_batches, me.ns_lex_batch / 1e9,
                 me.ns_lex_h2d / 1e9, me.ns_lex_kernel / 1e9, me.ns_lex_d2h / 1e9, me.lex_note.empty() ? "" : "; ",
                 me.lex_note);

@@ -2,8 +2,6 @@
 #include <algorithm>
 
 #include "lower/lower_impl.h"
-#include <cstdio> // DBGTMP
-#include <cstdlib> // DBGTMP
 
 namespace portalis::lower {
 
@@ -314,7 +312,6 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   for (uint32_t f = 0; f < tm.funcs.size(); ++f) all.insert(f);
   Lowerer d(tm, tokens, opts, dyn, all, true);
   d.module();
-  if (std::getenv("PORTALIS_DBG_DYN")) for (auto& dg : dyn.diagnostics) std::fprintf(stderr, "DYN %u: %s\n", dg.line, dg.message.c_str()); // DBGTMP
   if (dyn.stubs < stat.stubs) return dyn;
   return stat;
 }

@@ -14,14 +14,16 @@ bool Lowerer::d_is_dataclass(uint32_t ci) const {
   return false;
 }
 
-bool Lowerer::d_is_frozen_dataclass(uint32_t ci) const {
-  // `@dataclass(frozen=True)`.
+bool Lowerer::d_is_frozen_dataclass(uint32_t ci) const { return d_dataclass_flag(ci, "frozen"); }
+
+bool Lowerer::d_dataclass_flag(uint32_t ci, std::string_view flag) const {
+  // `@dataclass(frozen=True)`, `@dataclass(order=True)`.
   for (NodeId d : list_of(tm_.classes[ci].node, fld::ClassDef::decorator_list)) {
     if (kind(d) != Kind::Call) continue;
     for (NodeId k : list_of(d, fld::Call::keywords)) {
       uint32_t a = slot(k, fld::keyword::arg);
       NodeId v = slot(k, fld::keyword::value);
-      if (a != kNone && m_.str(a) == "frozen" && kind(v) == Kind::Constant &&
+      if (a != kNone && m_.str(a) == flag && kind(v) == Kind::Constant &&
           m_.constant(slot(v, fld::Constant::value)).tag == ast::Constant::Tag::True)
         return true;
     }
@@ -159,7 +161,9 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
             for (NodeId kw : list_of(d, fld::Call::keywords)) {
               uint32_t kn = slot(kw, fld::keyword::arg);
               NodeId kv = slot(kw, fld::keyword::value);
-              if (kn != kNone && m_.str(kn) == "default_factory" && kind(kv) == Kind::Name && ident(kv, fld::Name::id) == "dict")
+              if (kn != kNone && m_.str(kn) == "default") dflt = d_expr(kv);
+              else if (kn != kNone && m_.str(kn) == "compare") continue;  // used by __eq__/order below
+              else if (kn != kNone && m_.str(kn) == "default_factory" && kind(kv) == Kind::Name && ident(kv, fld::Name::id) == "dict")
                 dflt = try_(b_.call(rt("dynamic::dict_from"), {b_.call("Vec::new", {})}));
               else if (!(kn != kNone && m_.str(kn) == "default_factory" && kind(kv) == Kind::Name && ident(kv, fld::Name::id) == "list"))
                 fail(d, "dataclass field()");
@@ -180,6 +184,30 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
       RId clo = b_.closure({param}, b_.call(rt("dynamic::dataclass_repr"), {b_.ref(self0), b_.ref(b_.array(names))}));
       make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("__repr__"), clo})));
     }
+    // Fields with `field(compare=False)` take no part in ==/ordering.
+    Ids cmp_names;
+    for (auto& fd : fields) {
+      bool compare = true;
+      NodeId d = fd.second;
+      if (d != kNone && kind(d) == Kind::Call && kind(slot(d, fld::Call::func)) == Kind::Name && ident(slot(d, fld::Call::func), fld::Name::id) == "field")
+        for (NodeId kw : list_of(d, fld::Call::keywords)) {
+          uint32_t kn = slot(kw, fld::keyword::arg);
+          NodeId kv = slot(kw, fld::keyword::value);
+          if (kn != kNone && m_.str(kn) == "compare" && kind(kv) == Kind::Constant &&
+              m_.constant(slot(kv, fld::Constant::value)).tag == ast::Constant::Tag::False)
+            compare = false;
+        }
+      if (compare) cmp_names.push_back(b_.str_lit(fd.first));
+    }
+    if (d_dataclass_flag(ci, "order")) {
+      for (const char* op : {"__lt__", "__le__", "__gt__", "__ge__"}) {
+        if (c.methods.count(op)) continue;
+        RId other = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("1"), b_.path("Value::None")});
+        RId clo = b_.closure({param}, b_.call(rt("dynamic::dataclass_order"), {b_.ref(self0), b_.ref(other), b_.ref(b_.array(cmp_names)), b_.str_lit(op)}));
+        make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit(op), clo})));
+      }
+    }
+    names = cmp_names;
     if (!c.methods.count("__eq__")) {
       RId other = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("1"), b_.path("Value::None")});
       RId clo = b_.closure({param}, b_.call(rt("dynamic::dataclass_eq"), {b_.ref(self0), b_.ref(other), b_.ref(b_.array(names))}));
@@ -271,15 +299,31 @@ RId Lowerer::d_super_call(NodeId e) {
     }
   int target = d_find_method(base, m);
   const Binding* self = lookup("self");
-  if (target < 0 || !self || !list_of(e, fld::Call::keywords).empty()) {
+  if (target < 0 || !self) {
     fail(e, "super() call");
     return b_.path("Value::None");
   }
   const sema::Function& tf = tm_.funcs[static_cast<uint32_t>(target)];
+  // Keyword arguments go to the parameter of that name.
+  std::vector<NodeId> by_kw(tf.params.size(), kNone);
+  for (NodeId k : list_of(e, fld::Call::keywords)) {
+    uint32_t a = slot(k, fld::keyword::arg);
+    bool found = false;
+    for (size_t i = 0; a != kNone && i < tf.params.size(); ++i)
+      if (tf.vars[tf.params[i]].name == m_.str(a)) {
+        by_kw[i] = slot(k, fld::keyword::value);
+        found = true;
+      }
+    if (!found) {
+      fail(e, "super() call");
+      return b_.path("Value::None");
+    }
+  }
   Ids args{b_.method(b_.path(self->rust), "clone", {})};
   auto given = list_of(e, fld::Call::args);
   for (size_t i = 0; i < tf.params.size(); ++i) {
     if (i < given.size()) args.push_back(d_expr(given[i]));
+    else if (by_kw[i] != kNone) args.push_back(d_expr(by_kw[i]));
     else if (tf.vars[tf.params[i]].default_value != kNone) args.push_back(d_expr(tf.vars[tf.params[i]].default_value));
     else {
       fail(e, "missing argument to super()");

@@ -2,6 +2,8 @@
 // Every Python value is the runtime's `Value` (shared, Python semantics),
 // every operation a `Value` method or a `rt::dynamic` helper returning
 // PyResult, so the output still compiles and behaves like CPython.
+#include <algorithm>
+
 #include "lower/lower_impl.h"
 
 namespace portalis::lower {
@@ -155,6 +157,8 @@ void Lowerer::d_assign(NodeId target, RId value, Ids& out) {
         return;
       }
       out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(bnd->rust), value)));
+      if (cur_ == 0 && d_global_read(ident(target, fld::Name::id)))
+        out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(ident(target, fld::Name::id)), b_.method(b_.path(bnd->rust), "clone", {})})));
       return;
     }
     case Kind::Tuple: case Kind::List: {
@@ -361,6 +365,34 @@ std::string Lowerer::imported(std::string_view name) {
   return it == imports_.end() ? std::string() : it->second;
 }
 
+bool Lowerer::d_global_read(std::string_view name) {
+  if (!global_reads_ready_) {
+    global_reads_ready_ = true;
+    for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
+      const sema::Function& fn = tm_.funcs[f];
+      if (fn.node == kNone) continue;
+      std::vector<NodeId> stack(list_of(fn.node, fld::FunctionDef::body).begin(), list_of(fn.node, fld::FunctionDef::body).end());
+      while (!stack.empty()) {
+        NodeId n = stack.back();
+        stack.pop_back();
+        if (n == kNone) continue;
+        if (kind(n) == Kind::Name) {
+          std::string_view id = ident(n, fld::Name::id);
+          if (!fn.find(id) && tm_.funcs[0].find(id)) global_reads_.insert(std::string(id));
+          continue;
+        }
+        auto fs = ast::fields_of(kind(n));
+        for (size_t i = 0; i < fs.size(); ++i) {
+          uint32_t v = slot(n, static_cast<uint32_t>(i));
+          if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(v);
+          else if (fs[i].type == ast::FieldType::List) for (NodeId c : m_.list(v)) stack.push_back(c);
+        }
+      }
+    }
+  }
+  return global_reads_.count(std::string(name)) > 0;
+}
+
 bool Lowerer::mentions_typing(NodeId e) {
   if (typing_names_.empty()) {
     typing_names_.insert("");
@@ -546,11 +578,43 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
   }
 }
 
+std::vector<std::string> Lowerer::d_class_mro(std::string_view name) const {
+  // Single inheritance: the class, its bases in order, then `object`.
+  std::vector<std::string> out{std::string(name)};
+  std::string cur(name);
+  for (int depth = 0; depth < 64; ++depth) {
+    auto it = tm_.class_by_name.find(cur);
+    std::string next;
+    if (it != tm_.class_by_name.end()) {
+      for (NodeId bn : list_of(tm_.classes[it->second].node, fld::ClassDef::bases))
+        if (kind(bn) == Kind::Name) {
+          next = std::string(ident(bn, fld::Name::id));
+          break;
+        }
+    } else if (is_builtin_exception(cur) && cur != "BaseException") {
+      next = cur == "Exception" ? "BaseException" : "Exception";
+    }
+    if (next.empty() || next == "object") break;
+    out.push_back(next);
+    cur = next;
+  }
+  out.push_back("object");
+  return out;
+}
+
 RId Lowerer::d_compare(NodeId e) {
   NodeId left = slot(e, fld::Compare::left);
   auto ops = m_.list(slot(e, fld::Compare::ops));
   auto comps = list_of(e, fld::Compare::comparators);
   RId acc = kNil;
+  if (comps.size() == 1 && (Kind(ops[0]) == Kind::Is || Kind(ops[0]) == Kind::IsNot) && kind(left) == Kind::Call &&
+      kind(slot(left, fld::Call::func)) == Kind::Name && ident(slot(left, fld::Call::func), fld::Name::id) == "type" &&
+      list_of(left, fld::Call::args).size() == 1 && kind(comps[0]) == Kind::Name &&
+      tm_.class_by_name.count(ident(comps[0], fld::Name::id)) && !lookup(ident(comps[0], fld::Name::id))) {
+    // `type(x) is C` for a class of the module: compare class names.
+    RId tn = b_.method(d_expr(list_of(left, fld::Call::args)[0]), "type_name", {});
+    return b_.binary(Kind(ops[0]) == Kind::Is ? Op::Eq : Op::Ne, tn, b_.str_lit(ident(comps[0], fld::Name::id)));
+  }
   for (size_t i = 0; i < comps.size(); ++i) {
     RId l = d_expr(i == 0 ? left : comps[i - 1]);
     RId r = d_expr(comps[i]);
@@ -818,6 +882,13 @@ RId Lowerer::d_call(NodeId e) {
       for (NodeId x : args) a.push_back(d_expr(x));
       return b_.call(rt("dynamic::exception_value"), {b_.ref(b_.call(rt("dynamic::exception"), {b_.str_lit(n), b_.ref(b_.array(a))}))});
     }
+    if (n == "issubclass" && args.size() == 2 && kind(args[0]) == Kind::Name && kind(args[1]) == Kind::Name &&
+        tm_.class_by_name.count(ident(args[0], fld::Name::id))) {
+      // Both classes are known statically: the answer is a constant.
+      auto chain = d_class_mro(ident(args[0], fld::Name::id));
+      bool sub = std::find(chain.begin(), chain.end(), std::string(ident(args[1], fld::Name::id))) != chain.end();
+      return b_.call("Value::from", {b_.bool_lit(sub)});
+    }
     if (n == "isinstance" && args.size() == 2) {
       Ids names;
       NodeId t = args[1];
@@ -839,7 +910,7 @@ RId Lowerer::d_call(NodeId e) {
     static const char* kDynBuiltins[] = {"len", "str", "repr", "int", "float", "bool", "abs", "round", "min", "max",
                                          "sum", "sorted", "reversed", "enumerate", "zip", "range", "list", "tuple",
                                          "set", "frozenset", "dict", "ord", "chr", "bin", "oct", "hex", "pow",
-                                         "divmod", "any", "all", "format", "map", "filter", "next", "iter"};
+                                         "divmod", "any", "all", "format", "map", "filter", "next", "iter", "slice"};
     for (const char* b : kDynBuiltins) {
       if (n == b) return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(n), d_args(args), b_.ref(b_.array(kw))}));
     }
@@ -935,7 +1006,8 @@ RId Lowerer::d_expr(NodeId e) {
           return false;
         };
         if (count == 1 && literal(only) && tm_.funcs[0].find(n)->reassigned == false) return d_expr(only);
-        fail(e, "module-level variable used in a function");
+        // Otherwise the value the module body stored last (NameError before).
+        return try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(n)}));
       } else if (cur_ != 0 && tm_.funcs[0].find(n)) fail(e, "module-level variable used in a function");
       else fail(e, "name " + std::string(n));
       return b_.path("Value::None");
@@ -981,6 +1053,13 @@ RId Lowerer::d_expr(NodeId e) {
       return b_.if_(d_cond(slot(e, fld::IfExp::test)), b_.block({}, d_expr(slot(e, fld::IfExp::body))),
                     b_.block({}, d_expr(slot(e, fld::IfExp::orelse))));
     case Kind::Call: return d_call(e);
+    case Kind::NamedExpr: {
+      // `(x := v)`: { let t = v; x = t.clone(); t }
+      std::string tmp = fresh("walrus");
+      Ids st{b_.let(tmp, kNil, d_expr(slot(e, fld::NamedExpr::value)), false)};
+      d_assign(slot(e, fld::NamedExpr::target), b_.method(b_.path(tmp), "clone", {}), st);
+      return b_.block(st, b_.path(tmp));
+    }
     case Kind::Attribute: {
       NodeId v = slot(e, fld::Attribute::value);
       std::string_view at = ident(e, fld::Attribute::attr);
@@ -1003,6 +1082,22 @@ RId Lowerer::d_expr(NodeId e) {
             if (kind(st) == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1 &&
                 kind(list_of(st, fld::Assign::targets)[0]) == Kind::Name && ident(list_of(st, fld::Assign::targets)[0], fld::Name::id) == at)
               return d_expr(slot(st, fld::Assign::value));
+        }
+      }
+      if (at == "__name__" && kind(v) == Kind::Subscript) {
+        // `C.__mro__[i].__name__` / `C.__bases__[i].__name__` for a known class.
+        NodeId tv = slot(v, fld::Subscript::value);
+        int64_t idx;
+        if (kind(tv) == Kind::Attribute && kind(slot(tv, fld::Attribute::value)) == Kind::Name &&
+            is_int_literal(slot(v, fld::Subscript::slice), &idx) && idx >= 0) {
+          std::string_view cn = ident(slot(tv, fld::Attribute::value), fld::Name::id);
+          std::string_view which = ident(tv, fld::Attribute::attr);
+          if (tm_.class_by_name.count(cn) && !lookup(cn) && (which == "__mro__" || which == "__bases__")) {
+            auto chain = d_class_mro(cn);
+            size_t i = static_cast<size_t>(idx) + (which == "__bases__" ? 1 : 0);
+            if (which == "__bases__" && idx != 0) i = chain.size();
+            if (i < chain.size()) return b_.call("Value::str", {b_.str_lit(chain[i])});
+          }
         }
       }
       if (ident(e, fld::Attribute::attr) == "__name__" && kind(v) == Kind::Call && kind(slot(v, fld::Call::func)) == Kind::Name &&

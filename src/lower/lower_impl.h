@@ -142,6 +142,8 @@ class Lowerer {
   int d_find_method(int ci, std::string_view name) const;  // function index or -1
   bool d_is_dataclass(uint32_t ci) const;
   bool d_is_frozen_dataclass(uint32_t ci) const;
+  bool d_dataclass_flag(uint32_t ci, std::string_view flag) const;
+  std::vector<std::string> d_class_mro(std::string_view name) const;
   std::vector<std::pair<std::string, NodeId>> d_dataclass_fields(uint32_t ci) const;
   std::string class_fn(uint32_t ci) const { return "class_" + rust::snake_case(tm_.classes[ci].name); }
   bool d_is_exception_class(std::string_view name) const;
@@ -150,6 +152,11 @@ class Lowerer {
   std::map<std::string, std::string> imports_;
   bool imports_ready_ = false;
   std::set<std::string> typing_names_;
+  // Module-level names read by functions (dynamic mode keeps them in the
+  // runtime's global table); computed on first use.
+  std::set<std::string> global_reads_;
+  bool global_reads_ready_ = false;
+  bool d_global_read(std::string_view name);
   std::string fresh(std::string_view base) { return std::string(base) + std::to_string(++tmp_counter_); }
   bool dyn_ = false;
   std::set<std::string> exception_classes_;

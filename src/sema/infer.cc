@@ -542,6 +542,14 @@ class Inferer {
         }
       }
       case Kind::Name: return lookup_name(e);
+      case Kind::NamedExpr: {
+        // `(x := v)` binds x like an assignment; only the dynamic lowering
+        // translates it.
+        TypeId v = expr(slot(e, fld::NamedExpr::value));
+        assign_target(slot(e, fld::NamedExpr::target), v);
+        unsupported(cur_, e, "assignment expression");
+        return v;
+      }
       case Kind::BinOp: {
         TypeId l = expr(slot(e, fld::BinOp::left));
         TypeId r = expr(slot(e, fld::BinOp::right));

@@ -3,6 +3,7 @@
 // one JSON object.
 #include <cstdio>
 #include <numeric>
+#include <string>
 
 #include "io/h5_table.h"
 #include "io/json.h"
@@ -37,6 +38,21 @@ int main(int argc, char** argv) {
   j.begin_array("paths");
   for (const auto& p : h.str_column("/files", "path")) j.str({}, p);
   j.end_array();
+  // The lex stage's per-rank columns, as read back (one entry per rank).
+  j.begin_array("rank_columns");
+  for (const auto& c : h.columns("/ranks")) j.str({}, c);
+  j.end_array();
+  for (const char* c : {"lex_device", "lex_engine", "lex_note"}) {
+    j.begin_array(c);
+    for (const auto& v : h.str_column("/ranks", c)) j.str({}, v);
+    j.end_array();
+  }
+  for (const char* c : {"lex_gpu", "lex_files", "lex_scan_files", "lex_fallback_files", "lex_bytes", "lex_batches",
+                        "ns_lex_batch", "ns_lex_h2d", "ns_lex_kernel", "ns_lex_d2h", "ns_lex", "bytes"}) {
+    j.begin_array((std::string("ranks_") + c).c_str());
+    for (uint64_t v : h.u64_column("/ranks", c)) j.unum({}, v);
+    j.end_array();
+  }
   j.begin_array("stages");
   for (const auto& p : h.str_column("/stages", "stage")) j.str({}, p);
   j.end_array();

@@ -7,6 +7,9 @@ faults        bad files are recorded and the job goes on; a rank's exception
               is reported by rank 0 and the job exits 1 without hanging
 bad_input     missing path, empty input, unwritable output, more ranks than files
 stdlib_slice  a slice of the installed stdlib under -np 2, read back from HDF5
+lex_device    the lex stage's device/engine: /ranks lex columns read back from
+              HDF5, --lex-engine scan == serial byte for byte, --device gpu
+              without a GPU exits 2
 """
 import argparse
 import hashlib
@@ -345,7 +348,79 @@ def case_stdlib_slice(tmp):
     check(meta["attr_start_time"] and meta["attr_end_time"] and "translate" in meta["attr_command_line"], "run attributes")
     check(len(meta["stages"]) == meta["stages_rows"] >= 8, "stage rows")
     check(meta["errors"] == 0, f"stdlib files failed: {report(out)['totals']}")
+    # ci.ini picks the host scan engine: it lexed the stdlib under MPI.
+    check(meta["lex_engine"] == ["scan-host"] * 2 or all(d.startswith("gpu: ") for d in meta["lex_device"]),
+          f"engine from ci.ini: {meta['lex_engine']}")
+    check(sum(meta["ranks_lex_scan_files"]) + sum(meta["ranks_lex_fallback_files"]) == len(expected), "every file lexed")
     print(f"ok: {len(expected)} stdlib files, {meta['bytes']} bytes, {lines} lines read back from HDF5")
+
+LEX_COLUMNS = ("lex_device", "lex_gpu", "lex_engine", "lex_note", "lex_files", "lex_scan_files", "lex_fallback_files",
+               "lex_bytes", "lex_batches", "ns_lex_batch", "ns_lex_h2d", "ns_lex_kernel", "ns_lex_d2h")
+
+
+def case_lex_device(tmp):
+    src = os.path.join(tmp, "src")
+    make_tree(src)
+    sources = [src, ARGS.sample]
+    auto = os.path.join(tmp, "auto")
+    p = run(2, sources, auto)
+    check("lex device" in p.stdout, "per-rank lex table printed")
+    rep = report(auto)
+    meta = h5(auto)
+    missing = [c for c in LEX_COLUMNS if c not in meta["rank_columns"]]
+    check(not missing, f"/ranks lacks {missing}")
+    # Files that were read are lexed; their bytes, as read, are what the serial lexer saw.
+    lexed = [f for f in rep["files"] if f["failed_stage"] != "read"]
+    check(sum(meta["ranks_lex_files"]) == len(lexed), f"lex_files {meta['ranks_lex_files']} vs {len(lexed)} read files")
+    used_gpu = any(meta["ranks_lex_gpu"])
+    for r in range(2):
+        where = f"rank {r}: " + json.dumps({c: meta.get(c, meta.get("ranks_" + c, [None, None]))[r] for c in LEX_COLUMNS})
+        dev = meta["lex_device"][r]
+        check(meta["ranks_lex_files"][r] > 0 and meta["ranks_lex_batches"][r] >= 1, where)
+        # Per-file lex times are the batch's time shared by bytes, so they add up to at most it.
+        check(0 < meta["ranks_ns_lex"][r] <= meta["ranks_ns_lex_batch"][r], where)
+        if dev == "cpu":  # auto on a machine without a usable GPU: says why, runs the serial lexer
+            check(meta["ranks_lex_gpu"][r] == 0 and meta["lex_engine"][r] == "serial", where)
+            check(meta["lex_note"][r].startswith("auto chose the CPU: ") and len(meta["lex_note"][r]) > 20, where)
+            check(meta["ranks_ns_lex_h2d"][r] == meta["ranks_ns_lex_kernel"][r] == meta["ranks_ns_lex_d2h"][r] == 0, where)
+            check(meta["ranks_lex_scan_files"][r] == meta["ranks_lex_fallback_files"][r] == 0, where)
+        else:
+            check(dev.startswith("gpu: ") and meta["ranks_lex_gpu"][r] == 1 and meta["lex_engine"][r] == "scan-gpu", where)
+            check(meta["ranks_lex_scan_files"][r] + meta["ranks_lex_fallback_files"][r] == meta["ranks_lex_files"][r], where)
+            check(meta["ranks_ns_lex_kernel"][r] > 0, where)
+        lex = rep["ranks"][r]["lex"]
+        check(lex["device"] == dev and lex["files"] == meta["ranks_lex_files"][r] and lex["gpu"] == bool(meta["ranks_lex_gpu"][r]),
+              f"report.json lex of rank {r}: {lex}")
+        with open(os.path.join(auto, "logs", f"rank-{r}.log")) as f:
+            log = f.read()
+        check(f"lex: device {dev}, gpu {'yes' if meta['ranks_lex_gpu'][r] else 'no'}" in log, f"rank {r} log line")
+    if not used_gpu:
+        check(sum(meta["ranks_lex_bytes"]) == sum(f["bytes"] for f in lexed), "lex_bytes == bytes of the lexed files")
+
+    # The host scan engine, in small batches, must change nothing but timings.
+    scan = os.path.join(tmp, "scan")
+    run(2, sources, scan, ["--device", "cpu", "--lex-engine", "scan", "--lex-batch-mb", "1"])
+    smeta = h5(scan)
+    check(smeta["lex_engine"] == ["scan-host", "scan-host"] and smeta["lex_device"] == ["cpu", "cpu"], str(smeta["lex_engine"]))
+    check(smeta["lex_note"] == ["", ""], "--device cpu needs no reason")
+    check(sum(smeta["ranks_lex_scan_files"]) > 0, "the scan lexed files")
+    check([a + b for a, b in zip(smeta["ranks_lex_scan_files"], smeta["ranks_lex_fallback_files"])] == smeta["ranks_lex_files"],
+          "scan + fallback == files")
+    check(normalized(report(scan)) == normalized(rep), "scan engine: records differ from the serial lexer's")
+    check(output_tree(scan) == output_tree(auto), "scan engine: output files differ from the serial lexer's")
+
+    if used_gpu:
+        run(0, sources, os.path.join(tmp, "gpu"), ["--device", "gpu"])
+    else:
+        p = run(2, sources, os.path.join(tmp, "gpu"), ["--device", "gpu"], expect=2)
+        check("--device gpu: no usable GPU" in p.stderr, p.stderr)
+        check(not os.path.exists(os.path.join(tmp, "gpu", "portalis-metrics.h5")), "no metrics after the refusal")
+    p = run(0, sources, os.path.join(tmp, "bad"), ["--device", "tpu"], expect=2)
+    check("--device must be auto, cpu or gpu" in p.stderr, p.stderr)
+    p = run(0, sources, os.path.join(tmp, "bad2"), ["--lex-engine", "regex"], expect=2)
+    check("--lex-engine must be serial or scan" in p.stderr, p.stderr)
+    print(f"ok: lex columns for {len(lexed)} files ({'gpu' if used_gpu else 'cpu: ' + meta['lex_note'][0]}), "
+          f"scan == serial on {len(output_tree(auto))} output files")
 
 
 def main():
