@@ -1088,6 +1088,18 @@ pub fn module_call(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyRe
             heapq::heapify(v);
             Ok(Value::None)
         }),
+        "string.capwords" => {
+            let text = as_str(arg(args, 0, name)?, "capwords() argument")?;
+            let words: Vec<String> = match args.get(1) {
+                None | Some(Value::None) => text.split_whitespace().map(crate::pystr::str_capitalize).collect(),
+                Some(sep) => {
+                    let sep = as_str(sep, "capwords() argument")?;
+                    let parts: Vec<String> = text.split(sep).map(crate::pystr::str_capitalize).collect();
+                    return Ok(Value::from(parts.join(sep)));
+                }
+            };
+            Ok(Value::from(words.join(" ")))
+        }
         "heapq.merge" => {
             // Merging sorted inputs = a stable sort of their concatenation.
             let mut all = Vec::new();
@@ -1179,6 +1191,15 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
         "math.e" => Ok(Value::from(std::f64::consts::E)),
         "math.inf" => Ok(Value::from(f64::INFINITY)),
         "math.tau" => Ok(Value::from(std::f64::consts::TAU)),
+        "math.nan" => Ok(Value::from(f64::NAN)),
+        "string.punctuation" => Ok(Value::str("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")),
+        "string.ascii_lowercase" => Ok(Value::str("abcdefghijklmnopqrstuvwxyz")),
+        "string.ascii_uppercase" => Ok(Value::str("ABCDEFGHIJKLMNOPQRSTUVWXYZ")),
+        "string.ascii_letters" => Ok(Value::str("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")),
+        "string.digits" => Ok(Value::str("0123456789")),
+        "string.hexdigits" => Ok(Value::str("0123456789abcdefABCDEF")),
+        "string.octdigits" => Ok(Value::str("01234567")),
+        "string.whitespace" => Ok(Value::str(" \t\n\r\x0b\x0c")),
         _ => Err(PyException::not_implemented(format!("{} on dynamic values", name))),
     }
 }
