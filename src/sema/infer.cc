@@ -2,6 +2,8 @@
 // then a placement pass that decides where each variable's `let` goes.
 #include "sema/infer.h"
 
+#include "index/summary.h"
+
 #include <algorithm>
 #include <set>
 
@@ -1002,9 +1004,17 @@ BuiltinRecv recv_of(TyKind k) {
 }
 
 TypedModule infer(const ast::Module& module, const index::GlobalIndex* index, std::string_view module_name) {
-  (void)index;
   Inferer inf(module, module_name);
-  return inf.run();
+  TypedModule tm = inf.run();
+  // Whether a module runs as a program is the index's call (the workspace
+  // manifests are written from the index alone): a library whose top level
+  // only defines things (try/except imports, augmented assignments) gets no
+  // binary even where the statement scan above is more eager.
+  if (index != nullptr) {
+    if (const index::ModuleSummary* s = index->find(module_name); s != nullptr && !s->is_program)
+      tm.is_program = false;
+  }
+  return tm;
 }
 
 }  // namespace portalis::sema
