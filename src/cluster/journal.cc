@@ -1,3 +1,4 @@
+#include "base/bytes.h"
 #include "cluster/journal.h"
 
 #include <dirent.h>
@@ -12,34 +13,9 @@
 namespace portalis::cluster {
 namespace {
 
-template <class T>
-void put(std::string& o, T v) {
-  o.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-void put_s(std::string& o, std::string_view s) {
-  put<uint32_t>(o, static_cast<uint32_t>(s.size()));
-  o.append(s);
-}
-struct Cursor {
-  std::string_view s;
-  size_t p = 0;
-  bool ok = true;
-  template <class T>
-  T get() {
-    T v{};
-    if (!ok || s.size() - p < sizeof v) return ok = false, v;
-    std::memcpy(&v, s.data() + p, sizeof v);
-    p += sizeof v;
-    return v;
-  }
-  std::string str() {
-    uint32_t n = get<uint32_t>();
-    if (!ok || s.size() - p < n) return ok = false, std::string();
-    std::string r(s.substr(p, n));
-    p += n;
-    return r;
-  }
-};
+using bytes::put;
+using Cursor = bytes::Reader;
+inline void put_s(std::string& o, std::string_view v) { bytes::put_str(o, v); }
 
 // Splits framed entries; stops at the first torn or corrupt frame.
 template <class F>

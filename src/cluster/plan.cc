@@ -1,3 +1,4 @@
+#include "base/bytes.h"
 #include "cluster/plan.h"
 
 #include <algorithm>
@@ -49,34 +50,9 @@ ShardPlan make_plan(std::vector<WalkEntry> files, int32_t ranks) {
 }
 
 namespace {
-template <class T>
-void put(std::string& o, T v) {
-  o.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-void put_s(std::string& o, const std::string& s) {
-  put<uint32_t>(o, static_cast<uint32_t>(s.size()));
-  o += s;
-}
-struct Cursor {
-  const std::string& s;
-  size_t p = 0;
-  bool ok = true;
-  template <class T>
-  T get() {
-    T v{};
-    if (!ok || s.size() - p < sizeof v) return ok = false, v;
-    std::memcpy(&v, s.data() + p, sizeof v);
-    p += sizeof v;
-    return v;
-  }
-  std::string str() {
-    uint32_t n = get<uint32_t>();
-    if (!ok || s.size() - p < n) return ok = false, std::string();
-    std::string r = s.substr(p, n);
-    p += n;
-    return r;
-  }
-};
+using bytes::put;
+using Cursor = bytes::Reader;
+inline void put_s(std::string& o, std::string_view v) { bytes::put_str(o, v); }
 }  // namespace
 
 std::string encode_plan(const ShardPlan& plan) {
