@@ -50,6 +50,17 @@ class Printer {
   explicit Printer(const Tree& t) : t_(t) {}
   std::string out;
 
+  // Prints each element with f, ", " between them.
+  template <class List, class F>
+  void comma_list(const List& list, F&& f) {
+    bool first = true;
+    for (RId x : list) {
+      if (!first) out += ", ";
+      first = false;
+      f(x);
+    }
+  }
+
   void item(RId id) {
     const RNode& n = t_.node(id);
     leading(n);
@@ -76,12 +87,7 @@ class Printer {
         out += "fn ";
         out += t_.str(n.text);
         out += "(";
-        bool first = true;
-        for (RId p : t_.list(n.list)) {
-          if (!first) out += ", ";
-          first = false;
-          param(p);
-        }
+        comma_list(t_.list(n.list), [&](RId p) { param(p); });
         out += ")";
         if (n.a != kNil) {
           out += " -> ";
@@ -226,12 +232,7 @@ class Printer {
   }
 
   void args(uint32_t list) {
-    bool first = true;
-    for (RId a : t_.list(list)) {
-      if (!first) out += ", ";
-      first = false;
-      expr(a, kPrecLowest);
-    }
+    comma_list(t_.list(list), [&](RId a) { expr(a, kPrecLowest); });
   }
 
   void expr_inner(RId id) {
@@ -450,12 +451,7 @@ class Printer {
   void turbofish(RId generics) {
     if (generics == kNil) return;
     out += "::<";
-    bool first = true;
-    for (RId g : t_.list(t_.node(generics).list)) {
-      if (!first) out += ", ";
-      first = false;
-      type(g);
-    }
+    comma_list(t_.list(t_.node(generics).list), [&](RId g) { type(g); });
     out += ">";
   }
 
@@ -515,12 +511,7 @@ class Printer {
       case RKind::PatLit: expr(n.a, kPrecLowest); break;
       case RKind::PatTuple: {
         out += "(";
-        bool first = true;
-        for (RId p : t_.list(n.list)) {
-          if (!first) out += ", ";
-          first = false;
-          pat(p);
-        }
+        comma_list(t_.list(n.list), [&](RId p) { pat(p); });
         if (t_.list(n.list).size() == 1) out += ",";
         out += ")";
         break;
@@ -528,23 +519,13 @@ class Printer {
       case RKind::Call: {  // tuple-struct pattern: Err(e), Ok(())
         expr(n.a, kPrecPostfix);
         out += "(";
-        bool first = true;
-        for (RId p : t_.list(n.list)) {
-          if (!first) out += ", ";
-          first = false;
-          pat(p);
-        }
+        comma_list(t_.list(n.list), [&](RId p) { pat(p); });
         out += ")";
         break;
       }
       case RKind::Tuple: {
         out += "(";
-        bool first = true;
-        for (RId p : t_.list(n.list)) {
-          if (!first) out += ", ";
-          first = false;
-          pat(p);
-        }
+        comma_list(t_.list(n.list), [&](RId p) { pat(p); });
         out += ")";
         break;
       }
@@ -560,12 +541,7 @@ class Printer {
         auto g = t_.list(n.list);
         if (!g.empty()) {
           out += "<";
-          bool first = true;
-          for (RId x : g) {
-            if (!first) out += ", ";
-            first = false;
-            type(x);
-          }
+          comma_list(g, [&](RId x) { type(x); });
           out += ">";
         }
         break;
@@ -581,24 +557,14 @@ class Printer {
         break;
       case RKind::TyTuple: {
         out += "(";
-        bool first = true;
-        for (RId x : t_.list(n.list)) {
-          if (!first) out += ", ";
-          first = false;
-          type(x);
-        }
+        comma_list(t_.list(n.list), [&](RId x) { type(x); });
         if (t_.list(n.list).size() == 1) out += ",";
         out += ")";
         break;
       }
       case RKind::TyFn: {
         out += "impl Fn(";
-        bool first = true;
-        for (RId x : t_.list(n.list)) {
-          if (!first) out += ", ";
-          first = false;
-          type(x);
-        }
+        comma_list(t_.list(n.list), [&](RId x) { type(x); });
         out += ")";
         if (n.a != kNil) {
           out += " -> ";
