@@ -62,6 +62,18 @@ if [ -x "$bin" ]; then
   step check_host 180 "$bin" check --engine host "$stdlib"
   # Throughput: serial, host scan (small sizes), GPU kernel-only and end to end.
   step bench 300 "$bin" bench --max-mb "${MAX_MB:-1024}" --host-max-mb 16 "$stdlib"
+  # Out-of-bounds and uninitialised reads in the kernels, on a small slice
+  # (the sanitizer slows kernels down a hundredfold).
+  san="$(command -v compute-sanitizer || echo /usr/local/cuda/bin/compute-sanitizer)"
+  if [ -x "$san" ]; then
+    slice=()
+    for d in json email http; do [ -d "$stdlib/$d" ] && slice+=("$stdlib/$d"); done
+    [ ${#slice[@]} -gt 0 ] || slice=("$stdlib")
+    step memcheck 150 "$san" --tool memcheck --error-exitcode 3 "$bin" check --engine gpu --quiet "${slice[@]}"
+    step initcheck 150 "$san" --tool initcheck --error-exitcode 3 "$bin" check --engine gpu --quiet "${slice[@]}"
+  else
+    echo "no compute-sanitizer: memcheck skipped" | tee -a "$out/summary.txt"
+  fi
 else
   echo "no driver binary: see build.txt" | tee -a "$out/summary.txt"
   status=1

@@ -333,4 +333,29 @@ RId Lowerer::d_super_call(NodeId e) {
   return try_(b_.call(fn_rust_name(static_cast<uint32_t>(target)), args));
 }
 
+std::vector<std::string> Lowerer::d_class_mro(std::string_view name) const {
+  // Single inheritance: the class, its bases in order, then `object`.
+  std::vector<std::string> out{std::string(name)};
+  std::string cur(name);
+  for (int depth = 0; depth < 64; ++depth) {
+    auto it = tm_.class_by_name.find(cur);
+    std::string next;
+    if (it != tm_.class_by_name.end()) {
+      for (NodeId bn : list_of(tm_.classes[it->second].node, fld::ClassDef::bases))
+        if (kind(bn) == Kind::Name) {
+          next = std::string(ident(bn, fld::Name::id));
+          break;
+        }
+    } else if (is_builtin_exception(cur) && cur != "BaseException") {
+      next = cur == "Exception" ? "BaseException" : "Exception";
+    }
+    if (next.empty() || next == "object") break;
+    out.push_back(next);
+    cur = next;
+  }
+  out.push_back("object");
+  return out;
+}
+
+
 }  // namespace portalis::lower

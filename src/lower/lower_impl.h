@@ -48,6 +48,10 @@ struct Unsupported {
   std::string what;
 };
 
+// Dynamic mode helpers shared by its files (lower_dyn*.cc).
+const char* dyn_binop_method(Kind op);  // "add" for Add, ...; nullptr for others
+bool is_builtin_exception(std::string_view name);
+
 class Lowerer {
  public:
   Lowerer(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts, LowerResult& out,
