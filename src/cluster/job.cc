@@ -536,6 +536,7 @@ int run_job(const Comm& comm, const JobOptions& o) {
     Progress progress(comm, 2, "translate", plan.entries.size(), plan.total_bytes(), mode);
     try {
       maybe_fault(o, comm, "translate");
+      const auto tplan = pipeline::plan_translation(global);
       uint64_t done = 0, bytes = 0;
       for (Unit& u : units) {
         const WalkEntry& w = plan.entries[u.plan_index].file;
@@ -549,7 +550,7 @@ int run_job(const Comm& comm, const JobOptions& o) {
             u.module = pipeline::read_stage({w.path, w.relative_path, w.error}, o.max_file_mb << 20);
             pipeline::front_stages(u.module);
           }
-          pipeline::TranslateResult tr = pipeline::translate_stage(u.module, global);
+          pipeline::TranslateResult tr = pipeline::translate_stage(u.module, global, *tplan);
           FileRecord& r = u.module.record;
           JournalEntry entry;
           auto t0 = Clock::now();

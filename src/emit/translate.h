@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ast/ast.h"
+#include "emit/layout.h"
 #include "base/diagnostic.h"
 #include "index/summary.h"
 #include "lex/lexer.h"
@@ -43,7 +44,10 @@ struct ModuleOutput {
   uint64_t ns_infer = 0, ns_lower = 0, ns_emit = 0;
 };
 
-ModuleOutput translate_module(const ModuleInput& input, const index::GlobalIndex& index);
+// `layout` is compute_layout(index), computed once per index by the caller and
+// shared by every module: it depends on the whole codebase, so computing it per
+// module would make a job quadratic in its module count.
+ModuleOutput translate_module(const ModuleInput& input, const index::GlobalIndex& index, const Layout& layout);
 
 // Cargo.toml of the workspace and of each crate, lib.rs/mod.rs module trees.
 // Depends only on the index (every rank has it), so any rank could write it;

@@ -180,7 +180,23 @@ void front_stages(ModuleUnit& u) {
 #endif
 }
 
-TranslateResult translate_stage(ModuleUnit& u, const index::GlobalIndex& index) {
+struct TranslatePlan {
+#if PORTALIS_HAVE_EMIT && PORTALIS_HAVE_PARSER
+  translate::Layout layout;
+#endif
+};
+
+std::shared_ptr<const TranslatePlan> plan_translation(const index::GlobalIndex& index) {
+  auto plan = std::make_shared<TranslatePlan>();
+#if PORTALIS_HAVE_EMIT && PORTALIS_HAVE_PARSER
+  plan->layout = translate::compute_layout(index);
+#else
+  (void)index;
+#endif
+  return plan;
+}
+
+TranslateResult translate_stage(ModuleUnit& u, const index::GlobalIndex& index, const TranslatePlan& plan) {
   TranslateResult out;
 #if PORTALIS_HAVE_EMIT && PORTALIS_HAVE_PARSER
   FileRecord& r = u.record;
@@ -193,7 +209,7 @@ TranslateResult translate_stage(ModuleUnit& u, const index::GlobalIndex& index) 
       in.is_package = u.is_package;
       in.ast = &u.state->ast;
       in.tokens = &u.state->tokens;
-      translate::ModuleOutput mo = translate::translate_module(in, index);
+      translate::ModuleOutput mo = translate::translate_module(in, index, plan.layout);
       out.ran = true;
       r.ns[static_cast<size_t>(Stage::Infer)] += mo.ns_infer;
       r.ns[static_cast<size_t>(Stage::Lower)] += mo.ns_lower;
@@ -220,6 +236,7 @@ TranslateResult translate_stage(ModuleUnit& u, const index::GlobalIndex& index) 
   }
 #else
   (void)index;
+  (void)plan;
 #endif
   u.state.reset();
   return out;

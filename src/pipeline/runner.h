@@ -57,9 +57,14 @@ struct TranslateResult {
   bool ran = false;  // false when the translator is not built
 };
 
-// infer -> lower -> emit for one module with the global index; frees the
-// module's AST afterwards.
-TranslateResult translate_stage(ModuleUnit& unit, const index::GlobalIndex& index);
+// What every module's translation derives from the whole codebase (the crate
+// layout): computed once per global index, shared by all translate_stage calls.
+struct TranslatePlan;
+std::shared_ptr<const TranslatePlan> plan_translation(const index::GlobalIndex& index);
+
+// infer -> lower -> emit for one module with the global index and the plan
+// made from it; frees the module's AST afterwards.
+TranslateResult translate_stage(ModuleUnit& unit, const index::GlobalIndex& index, const TranslatePlan& plan);
 
 // Workspace manifests (Cargo.toml, lib.rs trees): empty when the translator
 // is not built.

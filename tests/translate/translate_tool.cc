@@ -55,13 +55,14 @@ int main(int argc, char** argv) {
     o << f.contents;
   };
   int failed = 0;
+  const translate::Layout layout = translate::compute_layout(index);
   for (Unit& u : units) {
     translate::ModuleInput in;
     in.module_name = u.name;
     in.path = u.path;
     in.ast = &u.parsed.module;
     in.tokens = &u.tokens;
-    translate::ModuleOutput mo = translate::translate_module(in, index);
+    translate::ModuleOutput mo = translate::translate_module(in, index, layout);
     const char* st = mo.status == translate::TranslateStatus::Ok ? "ok" : mo.status == translate::TranslateStatus::Partial ? "partial" : "failed";
     if (mo.status == translate::TranslateStatus::Failed) ++failed;
     std::printf("%s %s static=%u dynamic=%u stubs=%u bin=%s\n", u.name.c_str(), st, mo.functions_static,
