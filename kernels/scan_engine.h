@@ -43,6 +43,8 @@ struct GpuTimings {
   double h2d = 0;      // host-to-device copy of the batch
   double kernel = 0;   // all kernels and device scans (events)
   double d2h = 0;      // device-to-host copy of the tokens
+  // The kernel time split by phase (CUDA events between them), in order.
+  std::vector<std::pair<std::string, double>> phases;
 };
 
 // `v.data` should be pinned (alloc_pinned) for full copy speed. Returns false

@@ -131,6 +131,29 @@ float ms_between(cudaEvent_t a, cudaEvent_t b) {
   return ms;
 }
 
+// Events between the kernel phases, read after the final synchronisation.
+struct PhaseEvents {
+  std::vector<std::pair<std::string, cudaEvent_t>> marks;
+  bool on = false;
+  void mark(const char* name) {
+    if (!on) return;
+    cudaEvent_t e;
+    if (cudaEventCreate(&e) != cudaSuccess) return;
+    cudaEventRecord(e);
+    marks.emplace_back(name, e);
+  }
+  void read(cudaEvent_t start, std::vector<std::pair<std::string, double>>* out) const {
+    cudaEvent_t prev = start;
+    for (const auto& [name, e] : marks) {
+      out->emplace_back(name, ms_between(prev, e) / 1e3);
+      prev = e;
+    }
+  }
+  ~PhaseEvents() {
+    for (auto& m : marks) cudaEventDestroy(m.second);
+  }
+};
+
 uint32_t blocks_for(uint64_t n, uint32_t threads) { return static_cast<uint32_t>((n + threads - 1) / threads); }
 
 }  // namespace
@@ -247,6 +270,8 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
   CK(cudaMemsetAsync(d_end_state, kIdle, v.nfiles + 1));
   CK(cudaEventRecord(ev.e[1]));
 
+  PhaseEvents ph;
+  ph.on = timings != nullptr;
   BatchView dv = v;
   dv.data = d_data;
   dv.file_begin = d_file_begin;
@@ -256,10 +281,12 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
     CK(cudaGetLastError());
     CK(cub::DeviceScan::ExclusiveScan(d_temp, temp_bytes, d_transfer, d_prefix, ComposeOp{}, identity_transfer(),
                                       static_cast<int>(nchunks)));
+    ph.mark("fst transfer + scan");
     k_mark<<<blocks_for(nchunks, T), T>>>(d_tables, dv, nchunks, d_prefix, d_outb, d_end_state, d_starts);
     CK(cudaGetLastError());
     CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, d_starts, d_first, static_cast<int>(nchunks)));
   }
+  ph.mark("fst mark + start scan");
   uint32_t last[2] = {0, 0};
   if (nchunks > 0) {
     CK(cudaMemcpy(&last[0], d_first + nchunks - 1, sizeof(uint32_t), cudaMemcpyDeviceToHost));
@@ -294,6 +321,8 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
   CK(m.alloc(&a.pre, ntok + 1));
   CK(m.alloc(&a.weight, ntok + 1));
   CK(m.alloc(&a.out_pos, ntok + 1));
+  CK(m.alloc(&a.col, ntok + 1));
+  CK(m.alloc(&a.alt, ntok + 1));
   FileArrays fa{};
   CK(m.alloc(&fa.first_token, nf + 1));
   fa.end_state = d_end_state;
@@ -326,10 +355,12 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
     k_compact<<<blocks_for(nchunks, T), T>>>(dv, nchunks, d_outb, d_first, d_tb, d_te);
     CK(cudaGetLastError());
   }
+  ph.mark("count sync + allocations");
   if (ntok > 0) {
     k_classify<<<blocks_for(ntok, T), T>>>(dv, ntok, d_tb, d_te, d_kind, d_flags);
     CK(cudaGetLastError());
   }
+  ph.mark("compact + classify");
   k_first_token<<<blocks_for(nf + 1, T), T>>>(dv, a, fa);
   CK(cudaGetLastError());
   if (ntok > 0) {
@@ -339,6 +370,7 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
     CK(cub::DeviceScan::InclusiveScan(d_temp, temp_bytes, a.code_mark, a.last_code, MaxU32{},
                                       static_cast<int>(ntok)));
   }
+  ph.mark("token info + line scans");
   CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, a.delta, a.depth, static_cast<int>(ntok + 1)));
   if (ntok > 0) {
     k_lines<<<blocks_for(ntok, T), T>>>(dv, a, fa);
@@ -349,9 +381,11 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
     k_struct_scatter<<<blocks_for(ntok, T), T>>>(a);
     CK(cudaGetLastError());
   }
+  ph.mark("depth scan + lines + structural scatter");
   const uint32_t FT = 64;
   k_file_lines<<<blocks_for(nf, FT), FT>>>(d_tables, dv, a, fa);
   CK(cudaGetLastError());
+  ph.mark("per-file indentation pass");
   CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, a.weight, a.out_pos, static_cast<int>(ntok + 1)));
   CK(cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, fa.tail, fa.tail_pos, static_cast<int>(nf + 1)));
   uint32_t ends[2] = {0, 0};
@@ -360,12 +394,14 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
   const uint32_t nout = ends[0] + ends[1];
   Token* d_tokens;
   CK(m.alloc(&d_tokens, nout + 1));
+  ph.mark("output scans + sync + allocation");
   if (ntok > 0) {
     k_token_emit<<<blocks_for(ntok, T), T>>>(dv, a, fa, d_tokens);
     CK(cudaGetLastError());
   }
   k_file_tail<<<blocks_for(nf + 1, T), T>>>(dv, a, fa, d_tokens, d_file_offset);
   CK(cudaGetLastError());
+  ph.mark("token emission");
   CK(cudaEventRecord(ev.e[2]));
 
   // Device to host.
@@ -383,6 +419,8 @@ bool scan_batch_gpu(const BatchView& hv, ScanResult* out, GpuTimings* timings, s
     timings->h2d = ms_between(ev.e[0], ev.e[1]) / 1e3;
     timings->kernel = ms_between(ev.e[1], ev.e[2]) / 1e3;
     timings->d2h = ms_between(ev.e[2], ev.e[3]) / 1e3;
+    timings->phases.clear();
+    ph.read(ev.e[1], &timings->phases);
   }
   return true;
 #undef CK

@@ -58,9 +58,10 @@ void scan_batch_host(const BatchView& v, ScanResult* out, ScanTimings* timings) 
   std::vector<uint8_t> role(ntok);
   std::vector<uint32_t> structural(ntok + 1, 0), struct_pos(ntok + 1), weight(ntok + 1, 0), out_pos(ntok + 1);
   std::vector<int8_t> pre(ntok);
+  std::vector<uint32_t> col(ntok), alt(ntok);
   TokenArrays a{ntok, tb.data(), te.data(), kind.data(), flags.data(), file.data(), delta.data(), depth.data(),
                 nl_mark.data(), last_nl.data(), code_mark.data(), last_code.data(), role.data(), structural.data(),
-                struct_pos.data(), nullptr, pre.data(), weight.data(), out_pos.data()};
+                struct_pos.data(), nullptr, pre.data(), weight.data(), out_pos.data(), col.data(), alt.data()};
   std::vector<uint32_t> first_token(v.nfiles + 1), tail(v.nfiles + 1, 0), tail_pos(v.nfiles + 1);
   std::vector<uint8_t> status(v.nfiles + 1, kFileOk), tail_bits(v.nfiles + 1), tail_dedents(v.nfiles + 1);
   FileArrays fa{first_token.data(), file_end_state.data(), status.data(), tail.data(), tail_bits.data(),

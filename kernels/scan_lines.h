@@ -40,6 +40,11 @@ struct TokenArrays {
   int8_t* pre;            // +1: INDENT before the token; -k: k DEDENTs
   uint32_t* weight;       // ntok + 1: tokens emitted for token t (incl. INDENT/DEDENT)
   uint32_t* out_pos;      // ntok + 1: exclusive sum of weight
+  // Indentation of line-first tokens (columns with tabs to 8, and the count of
+  // whitespace bytes), computed per token in T2 so that the sequential F1
+  // walk reads two numbers instead of the line's leading bytes.
+  uint32_t* col;
+  uint32_t* alt;
 };
 
 struct FileArrays {
@@ -96,7 +101,18 @@ PORTALIS_HD void token_lines(const BatchView& v, uint32_t t, const TokenArrays& 
   } else if (k != static_cast<uint8_t>(TokenKind::COMMENT)) {
     // First on its line (at bracket depth 0): the previous token of the file
     // is a line end at depth 0 (comments always precede their line end).
-    if (t == t0 || (v.data[a.begin[t - 1]] == '\n' && a.depth[t - 1] - base == 0)) role |= kRoleLineFirst;
+    if (t == t0 || (v.data[a.begin[t - 1]] == '\n' && a.depth[t - 1] - base == 0)) {
+      role |= kRoleLineFirst;
+      uint32_t col = 0, alt = 0;
+      for (uint32_t i = t == t0 ? v.file_begin[a.file[t]] : a.end[t - 1]; i < a.begin[t]; ++i) {
+        const uint8_t c = v.data[i];
+        if (c == ' ') { ++col; ++alt; }
+        else if (c == '\t') { col = (col / 8 + 1) * 8; ++alt; }
+        else { col = alt = 0; }  // '\f'
+      }
+      a.col[t] = col;
+      a.alt[t] = alt;
+    }
     if (is_opener(k) || is_closer(k)) role |= kRoleBracket;
   }
   a.role[t] = role;
@@ -132,14 +148,7 @@ PORTALIS_HD void file_lines(const FstTables& ft, const BatchView& v, uint32_t f,
     const uint8_t k = a.kind[t];
     if (a.role[t] & kRoleLineFirst) {
       if (k == kKindLineCont) { why = kFileLineCont; break; }  // continuation first on a line
-      const uint32_t ls = t == t0 ? fb : a.end[t - 1];
-      int col = 0, alt = 0;
-      for (uint32_t i = ls; i < a.begin[t]; ++i) {
-        const uint8_t c = v.data[i];
-        if (c == ' ') { ++col; ++alt; }
-        else if (c == '\t') { col = (col / 8 + 1) * 8; ++alt; }
-        else { col = alt = 0; }  // '\f'
-      }
+      const int col = static_cast<int>(a.col[t]), alt = static_cast<int>(a.alt[t]);
       if (col == cols[level]) {
         if (alt != alts[level]) why = kFileIndent;
       } else if (col > cols[level]) {

@@ -242,6 +242,7 @@ int run_bench(const std::vector<std::string>& args) {
                     " s, structure " + std::to_string(ht.structure) + " s";
     }
     double kern_s = -1, e2e_s = -1, h2d = 0, d2h = 0;
+    std::string gpu_phases;
     if (gpu.usable) {
       kernels::ScanResult r;
       kernels::GpuTimings gt;
@@ -253,6 +254,11 @@ int run_bench(const std::vector<std::string>& args) {
         e2e_s = gt.h2d + gt.kernel + gt.d2h;
         h2d = gt.h2d;
         d2h = gt.d2h;
+        for (const auto& [name, sec] : gt.phases) {
+          char b[96];
+          std::snprintf(b, sizeof b, "%s%s %.2f", gpu_phases.empty() ? "" : ", ", name.c_str(), sec * 1e3);
+          gpu_phases += b;
+        }
         if (crossover < 0 && e2e_s < serial_s) crossover = mb;
       } else {
         std::printf("bench: GPU failed at %.0f MB: %s\n", mb, err.c_str());
@@ -268,6 +274,7 @@ int run_bench(const std::vector<std::string>& args) {
                 fmt(pos, serial_s, 1e6).c_str(), fmt(pos, host_s, 1e6).c_str(), fmt(pos, kern_s, 1e9).c_str(),
                 fmt(pos, e2e_s, 1e9).c_str(), h2d * 1e3, kern_s > 0 ? kern_s * 1e3 : 0.0, d2h * 1e3);
     if (!host_phases.empty()) std::printf("           (%s)\n", host_phases.c_str());
+    if (!gpu_phases.empty()) std::printf("           (gpu phases ms: %s)\n", gpu_phases.c_str());
     std::fflush(stdout);
     kernels::free_pinned(c.data, c.pinned);
     if (sink == 0) std::printf("(no tokens)\n");
