@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdlib>
 #include <cerrno>
 #include <cstring>
 #include <set>
@@ -106,6 +108,30 @@ std::string base_name(std::string p) {
   return slash == std::string::npos ? p : p.substr(slash + 1);
 }
 
+// The dotted package path of a directory as Python would import it: the
+// names of the directory and its ancestors up to the first one without an
+// `__init__.py`, as a relative-path prefix ("pkg/sub/"); "" when the directory
+// is not a package. So `portalis translate src/pkg` and `... src/pkg/mod.py`
+// name their modules pkg.mod, as `portalis translate src` does.
+std::string package_prefix(const std::string& dir) {
+  char buf[PATH_MAX];
+  if (!::realpath(dir.c_str(), buf)) return "";
+  std::string d = buf, prefix;
+  struct stat st;
+  for (int depth = 0; depth < 64 && d.size() > 1; ++depth) {
+    if (::stat((d + "/__init__.py").c_str(), &st) != 0 || !S_ISREG(st.st_mode)) break;
+    size_t slash = d.rfind('/');
+    prefix = d.substr(slash + 1) + "/" + prefix;
+    d = slash == 0 ? "/" : d.substr(0, slash);
+  }
+  return prefix;
+}
+
+std::string parent_dir(const std::string& file) {
+  size_t slash = file.rfind('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : file.substr(0, slash);
+}
+
 }  // namespace
 
 WalkResult walk_sources(const std::vector<std::string>& sources, const std::vector<std::string>& excludes) {
@@ -119,10 +145,13 @@ WalkResult walk_sources(const std::vector<std::string>& sources, const std::vect
       continue;
     }
     if (S_ISDIR(st.st_mode)) {
-      w.dir(src, "", 0);
+      std::string prefix = package_prefix(src);
+      if (!prefix.empty()) prefix.pop_back();
+      w.dir(src, prefix, 0);
     } else {
       // A file named explicitly is taken even without the .py suffix.
-      out.entries.push_back(WalkEntry{src, base_name(src), static_cast<uint64_t>(st.st_size), ""});
+      out.entries.push_back(WalkEntry{src, package_prefix(parent_dir(src)) + base_name(src),
+                                      static_cast<uint64_t>(st.st_size), ""});
     }
   }
   std::sort(out.entries.begin(), out.entries.end(), [](const WalkEntry& a, const WalkEntry& b) { return a.path < b.path; });
