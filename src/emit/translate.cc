@@ -38,6 +38,20 @@ ModuleOutput translate_module(const ModuleInput& input, const index::GlobalIndex
   t0 = std::chrono::steady_clock::now();
   lower::LowerOptions opts;
   if (input.is_package) opts.child_modules = child_modules(index, input.module_name);
+  if (const index::ModuleSummary* self = index.find(input.module_name)) {
+    auto rust_path = [&](const std::string& module) {
+      auto c = layout.crate_of_top.find(top_package(module));
+      std::string crate = c != layout.crate_of_top.end() ? c->second : rust_segment(top_package(module));
+      std::string path = crate == out.crate_name ? "crate" : crate_ident(crate);
+      for (const std::string& seg : rust_module_path(module)) path += "::" + seg;
+      return path;
+    };
+    for (const index::ImportEntry& imp : self->imports) {
+      // `from pkg import sub` imports a module too.
+      for (std::string m : {imp.module, imp.name.empty() ? std::string() : imp.module + "." + imp.name})
+        if (!m.empty() && m != input.module_name && index.find(m)) opts.codebase_modules.emplace(m, rust_path(m));
+    }
+  }
   lower::LowerResult lr = lower::lower_module(tm, input.tokens, opts);
   out.ns_lower = ns_since(t0);
 

@@ -2,6 +2,7 @@
 // Lowering: TypedModule -> Rust syntax tree (pure). Produces the module's
 // Rust file; functions it cannot translate become stubs that raise
 // NotImplementedError naming the construct, with a diagnostic each.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,10 @@ namespace portalis::lower {
 struct LowerOptions {
   std::string runtime_crate = "portalis_runtime";
   std::vector<std::string> child_modules;  // `pub mod x;` lines of a package module
+  // Modules of the codebase this one imports (absolute dotted names, from the
+  // exchanged index) -> the Rust path of their module, e.g. "shop.pricing" ->
+  // "shop::shop::pricing" in another crate, "crate::pkg::util" in this one.
+  std::map<std::string, std::string> codebase_modules;
 };
 
 struct LowerResult {
