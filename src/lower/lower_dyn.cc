@@ -37,19 +37,6 @@ bool Lowerer::d_is_exception_class(std::string_view name) const {
   return is_builtin_exception(name) || exception_classes_.count(std::string(name)) > 0;
 }
 
-RId Lowerer::d_func_value(uint32_t f) {
-  // A module function used as a value: wrap it in a Value::func.
-  const sema::Function& fn = tm_.funcs[f];
-  Ids args;
-  for (size_t i = 0; i < fn.params.size(); ++i) {
-    RId get = b_.method(b_.method(b_.path("a"), "get", {b_.int_lit_text(std::to_string(i))}), "cloned", {});
-    args.push_back(b_.method(get, "unwrap_or", {b_.path("Value::None")}));
-  }
-  RId body = b_.call(fn_rust_name(f), args);
-  RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
-  return b_.call("Value::func", {b_.str_lit(fn.name), b_.closure({param}, body)});
-}
-
 RId Lowerer::d_function(uint32_t f) {
   const sema::Function& fn = tm_.funcs[f];
   cur_ = f;
@@ -78,6 +65,7 @@ RId Lowerer::d_function(uint32_t f) {
     params.push_back(b_.param(rn, b_.ty("Value"), v.reassigned));
     bind(v.name, {rn, Types::kDyn, Form::Place});
   }
+  d_extra_params(f, params);
   Ids out;
   for (uint32_t i = 0; i < fn.vars.size(); ++i) {
     const sema::Var& v = fn.vars[i];
