@@ -11,6 +11,7 @@
 
 use crate::dict::Dict;
 use crate::exc::{PyException, PyResult};
+use crate::repr::PyStr;
 use crate::value::{Func, KwFn, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -184,7 +185,7 @@ pub fn kwargs_dict(pairs: Vec<(&str, Value)>) -> Value {
 /// `"**"`, which no keyword can be), in order, duplicates rejected.
 pub fn kw_spread(parts: Vec<(&str, Value)>) -> PyResult<Vec<(String, Value)>> {
     let mut out: Vec<(String, Value)> = Vec::new();
-    let mut push = |k: String, v: Value, out: &mut Vec<(String, Value)>| -> PyResult<()> {
+    let push = |k: String, v: Value, out: &mut Vec<(String, Value)>| -> PyResult<()> {
         if out.iter().any(|(o, _)| *o == k) {
             return Err(type_error(format!("got multiple values for keyword argument '{}'", k)));
         }
@@ -222,6 +223,28 @@ pub fn kw_refs(kw: &[(String, Value)]) -> Vec<(&str, Value)> {
 pub fn print_values(vals: &[Value], sep: &str, end: &str) {
     let refs: Vec<&dyn crate::repr::PyStr> = vals.iter().map(|v| v as &dyn crate::repr::PyStr).collect();
     crate::print::print(&refs, sep, end);
+}
+
+/// `@functools.wraps(wrapped)` applied to `wrapper`: the same code under
+/// the wrapped function's name.
+pub fn wraps(wrapper: Value, wrapped: &Value) -> PyResult<Value> {
+    let name = match wrapped {
+        Value::Func(f) => f.name.clone(),
+        other => other.getattr("__name__")?.py_str(),
+    };
+    match &wrapper {
+        Value::Func(f) => match &f.kw {
+            Some(k) => {
+                let k = k.clone();
+                Ok(Value::func_kw(&name, move |a: &[Value], kw: &[(&str, Value)]| k(a, kw)))
+            }
+            None => {
+                let w = wrapper.clone();
+                Ok(Value::func(&name, move |a: &[Value]| w.call(a)))
+            }
+        },
+        _ => Ok(wrapper),
+    }
 }
 
 impl Func {

@@ -853,6 +853,9 @@ impl Value {
                 }));
             }
         }
+        if let (Value::Func(f), "__name__") = (self, name) {
+            return Ok(Value::str(&f.name));
+        }
         Err(PyException::new("AttributeError", format!("'{}' object has no attribute '{}'", self.type_name(), name)))
     }
 

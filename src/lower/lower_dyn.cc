@@ -92,7 +92,7 @@ RId Lowerer::d_function(uint32_t f) {
   }
   for (NodeId s : stmts) {
     Kind k = kind(s);
-    if (fn.node == kNone && (k == Kind::FunctionDef || k == Kind::ClassDef || k == Kind::Import || k == Kind::ImportFrom)) continue;
+    if (fn.node == kNone && ((k == Kind::FunctionDef && !d_def_runs(s)) || k == Kind::ClassDef || k == Kind::Import || k == Kind::ImportFrom)) continue;
     if (fn.node == kNone && s == tm_.main_guard) {
       for (NodeId g : list_of(s, fld::If::body)) run.push_back(g);
       continue;
@@ -281,7 +281,9 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
       RId x = d_expr(v);
       // print(...) as a statement: its call alone, not the block yielding None.
       const rust::RNode& xn = b_.tree().node(x);
-      if (xn.kind == rust::RKind::Block && b_.tree().list(xn.list).size() == 1) out.push_back(b_.tree().list(xn.list)[0]);
+      if (xn.kind == rust::RKind::Block && b_.tree().list(xn.list).size() == 1 && xn.a != kNil &&
+          b_.tree().node(xn.a).kind == rust::RKind::Path)
+        out.push_back(b_.tree().list(xn.list)[0]);
       else out.push_back(b_.expr_stmt(x));
       break;
     }
@@ -419,6 +421,7 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
       break;
     case Kind::Continue: out.push_back(b_.expr_stmt(b_.continue_())); break;
     case Kind::Import: case Kind::ImportFrom: break;
+    case Kind::FunctionDef: d_def(s, out); break;
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (out.size() > first) {

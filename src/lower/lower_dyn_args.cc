@@ -124,6 +124,7 @@ RId Lowerer::d_call_known(NodeId e, uint32_t f) {
   const sema::Function& fn = tm_.funcs[f];
   auto args = list_of(e, fld::Call::args);
   auto kws = list_of(e, fld::Call::keywords);
+  if (d_decorated(f)) return d_call_value(d_func_ref(f), e);
   if (d_has_spread(e)) {
     std::string slots = fresh("bound");
     Ids pre{b_.let(slots, kNil, try_(b_.call(rt("args::bind"), {b_.str_lit(d_sig_spec(f)), d_args(args), d_kwargs(e)})), true)};
@@ -169,8 +170,16 @@ RId Lowerer::d_call_known(NodeId e, uint32_t f) {
   // one could have effects, evaluate them into locals first in source order.
   std::vector<NodeId> source(args.begin(), args.end());
   for (NodeId k : kws) source.push_back(slot(k, fld::keyword::value));
+  std::vector<NodeId> bound_order;
+  for (size_t i = 0; i < vars.size(); ++i) {
+    if (static_cast<int>(vars[i]) == fn.vararg) bound_order.insert(bound_order.end(), extra_pos.begin(), extra_pos.end());
+    else if (static_cast<int>(vars[i]) == fn.kwarg)
+      for (NodeId k : extra_kw) bound_order.push_back(slot(k, fld::keyword::value));
+    else if (given[i] != kNone) bound_order.push_back(given[i]);
+  }
   bool effects = false;
-  for (NodeId x : source) effects |= !(kind(x) == Kind::Constant || kind(x) == Kind::Name);
+  if (bound_order != source)
+    for (NodeId x : source) effects |= !(kind(x) == Kind::Constant || kind(x) == Kind::Name);
   std::map<NodeId, RId> value;
   Ids pre;
   for (NodeId x : source) {

@@ -204,7 +204,7 @@ RId Lowerer::d_expr(NodeId e) {
       std::string_view n = ident(e, fld::Name::id);
       if (const Binding* bnd = lookup(n)) return b_.method(b_.path(bnd->rust), "clone", {});
       auto uf = tm_.func_by_name.find(n);
-      if (uf != tm_.func_by_name.end()) return d_func_value(uf->second);
+      if (uf != tm_.func_by_name.end()) return d_func_ref(uf->second);
       static const char* kValueBuiltins[] = {"len", "str", "int", "float", "abs", "sorted", "sum", "min", "max", "repr", "bool", "list", "tuple", "set"};
       for (const char* bname : kValueBuiltins)
         if (n == bname) {

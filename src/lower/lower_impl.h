@@ -153,6 +153,12 @@ class Lowerer {
   RId d_call_known(NodeId e, uint32_t f);
   RId d_print_spread(NodeId call, RId sep, RId end);
   RId d_spread_parts(std::span<const uint32_t> items);   // vec![(is_star, value), ..]
+  // ---- `def` as a statement: nested functions, decorators (lower_dyn_def.cc)
+  bool d_decorated(uint32_t f) const;  // a module function with a user-written decorator
+  bool d_def_runs(NodeId def) const;   // a module-level def that does work when it runs
+  RId d_func_ref(uint32_t f);          // the function as a value (decorated: from the globals)
+  RId d_decorate(NodeId decorator, RId value, RId wrapped_name);
+  void d_def(NodeId s, Ids& out);
   void d_class(uint32_t ci, Ids& items, std::string force_fail = {});
   RId d_construct(NodeId call, uint32_t ci);
   RId d_super_call(NodeId call);
