@@ -247,6 +247,20 @@ pub fn wraps(wrapper: Value, wrapped: &Value) -> PyResult<Value> {
     }
 }
 
+/// A nested function that calls itself by name: the closure gets the
+/// function value as its first argument (held weakly, so no cycle leaks).
+pub fn func_kw_rec(name: &str, f: impl Fn(&Value, &[Value], &[(&str, Value)]) -> PyResult<Value> + 'static) -> Value {
+    let f = Rc::new(f);
+    let name = name.to_string();
+    Value::Func(Rc::new_cyclic(|me: &std::rc::Weak<Func>| {
+        let me = me.clone();
+        Func::new_kw(&name, move |a: &[Value], kw: &[(&str, Value)]| {
+            let this = me.upgrade().map(Value::Func).unwrap_or(Value::None);
+            f(&this, a, kw)
+        })
+    }))
+}
+
 impl Func {
     /// Wrap a closure that takes keyword arguments too.
     pub fn new_kw(name: &str, f: impl Fn(&[Value], &[(&str, Value)]) -> PyResult<Value> + 'static) -> Func {

@@ -234,14 +234,39 @@ void Lowerer::d_def(NodeId s, Ids& out) {
     body.push_back(b_.let(rn, b_.ty("Value"), b_.path("Value::None"), true));
     bind(l, {rn, Types::kDyn, Form::Place});
   }
+  // A body that names the function itself (recursion) gets it as `me`.
+  bool recursive = false;
+  if (std::find(locals.begin(), locals.end(), std::string(name)) == locals.end() &&
+      std::find(param_names.begin(), param_names.end(), std::string(name)) == param_names.end()) {
+    std::vector<NodeId> stack(list_of(s, fld::FunctionDef::body).begin(), list_of(s, fld::FunctionDef::body).end());
+    while (!stack.empty() && !recursive) {
+      NodeId n = stack.back();
+      stack.pop_back();
+      if (n == kNone) continue;
+      if (kind(n) == Kind::Name && ident(n, fld::Name::id) == name) recursive = true;
+      auto fs = ast::fields_of(kind(n));
+      for (size_t i = 0; i < fs.size(); ++i) {
+        uint32_t v = slot(n, static_cast<uint32_t>(i));
+        if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(v);
+        else if (fs[i].type == ast::FieldType::List) for (NodeId c : m_.list(v)) stack.push_back(c);
+      }
+    }
+  }
+  if (recursive) {
+    body.push_back(b_.let(local_name(name), kNil, b_.method(b_.path("me"), "clone", {}), false));
+    bind(name, {local_name(name), Types::kDyn, Form::Place});
+  }
   auto stmts = list_of(s, fld::FunctionDef::body);
   size_t first = docstring(stmts).empty() ? 0 : 1;
   for (size_t i = first; i < stmts.size(); ++i) d_stmt(stmts[i], body);
   scopes_.pop_back();
   cur_stmt_ = saved_stmt;
   loop_flags_ = std::move(saved_flags);
-  RId clo = b_.closure({b_.pat_ident("a"), b_.pat_ident("kw")}, b_.block(body, b_.call(b_.path("Ok"), {b_.path("Value::None")})), true);
-  RId v = b_.block(pre, b_.call("Value::func_kw", {b_.str_lit(name), clo}));
+  RId tail = b_.call(b_.path("Ok"), {b_.path("Value::None")});
+  RId clo = recursive ? b_.closure({b_.pat_ident("me"), b_.pat_ident("a"), b_.pat_ident("kw")}, b_.block(body, tail), true)
+                      : b_.closure({b_.pat_ident("a"), b_.pat_ident("kw")}, b_.block(body, tail), true);
+  RId v = b_.block(pre, recursive ? b_.call(rt("args::func_kw_rec"), {b_.str_lit(name), clo})
+                                  : b_.call("Value::func_kw", {b_.str_lit(name), clo}));
   for (size_t i = decorators.size(); i-- > 0;) v = d_decorate(decorators[i], v, kNil);
   std::string rn = local_name(name);
   const Binding* existing = lookup(name);
