@@ -154,7 +154,7 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
         "repr" => Ok(Value::from(arg(args, 0, name)?.py_repr())),
         "int" => {
             let v = arg(args, 0, name)?;
-            if let Some(b) = args.get(1) {
+            if let Some(b) = args.get(1).or_else(|| kw(kwargs, "base")) {
                 let s = as_str(v, "int() argument")?;
                 return Ok(Value::from(Int::parse(s.trim(), to_i64(b)? as u32)?));
             }
@@ -168,7 +168,7 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
         "abs" => arg(args, 0, name)?.abs(),
         "round" => {
             let x = arg(args, 0, name)?;
-            match args.get(1) {
+            match args.get(1).or_else(|| kw(kwargs, "ndigits")) {
                 None | Some(Value::None) => match x {
                     Value::Float(f) => Ok(Value::from(crate::float::round_f64_to_int(*f)?)),
                     _ => Ok(x.clone()),
@@ -181,7 +181,7 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
         }
         "min" | "max" => extreme(name, args, kw(kwargs, "key"), kw(kwargs, "default")),
         "sum" => {
-            let mut acc = args.get(1).cloned().unwrap_or_else(|| Value::int(0));
+            let mut acc = args.get(1).or_else(|| kw(kwargs, "start")).cloned().unwrap_or_else(|| Value::int(0));
             for x in arg(args, 0, name)?.iter()? {
                 acc = acc.add(&x)?;
             }

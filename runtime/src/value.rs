@@ -117,12 +117,18 @@ pub struct Func {
     pub name: String,
     /// The code.
     pub f: Box<dyn Fn(&[Value]) -> PyResult<Value>>,
+    /// The code taking keyword arguments too (functions with keyword,
+    /// default or starred parameters; see `args.rs`); `None`: positional only.
+    pub kw: Option<Rc<KwFn>>,
 }
+
+/// A callable taking positional and keyword arguments.
+pub type KwFn = dyn Fn(&[Value], &[(&str, Value)]) -> PyResult<Value>;
 
 impl Func {
     /// Wrap a closure.
     pub fn new(name: &str, f: impl Fn(&[Value]) -> PyResult<Value> + 'static) -> Func {
-        Func { name: name.to_string(), f: Box::new(f) }
+        Func { name: name.to_string(), f: Box::new(f), kw: None }
     }
     /// Call it.
     pub fn call(&self, args: &[Value]) -> PyResult<Value> {
@@ -846,6 +852,9 @@ impl Value {
                     m.call(&all)
                 }));
             }
+        }
+        if let (Value::Func(f), "__name__") = (self, name) {
+            return Ok(Value::str(&f.name));
         }
         Err(PyException::new("AttributeError", format!("'{}' object has no attribute '{}'", self.type_name(), name)))
     }

@@ -37,19 +37,6 @@ bool Lowerer::d_is_exception_class(std::string_view name) const {
   return is_builtin_exception(name) || exception_classes_.count(std::string(name)) > 0;
 }
 
-RId Lowerer::d_func_value(uint32_t f) {
-  // A module function used as a value: wrap it in a Value::func.
-  const sema::Function& fn = tm_.funcs[f];
-  Ids args;
-  for (size_t i = 0; i < fn.params.size(); ++i) {
-    RId get = b_.method(b_.method(b_.path("a"), "get", {b_.int_lit_text(std::to_string(i))}), "cloned", {});
-    args.push_back(b_.method(get, "unwrap_or", {b_.path("Value::None")}));
-  }
-  RId body = b_.call(fn_rust_name(f), args);
-  RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
-  return b_.call("Value::func", {b_.str_lit(fn.name), b_.closure({param}, body)});
-}
-
 RId Lowerer::d_function(uint32_t f) {
   const sema::Function& fn = tm_.funcs[f];
   cur_ = f;
@@ -78,6 +65,7 @@ RId Lowerer::d_function(uint32_t f) {
     params.push_back(b_.param(rn, b_.ty("Value"), v.reassigned));
     bind(v.name, {rn, Types::kDyn, Form::Place});
   }
+  d_extra_params(f, params);
   Ids out;
   for (uint32_t i = 0; i < fn.vars.size(); ++i) {
     const sema::Var& v = fn.vars[i];
@@ -104,7 +92,7 @@ RId Lowerer::d_function(uint32_t f) {
   }
   for (NodeId s : stmts) {
     Kind k = kind(s);
-    if (fn.node == kNone && (k == Kind::FunctionDef || k == Kind::ClassDef || k == Kind::Import || k == Kind::ImportFrom)) continue;
+    if (fn.node == kNone && ((k == Kind::FunctionDef && !d_def_runs(s)) || k == Kind::ClassDef || k == Kind::Import || k == Kind::ImportFrom)) continue;
     if (fn.node == kNone && s == tm_.main_guard) {
       for (NodeId g : list_of(s, fld::If::body)) run.push_back(g);
       continue;
@@ -293,7 +281,9 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
       RId x = d_expr(v);
       // print(...) as a statement: its call alone, not the block yielding None.
       const rust::RNode& xn = b_.tree().node(x);
-      if (xn.kind == rust::RKind::Block && b_.tree().list(xn.list).size() == 1) out.push_back(b_.tree().list(xn.list)[0]);
+      if (xn.kind == rust::RKind::Block && b_.tree().list(xn.list).size() == 1 && xn.a != kNil &&
+          b_.tree().node(xn.a).kind == rust::RKind::Path)
+        out.push_back(b_.tree().list(xn.list)[0]);
       else out.push_back(b_.expr_stmt(x));
       break;
     }
@@ -431,6 +421,7 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
       break;
     case Kind::Continue: out.push_back(b_.expr_stmt(b_.continue_())); break;
     case Kind::Import: case Kind::ImportFrom: break;
+    case Kind::FunctionDef: d_def(s, out); break;
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (out.size() > first) {

@@ -25,76 +25,28 @@ RId Lowerer::d_call(NodeId e) {
   auto args = list_of(e, fld::Call::args);
   bool starred = false;
   for (NodeId a : args) starred |= kind(a) == Kind::Starred;
-  if (starred && kind(fn) == Kind::Name && (tm_.func_by_name.count(ident(fn, fld::Name::id)) || tm_.class_by_name.count(ident(fn, fld::Name::id)))) {
+  if (kind(fn) == Kind::Name && !lookup(ident(fn, fld::Name::id)) && tm_.func_by_name.count(ident(fn, fld::Name::id)))
+    return d_call_known(e, tm_.func_by_name.at(std::string(ident(fn, fld::Name::id))));
+  if (starred && kind(fn) == Kind::Name && tm_.class_by_name.count(ident(fn, fld::Name::id))) {
     fail(e, "call with *args");
     return b_.path("Value::None");
   }
-  Ids kw;
-  for (NodeId k : list_of(e, fld::Call::keywords)) {
-    uint32_t kn = slot(k, fld::keyword::arg);
-    if (kn == kNone) {
-      fail(k, "call with **kwargs");
-      return b_.path("Value::None");
-    }
-    kw.push_back(b_.tuple({b_.str_lit(m_.str(kn)), d_expr(slot(k, fld::keyword::value))}));
+  if (d_has_spread(e) && kind(fn) == Kind::Name && tm_.class_by_name.count(ident(fn, fld::Name::id))) {
+    fail(e, "call with **kwargs");
+    return b_.path("Value::None");
   }
   if (kind(fn) == Kind::Name) {
     std::string_view n = ident(fn, fld::Name::id);
     if (const Binding* bnd = lookup(n)) {
-      if (!kw.empty()) {
-        fail(e, "keywords in a call of a function value");
-        return b_.path("Value::None");
-      }
-      return try_(b_.method(b_.path(bnd->rust), "call", {d_args(args)}));
-    }
-    auto uf = tm_.func_by_name.find(n);
-    if (uf != tm_.func_by_name.end()) {
-      const sema::Function& callee = tm_.funcs[uf->second];
-      std::vector<RId> given(callee.params.size(), kNil);
-      if (args.size() > given.size()) {
-        fail(e, "too many arguments");
-        return b_.path("Value::None");
-      }
-      for (size_t i = 0; i < args.size(); ++i) given[i] = d_expr(args[i]);
-      for (NodeId k : list_of(e, fld::Call::keywords)) {
-        std::string_view kn = m_.str(slot(k, fld::keyword::arg));
-        bool found = false;
-        for (size_t i = 0; i < callee.params.size(); ++i)
-          if (callee.vars[callee.params[i]].name == kn) {
-            given[i] = d_expr(slot(k, fld::keyword::value));
-            found = true;
-          }
-        if (!found) {
-          fail(k, "unknown keyword argument");
-          return b_.path("Value::None");
-        }
-      }
-      for (size_t i = 0; i < given.size(); ++i) {
-        if (given[i] != kNil) continue;
-        NodeId d = callee.vars[callee.params[i]].default_value;
-        if (d == kNone) {
-          fail(e, "missing argument");
-          return b_.path("Value::None");
-        }
-        if (kind(d) != Kind::Constant && kind(d) != Kind::UnaryOp) fail(d, "mutable default value");
-        given[i] = d_expr(d);
-      }
-      return try_(b_.call(fn_rust_name(uf->second), Ids(given.begin(), given.end())));
+      return d_call_value(b_.path(bnd->rust), e);
     }
     auto cls = tm_.class_by_name.find(n);
     if (cls != tm_.class_by_name.end() && !d_is_exception_class(n)) return d_construct(e, cls->second);
     if (n == "print") {
-      Ids items;
-      for (NodeId x : args) {
-        if (kind(x) == Kind::Starred) {
-          fail(x, "print(*args)");
-          continue;
-        }
-        items.push_back(b_.ref(d_expr(x)));
-      }
       RId sep = b_.str_lit(" "), end = b_.str_lit("\n");
       for (NodeId k : list_of(e, fld::Call::keywords)) {
-        std::string_view kn = m_.str(slot(k, fld::keyword::arg));
+        if (slot(k, fld::keyword::arg) == kNone) fail(k, "print(**kwargs)");
+        std::string_view kn = slot(k, fld::keyword::arg) == kNone ? "" : m_.str(slot(k, fld::keyword::arg));
         NodeId v = slot(k, fld::keyword::value);
         RId text = kind(v) == Kind::Constant && m_.constant(slot(v, fld::Constant::value)).tag == ast::Constant::Tag::Str
                        ? b_.str_lit(m_.constant(slot(v, fld::Constant::value)).text)
@@ -102,6 +54,15 @@ RId Lowerer::d_call(NodeId e) {
         if (kn == "sep") sep = text;
         else if (kn == "end") end = text;
         else fail(k, "print keyword");
+      }
+      if (starred) return d_print_spread(e, sep, end);
+      Ids items;
+      for (NodeId x : args) {
+        if (kind(x) == Kind::Starred) {
+          fail(x, "print(*args)");
+          continue;
+        }
+        items.push_back(b_.ref(d_expr(x)));
       }
       return b_.block({b_.expr_stmt(b_.call(rt("print::print"), {b_.ref(b_.array(items)), sep, end}))}, b_.path("Value::None"));
     }
@@ -140,11 +101,11 @@ RId Lowerer::d_call(NodeId e) {
                                          "set", "frozenset", "dict", "ord", "chr", "bin", "oct", "hex", "pow",
                                          "divmod", "any", "all", "format", "map", "filter", "next", "iter", "slice"};
     for (const char* b : kDynBuiltins) {
-      if (n == b) return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(n), d_args(args), b_.ref(b_.array(kw))}));
+      if (n == b) return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(n), d_args(args), d_kwargs(e)}));
     }
     std::string from = imported(n);
     if (from.find('.') != std::string::npos)
-      return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(from), d_args(args), b_.ref(b_.array(kw))}));
+      return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(from), d_args(args), d_kwargs(e)}));
     fail(e, "call of " + std::string(n));
     return b_.path("Value::None");
   }
@@ -156,18 +117,17 @@ RId Lowerer::d_call(NodeId e) {
     if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id))) {
       std::string mod = imported(ident(recv, fld::Name::id));
       if (!mod.empty() && mod.find('.') == std::string::npos)
-        return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(mod + "." + std::string(ident(fn, fld::Attribute::attr))), d_args(args), b_.ref(b_.array(kw))}));
+        return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(mod + "." + std::string(ident(fn, fld::Attribute::attr))), d_args(args), d_kwargs(e)}));
       std::string qual = std::string(ident(recv, fld::Name::id)) + "." + std::string(ident(fn, fld::Attribute::attr));
       if (qual == "dict.fromkeys" || qual == "str.maketrans")
-        return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(qual), d_args(args), b_.ref(b_.array(kw))}));
+        return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(qual), d_args(args), d_kwargs(e)}));
       fail(e, "call of " + qual);
       return b_.path("Value::None");
     }
     RId r = d_expr(recv);
-    return try_(b_.call(rt("dynamic::method"), {b_.ref(r), b_.str_lit(ident(fn, fld::Attribute::attr)), d_args(args), b_.ref(b_.array(kw))}));
+    return try_(b_.call(rt("dynamic::method"), {b_.ref(r), b_.str_lit(ident(fn, fld::Attribute::attr)), d_args(args), d_kwargs(e)}));
   }
-  RId f = d_expr(fn);
-  return try_(b_.method(f, "call", {d_args(args)}));
+  return d_call_value(d_expr(fn), e);
 }
 
 }  // namespace portalis::lower

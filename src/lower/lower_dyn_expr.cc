@@ -204,7 +204,7 @@ RId Lowerer::d_expr(NodeId e) {
       std::string_view n = ident(e, fld::Name::id);
       if (const Binding* bnd = lookup(n)) return b_.method(b_.path(bnd->rust), "clone", {});
       auto uf = tm_.func_by_name.find(n);
-      if (uf != tm_.func_by_name.end()) return d_func_value(uf->second);
+      if (uf != tm_.func_by_name.end()) return d_func_ref(uf->second);
       static const char* kValueBuiltins[] = {"len", "str", "int", "float", "abs", "sorted", "sum", "min", "max", "repr", "bool", "list", "tuple", "set"};
       for (const char* bname : kValueBuiltins)
         if (n == bname) {
@@ -364,14 +364,12 @@ RId Lowerer::d_expr(NodeId e) {
     }
     case Kind::List: case Kind::Tuple: case Kind::Set: {
       Ids items;
-      for (NodeId x : list_of(e, fld::List::elts)) {
-        if (kind(x) == Kind::Starred) {
-          fail(x, "starred item in a display");
-          return b_.path("Value::None");
-        }
-        items.push_back(d_expr(x));
-      }
-      RId v = b_.macro("vec", items, true);
+      bool star = false;
+      for (NodeId x : list_of(e, fld::List::elts)) star |= kind(x) == Kind::Starred;
+      if (!star)
+        for (NodeId x : list_of(e, fld::List::elts)) items.push_back(d_expr(x));
+      // `[*a, *b]`: the items spread at run time.
+      RId v = star ? try_(b_.call(rt("dynamic::spread"), {d_spread_parts(list_of(e, fld::List::elts))})) : b_.macro("vec", items, true);
       if (kind(e) == Kind::List) return b_.call("Value::list", {v});
       if (kind(e) == Kind::Tuple) return b_.call("Value::tuple", {v});
       return try_(b_.call(rt("dynamic::set_from"), {v}));

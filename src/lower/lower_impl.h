@@ -140,6 +140,25 @@ class Lowerer {
   RId d_lambda(NodeId e);
   RId d_fstring(NodeId e);
   RId d_func_value(uint32_t f);
+  // ---- dynamic parameters and argument binding (lower_dyn_args.cc)
+  std::vector<uint32_t> d_param_vars(uint32_t f) const;  // Rust parameter order
+  bool d_plain_params(uint32_t f) const;                 // no *args, keyword-only or **kwargs
+  std::string d_sig_spec(uint32_t f) const;              // "f(a, b=, *args, **kw)" for rt::args::bind
+  RId d_default(uint32_t f, uint32_t var);
+  void d_extra_params(uint32_t f, Ids& params);
+  bool d_has_spread(NodeId call) const;                  // `*xs` or `**d` among the arguments
+  RId d_kwargs(NodeId call);                             // `&[(&str, Value)]` of the keywords
+  RId d_call_value(RId callee, NodeId call);
+  Ids d_bound_args(uint32_t f, const std::string& slots);
+  RId d_call_known(NodeId e, uint32_t f);
+  RId d_print_spread(NodeId call, RId sep, RId end);
+  RId d_spread_parts(std::span<const uint32_t> items);   // vec![(is_star, value), ..]
+  // ---- `def` as a statement: nested functions, decorators (lower_dyn_def.cc)
+  bool d_decorated(uint32_t f) const;  // a module function with a user-written decorator
+  bool d_def_runs(NodeId def) const;   // a module-level def that does work when it runs
+  RId d_func_ref(uint32_t f);          // the function as a value (decorated: from the globals)
+  RId d_decorate(NodeId decorator, RId value, RId wrapped_name);
+  void d_def(NodeId s, Ids& out);
   void d_class(uint32_t ci, Ids& items, std::string force_fail = {});
   RId d_construct(NodeId call, uint32_t ci);
   RId d_super_call(NodeId call);

@@ -143,6 +143,25 @@ class Inferer {
       if (i >= first_default) var.default_value = defaults[i - first_default];
       tm_.funcs[index].params.push_back(v);
     }
+    {
+      size_t npos = list_of(args, fld::arguments::posonlyargs).size();
+      if (npos > 0 && cls >= 0 && !tm_.funcs[index].is_static) --npos;
+      tm_.funcs[index].posonly = static_cast<uint32_t>(npos);
+    }
+    auto extra_param = [&](NodeId a, NodeId dflt) {
+      uint32_t v = var(index, std::string(ident(a, fld::arg::arg)));
+      tm_.funcs[index].vars[v].is_param = true;
+      tm_.funcs[index].vars[v].default_value = dflt;
+      return v;
+    };
+    if (slot(args, fld::arguments::vararg) != kNone)
+      tm_.funcs[index].vararg = static_cast<int>(extra_param(slot(args, fld::arguments::vararg), kNone));
+    auto kwonly = list_of(args, fld::arguments::kwonlyargs);
+    auto kw_defaults = list_of(args, fld::arguments::kw_defaults);
+    for (size_t k = 0; k < kwonly.size(); ++k)
+      tm_.funcs[index].kwonly.push_back(extra_param(kwonly[k], k < kw_defaults.size() ? kw_defaults[k] : kNone));
+    if (slot(args, fld::arguments::kwarg) != kNone)
+      tm_.funcs[index].kwarg = static_cast<int>(extra_param(slot(args, fld::arguments::kwarg), kNone));
     if (slot(args, fld::arguments::vararg) != kNone) unsupported(index, def, "*args parameter");
     if (slot(args, fld::arguments::kwarg) != kNone) unsupported(index, def, "**kwargs parameter");
     if (!list_of(args, fld::arguments::kwonlyargs).empty()) unsupported(index, def, "keyword-only parameter");

@@ -40,6 +40,12 @@ struct Function {
   std::string name;
   int cls = -1;                   // owning class for methods
   std::vector<uint32_t> params;   // indices into vars, in order (self excluded)
+  // The rest of the signature (the dynamic lowering binds them; the static
+  // one reports them): vars indices, -1 when absent.
+  uint32_t posonly = 0;           // how many of params are positional-only
+  int vararg = -1;                // *args
+  std::vector<uint32_t> kwonly;   // keyword-only parameters, in order
+  int kwarg = -1;                 // **kwargs
   TypeId ret = Types::kUnknown;
   bool ret_annotated = false;
   bool is_static = false;
