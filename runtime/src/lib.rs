@@ -20,6 +20,7 @@
 pub mod builtins;
 pub mod dict;
 pub mod dynamic;
+pub mod dynstd;
 pub mod exc;
 pub mod float;
 pub mod fmt;

@@ -588,7 +588,17 @@ impl Value {
     fn int_op(&self, other: &Value, op: &str, f: impl Fn(&Int, &Int) -> PyResult<Int>) -> PyResult<Value> {
         match (self.num(), other.num()) {
             (Some(Num::I(a)), Some(Num::I(b))) => Ok(Value::Int(f(&a, &b)?)),
-            _ => Err(binop_err(op, self, other)),
+            _ => {
+                // Objects may define the operator (`Counter & Counter`).
+                let dunder = match op {
+                    "&" => "__and__",
+                    "|" => "__or__",
+                    "^" => "__xor__",
+                    "<<" => "__lshift__",
+                    _ => "__rshift__",
+                };
+                self.dunder_or(other, dunder, op)
+            }
         }
     }
 

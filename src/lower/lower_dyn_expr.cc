@@ -205,7 +205,7 @@ RId Lowerer::d_expr(NodeId e) {
       if (const Binding* bnd = lookup(n)) return b_.method(b_.path(bnd->rust), "clone", {});
       auto uf = tm_.func_by_name.find(n);
       if (uf != tm_.func_by_name.end()) return d_func_value(uf->second);
-      static const char* kValueBuiltins[] = {"len", "str", "int", "float", "abs", "sorted", "sum", "min", "max", "repr", "bool", "list", "tuple", "set"};
+      static const char* kValueBuiltins[] = {"len", "str", "int", "float", "abs", "sorted", "sum", "min", "max", "repr", "bool", "list", "tuple", "set", "pow", "dict"};
       for (const char* bname : kValueBuiltins)
         if (n == bname) {
           // A builtin used as a value (`key=len`, `map(str, xs)`).
@@ -364,14 +364,15 @@ RId Lowerer::d_expr(NodeId e) {
     }
     case Kind::List: case Kind::Tuple: case Kind::Set: {
       Ids items;
+      bool star = false;
+      for (NodeId x : list_of(e, fld::List::elts)) star |= kind(x) == Kind::Starred;
       for (NodeId x : list_of(e, fld::List::elts)) {
-        if (kind(x) == Kind::Starred) {
-          fail(x, "starred item in a display");
-          return b_.path("Value::None");
-        }
-        items.push_back(d_expr(x));
+        bool s = kind(x) == Kind::Starred;
+        RId v = d_expr(s ? slot(x, fld::Starred::value) : x);
+        items.push_back(star ? b_.tuple({b_.bool_lit(s), v}) : v);
       }
-      RId v = b_.macro("vec", items, true);
+      // `[a, *xs]`: the runtime's spread of (is_starred, value) parts.
+      RId v = star ? try_(b_.call(rt("dynamic::spread"), {b_.macro("vec", items, true)})) : b_.macro("vec", items, true);
       if (kind(e) == Kind::List) return b_.call("Value::list", {v});
       if (kind(e) == Kind::Tuple) return b_.call("Value::tuple", {v});
       return try_(b_.call(rt("dynamic::set_from"), {v}));
