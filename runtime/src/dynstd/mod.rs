@@ -194,3 +194,6 @@ fn unary_operator(name: &str) -> Option<Value> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;
