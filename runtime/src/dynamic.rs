@@ -253,7 +253,11 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
         }
         // Generator expressions and `iter(x)` are materialized lists (a
         // fresh one for `iter`), so `next` consumes from the front.
-        "iter" => Ok(Value::list(arg(args, 0, name)?.iter()?)),
+        "iter" => match arg(args, 0, name)? {
+            // An infinite itertools iterator stays itself (lazy).
+            x if crate::dynstd::itertools::is_lazy(x) => Ok(x.clone()),
+            x => Ok(Value::list(x.iter()?)),
+        },
         "next" => match arg(args, 0, name)? {
             Value::List(l) => {
                 let mut v = l.borrow_mut();
@@ -267,6 +271,12 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
                     Ok(v.remove(0))
                 }
             }
+            obj @ Value::Object(_) => match obj.call_dunder("__next__", &[]) {
+                Ok(Some(v)) => Ok(v),
+                Err(e) if e.is_instance_of("StopIteration") && args.len() > 1 => Ok(args[1].clone()),
+                Err(e) => Err(e),
+                Ok(None) => Err(PyException::type_error(format!("'{}' object is not an iterator", obj.type_name()))),
+            },
             other => Err(PyException::type_error(format!("'{}' object is not an iterator", other.type_name()))),
         },
         "slice" => {

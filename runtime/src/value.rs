@@ -254,6 +254,10 @@ impl Value {
             Value::Float(f) => Ok(*f),
             Value::Int(i) => i.to_f64_checked(),
             Value::Bool(b) => Ok(*b as i64 as f64),
+            Value::Object(_) => match self.call_dunder("__float__", &[])? {
+                Some(v) => v.to_f64(),
+                None => Err(type_err(format!("must be real number, not {}", self.type_name()))),
+            },
             v => Err(type_err(format!("must be real number, not {}", v.type_name()))),
         }
     }
@@ -758,6 +762,7 @@ impl Value {
                 Some(_) => Ok(()),
                 None => Err(PyException::key_error(key)),
             },
+            Value::Object(_) if self.call_dunder("__delitem__", &[key.clone()])?.is_some() => Ok(()),
             _ => Err(type_err(format!("'{}' object doesn't support item deletion", self.type_name()))),
         }
     }

@@ -138,8 +138,12 @@ RId Lowerer::d_stdlib_call(NodeId e) {
       continue;
     }
     NodeId d = callee.vars[callee.params[i]].default_value;
-    RId dflt = d != kNone && (kind(d) == Kind::Constant || kind(d) == Kind::UnaryOp) ? d_expr(d) : b_.path("Value::None");
-    pass.push_back(b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text(std::to_string(next++)), dflt}));
+    RId at = b_.int_lit_text(std::to_string(next++));
+    if (d != kNone && (kind(d) == Kind::Constant || kind(d) == Kind::UnaryOp))
+      pass.push_back(b_.call(rt("dynamic::arg_or"), {b_.path("a"), at, d_expr(d)}));
+    else
+      pass.push_back(b_.try_(b_.call(rt("dynstd::functools::partial_arg"),
+                                     {b_.path("a"), at, b_.str_lit(callee.name), b_.str_lit(callee.vars[callee.params[i]].name)})));
   }
   RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
   RId body = b_.call(fn_rust_name(uf->second), pass);

@@ -300,6 +300,10 @@ fn defaultdict_class() -> Rc<Class> {
             }
         }
     });
+    c.def_method("copy", |a: &[Value]| {
+        let d = new_dict_data(Some(&a[0]))?;
+        Ok(make_obj(&class_cached("collections.defaultdict", defaultdict_class), vec![("__data__", d), ("default_factory", field(&a[0], "default_factory")?)]))
+    });
     c.def_method("__repr__", |a: &[Value]| {
         Ok(Value::from(format!("defaultdict({}, {})", factory_repr(&field(&a[0], "default_factory")?), dict_body_repr(&a[0])?)))
     });
@@ -311,6 +315,10 @@ fn defaultdict_class() -> Rc<Class> {
 fn ordered_dict_class() -> Rc<Class> {
     let c = new_class("OrderedDict");
     add_dict_methods(&c);
+    c.def_method("copy", |a: &[Value]| {
+        let d = new_dict_data(Some(&a[0]))?;
+        Ok(make_obj(&class_cached("collections.OrderedDict", ordered_dict_class), vec![("__data__", d)]))
+    });
     c.def_method("move_to_end", |a: &[Value]| {
         let k = arg(a, 1, "move_to_end")?;
         let last = a.get(2).map(|v| v.truthy()).unwrap_or(true);

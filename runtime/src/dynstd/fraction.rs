@@ -121,12 +121,21 @@ fn binop(a: &[Value], op: char, reflected: bool) -> PyResult<Value> {
         }
     };
     let (l, r) = if reflected { (y, x) } else { (x, y) };
-    Ok(to_value(&match op {
-        '+' => &l + &r,
-        '-' => &l - &r,
-        '*' => &l * &r,
-        _ => l.div(&r)?,
-    }))
+    Ok(match op {
+        '+' => to_value(&(&l + &r)),
+        '-' => to_value(&(&l - &r)),
+        '*' => to_value(&(&l * &r)),
+        '/' => to_value(&l.div(&r)?),
+        // a // b is an int; a % b == a - b * (a // b)
+        _ => {
+            let q = l.div(&r)?.floor();
+            if op == 'f' {
+                Value::from(q)
+            } else {
+                to_value(&(&l - &(&r * &Fraction::from_int(q))))
+            }
+        }
+    })
 }
 
 trait ArithOp {
@@ -138,7 +147,9 @@ impl ArithOp for Value {
             '+' => self.add(o),
             '-' => self.sub(o),
             '*' => self.mul(o),
-            _ => self.truediv(o),
+            '/' => self.truediv(o),
+            'f' => self.floordiv(o),
+            _ => self.modulo(o),
         }
     }
 }
@@ -172,6 +183,10 @@ fn fraction_class() -> Rc<Class> {
     c.def_method("__rmul__", |a: &[Value]| binop(a, '*', true));
     c.def_method("__truediv__", |a: &[Value]| binop(a, '/', false));
     c.def_method("__rtruediv__", |a: &[Value]| binop(a, '/', true));
+    c.def_method("__floordiv__", |a: &[Value]| binop(a, 'f', false));
+    c.def_method("__rfloordiv__", |a: &[Value]| binop(a, 'f', true));
+    c.def_method("__mod__", |a: &[Value]| binop(a, '%', false));
+    c.def_method("__rmod__", |a: &[Value]| binop(a, '%', true));
     c.def_method("__pow__", |a: &[Value]| {
         let x = me(a)?;
         let e = arg(a, 1, "**")?;

@@ -85,6 +85,14 @@ thread_local! {
     static CACHE_INFO: RefCell<Option<Value>> = RefCell::new(None);
 }
 
+/// Argument `i` of a call of `partial(f, ...)`'s result, or Python's TypeError.
+pub fn partial_arg(args: &[Value], i: usize, fname: &str, param: &str) -> PyResult<Value> {
+    match args.get(i) {
+        Some(v) => Ok(v.clone()),
+        None => Err(PyException::type_error(format!("{}() missing 1 required positional argument: '{}'", fname, param))),
+    }
+}
+
 /// `f.cache_clear()`.
 pub fn cache_clear(name: &str) -> Value {
     with_cache(name, |c| {

@@ -157,3 +157,22 @@ fn functools() {
     assert_eq!(super::functools::cache_info("sq_test", -1).unwrap().py_repr(), "CacheInfo(hits=0, misses=0, maxsize=None, currsize=0)");
     assert_eq!(call("operator.mul", &[i(6), i(7)]).py_repr(), "42");
 }
+
+#[test]
+fn lazy_next_delete_and_floor() {
+    // ids = count(1); next(ids), next(ids), next(iter(ids)) -> 1 2 3
+    let ids = call("itertools.count", &[i(1)]);
+    assert_eq!(builtin("next", &[ids.clone()], &[]).unwrap().py_repr(), "1");
+    assert_eq!(builtin("next", &[ids.clone()], &[]).unwrap().py_repr(), "2");
+    let again = builtin("iter", &[ids], &[]).unwrap();
+    assert_eq!(builtin("next", &[again], &[]).unwrap().py_repr(), "3");
+    // c = Counter("hello"); del c["l"] -> Counter({'h': 1, 'e': 1, 'o': 1})
+    let c = call("collections.Counter", &[s("hello")]);
+    c.delitem(&s("l")).unwrap();
+    assert_eq!(c.py_repr(), "Counter({'h': 1, 'e': 1, 'o': 1})");
+    // Fraction(7, 2) // 1, Fraction(7, 2) % 1, 7 // Fraction(2, 3), float(Fraction(1, 4)) -> 3 1/2 10 0.25
+    assert_eq!(frac(7, 2).floordiv(&i(1)).unwrap().py_repr(), "3");
+    assert_eq!(frac(7, 2).modulo(&i(1)).unwrap().py_str(), "1/2");
+    assert_eq!(i(7).floordiv(&frac(2, 3)).unwrap().py_repr(), "10");
+    assert_eq!(builtin("float", &[frac(1, 4)], &[]).unwrap().py_repr(), "0.25");
+}

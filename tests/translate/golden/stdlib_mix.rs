@@ -30,7 +30,7 @@ pub fn main() -> PyResult<()> {
     pair = rt::dynamic::module_call("collections.namedtuple", &[Value::str("Pair"), Value::str("left right")], &[])?;
     double = {
         let partial1 = Value::int(2);
-        Value::func("scale", move |a: &[Value]| scale(rt::dynamic::arg_or(a, 0, Value::None), partial1.clone()))
+        Value::func("scale", move |a: &[Value]| scale(rt::dynstd::functools::partial_arg(a, 0, "scale", "x")?, partial1.clone()))
     };
     counts = rt::dynamic::module_call("collections.Counter", &[Value::str("mississippi")], &[])?;
     rt::print::print(&[&rt::dynamic::method(&counts.clone(), "most_common", &[Value::int(2)], &[])?, &pair.call(&[Value::int(1), Value::int(2)])?, &rt::dynamic::module_call("fractions.Fraction", &[Value::int(1), Value::int(3)], &[])?.add(&Value::int(1))?], " ", "\n");
