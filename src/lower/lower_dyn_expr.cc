@@ -213,6 +213,9 @@ RId Lowerer::d_expr(NodeId e) {
           RId body = b_.call(rt("dynamic::builtin"), {b_.str_lit(n), b_.path("a"), b_.ref(b_.array({}))});
           return b_.call("Value::func", {b_.str_lit(n), b_.closure({param}, body)});
         }
+      if (std::string from = imported(n); from.find('.') != std::string::npos && !tm_.funcs[0].find(n))
+        // `from m import f` used as a value (`map(sqrt, xs)`, `defaultdict(Counter)`).
+        return try_(b_.call(rt("dynamic::module_attr"), {b_.str_lit(from)}));
       if (cur_ != 0 && tm_.funcs[0].find(n)) {
         // A module-level constant read from a function: its one binding,
         // when that is a literal, is inlined.

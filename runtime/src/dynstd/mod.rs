@@ -103,14 +103,15 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
     if let Some(f) = name.strip_prefix("operator.").and_then(operator) {
         return Ok(f);
     }
-    for m in ["collections.", "fractions.", "functools.", "itertools."] {
-        if name.starts_with(m) {
+    // Any other module function as a value: a function calling it by name
+    // (an unknown one raises NotImplementedError when called).
+    match name.rfind('.') {
+        Some(i) => {
             let full = name.to_string();
-            let short = name[m.len()..].to_string();
-            return Ok(Value::func(&short, move |a: &[Value]| module_call(&full, a, &[])));
+            Ok(Value::func(&name[i + 1..], move |a: &[Value]| crate::dynamic::module_call(&full, a, &[])))
         }
+        None => Err(PyException::not_implemented(format!("{} on dynamic values", name))),
     }
-    Err(PyException::not_implemented(format!("{} on dynamic values", name)))
 }
 
 /// `recv.name(*args, **kwargs)` for objects made here (keyword arguments
