@@ -145,6 +145,15 @@ fn kw<'a>(kwargs: &'a [(&str, Value)], name: &str) -> Option<&'a Value> {
 
 /// A builtin function called with dynamic arguments: `builtin("len", &[x], &[])`.
 pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<Value> {
+    if name == "zip" || name == "map" {
+        // Infinite itertools iterators stop at the shortest finite input.
+        let skip = (name == "map") as usize;
+        if let Some(b) = crate::dynstd::itertools::bound_args(args.get(skip..).unwrap_or(&[]))? {
+            let mut all = args[..skip].to_vec();
+            all.extend(b);
+            return builtin(name, &all, kwargs);
+        }
+    }
     match name {
         "len" => Ok(Value::from(arg(args, 0, name)?.len()?)),
         "str" => Ok(match args.get(0) {
@@ -244,7 +253,11 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
         }
         // Generator expressions and `iter(x)` are materialized lists (a
         // fresh one for `iter`), so `next` consumes from the front.
-        "iter" => Ok(Value::list(arg(args, 0, name)?.iter()?)),
+        "iter" => match arg(args, 0, name)? {
+            // An infinite itertools iterator stays itself (lazy).
+            x if crate::dynstd::itertools::is_lazy(x) => Ok(x.clone()),
+            x => Ok(Value::list(x.iter()?)),
+        },
         "next" => match arg(args, 0, name)? {
             Value::List(l) => {
                 let mut v = l.borrow_mut();
@@ -258,6 +271,12 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
                     Ok(v.remove(0))
                 }
             }
+            obj @ Value::Object(_) => match obj.call_dunder("__next__", &[]) {
+                Ok(Some(v)) => Ok(v),
+                Err(e) if e.is_instance_of("StopIteration") && args.len() > 1 => Ok(args[1].clone()),
+                Err(e) => Err(e),
+                Ok(None) => Err(PyException::type_error(format!("'{}' object is not an iterator", obj.type_name()))),
+            },
             other => Err(PyException::type_error(format!("'{}' object is not an iterator", other.type_name()))),
         },
         "slice" => {
@@ -276,7 +295,7 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
         "str.maketrans" => maketrans(args),
         "dict" => {
             let mut pairs = Vec::new();
-            if let Some(src) = args.get(0) {
+            if let Some(src) = args.get(0).map(crate::dynstd::collections::plain).as_ref() {
                 if let Value::Dict(d) = src {
                     for (k, v) in d.borrow().iter() {
                         pairs.push((k.clone(), v.clone()));
@@ -722,6 +741,9 @@ pub fn method(recv: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]
     if let (Value::Float(f), "as_integer_ratio") = (recv, name) {
         let (n, d) = crate::float::float_as_integer_ratio(*f)?;
         return Ok(Value::tuple(vec![Value::from(n), Value::from(d)]));
+    }
+    if let Some(v) = crate::dynstd::method(recv, name, args, kwargs)? {
+        return Ok(v);
     }
     match recv {
         Value::Object(_) if !kwargs.is_empty() => {
@@ -1180,7 +1202,7 @@ pub fn module_call(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyRe
             };
             Ok(Value::from(a == b || (a - b).abs() <= f64::max(rel * f64::max(a.abs(), b.abs()), abs_tol)))
         }
-        _ => Err(PyException::not_implemented(format!("{}() on dynamic values", name))),
+        _ => crate::dynstd::module_call(name, args, kwargs),
     }
 }
 
@@ -1200,6 +1222,6 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
         "string.hexdigits" => Ok(Value::str("0123456789abcdefABCDEF")),
         "string.octdigits" => Ok(Value::str("01234567")),
         "string.whitespace" => Ok(Value::str(" \t\n\r\x0b\x0c")),
-        _ => Err(PyException::not_implemented(format!("{} on dynamic values", name))),
+        _ => crate::dynstd::module_attr(name),
     }
 }

@@ -21,6 +21,7 @@ pub mod args;
 pub mod builtins;
 pub mod dict;
 pub mod dynamic;
+pub mod dynstd;
 pub mod exc;
 pub mod float;
 pub mod fmt;

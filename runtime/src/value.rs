@@ -260,6 +260,10 @@ impl Value {
             Value::Float(f) => Ok(*f),
             Value::Int(i) => i.to_f64_checked(),
             Value::Bool(b) => Ok(*b as i64 as f64),
+            Value::Object(_) => match self.call_dunder("__float__", &[])? {
+                Some(v) => v.to_f64(),
+                None => Err(type_err(format!("must be real number, not {}", self.type_name()))),
+            },
             v => Err(type_err(format!("must be real number, not {}", v.type_name()))),
         }
     }
@@ -594,7 +598,17 @@ impl Value {
     fn int_op(&self, other: &Value, op: &str, f: impl Fn(&Int, &Int) -> PyResult<Int>) -> PyResult<Value> {
         match (self.num(), other.num()) {
             (Some(Num::I(a)), Some(Num::I(b))) => Ok(Value::Int(f(&a, &b)?)),
-            _ => Err(binop_err(op, self, other)),
+            _ => {
+                // Objects may define the operator (`Counter & Counter`).
+                let dunder = match op {
+                    "&" => "__and__",
+                    "|" => "__or__",
+                    "^" => "__xor__",
+                    "<<" => "__lshift__",
+                    _ => "__rshift__",
+                };
+                self.dunder_or(other, dunder, op)
+            }
         }
     }
 
@@ -754,6 +768,7 @@ impl Value {
                 Some(_) => Ok(()),
                 None => Err(PyException::key_error(key)),
             },
+            Value::Object(_) if self.call_dunder("__delitem__", &[key.clone()])?.is_some() => Ok(()),
             _ => Err(type_err(format!("'{}' object doesn't support item deletion", self.type_name()))),
         }
     }

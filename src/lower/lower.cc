@@ -15,7 +15,10 @@ const Binding* Lowerer::lookup(std::string_view n) const {
 
 std::string Lowerer::local_name(std::string_view py) const {
   if (py == "_") return "_x";  // `_` is a pattern in Rust, a variable in Python
-  return rust::escape_ident(rust::snake_case(py));
+  std::string s = rust::snake_case(py);
+  // `B` next to a variable `b` in the same function must stay distinct.
+  if (s != py && cur_ < tm_.funcs.size() && tm_.funcs[cur_].find(s)) s += "_";
+  return rust::escape_ident(s);
 }
 
 std::string Lowerer::fn_rust_name(uint32_t f) const {

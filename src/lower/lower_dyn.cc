@@ -109,6 +109,11 @@ RId Lowerer::d_function(uint32_t f) {
   }
   ++out_.functions_dynamic;
   RId ret = b_.ty("PyResult", {f == 0 ? b_.ty_tuple({}) : b_.ty("Value")});
+  if (f != 0) {
+    int64_t max = d_cache_maxsize(f);
+    if (max == kBadCache) return stub_function(f, "lru_cache with a computed maxsize", fn.node);
+    if (max != kNotCached) return d_cache_wrap(f, params, ret, body);
+  }
   return b_.fn(fn_rust_name(f), f == 0 ? Ids{} : params, ret, body, true, doc);
 }
 

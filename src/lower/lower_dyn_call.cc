@@ -21,6 +21,7 @@ RId Lowerer::d_args(std::span<const uint32_t> args) {
 }
 
 RId Lowerer::d_call(NodeId e) {
+  if (RId s = d_stdlib_call(e); s != kNil) return s;
   NodeId fn = slot(e, fld::Call::func);
   auto args = list_of(e, fld::Call::args);
   bool starred = false;

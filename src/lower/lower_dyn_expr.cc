@@ -205,7 +205,7 @@ RId Lowerer::d_expr(NodeId e) {
       if (const Binding* bnd = lookup(n)) return b_.method(b_.path(bnd->rust), "clone", {});
       auto uf = tm_.func_by_name.find(n);
       if (uf != tm_.func_by_name.end()) return d_func_ref(uf->second);
-      static const char* kValueBuiltins[] = {"len", "str", "int", "float", "abs", "sorted", "sum", "min", "max", "repr", "bool", "list", "tuple", "set"};
+      static const char* kValueBuiltins[] = {"len", "str", "int", "float", "abs", "sorted", "sum", "min", "max", "repr", "bool", "list", "tuple", "set", "pow", "dict"};
       for (const char* bname : kValueBuiltins)
         if (n == bname) {
           // A builtin used as a value (`key=len`, `map(str, xs)`).
@@ -213,6 +213,9 @@ RId Lowerer::d_expr(NodeId e) {
           RId body = b_.call(rt("dynamic::builtin"), {b_.str_lit(n), b_.path("a"), b_.ref(b_.array({}))});
           return b_.call("Value::func", {b_.str_lit(n), b_.closure({param}, body)});
         }
+      if (std::string from = imported(n); from.find('.') != std::string::npos && !tm_.funcs[0].find(n))
+        // `from m import f` used as a value (`map(sqrt, xs)`, `defaultdict(Counter)`).
+        return try_(b_.call(rt("dynamic::module_attr"), {b_.str_lit(from)}));
       if (cur_ != 0 && tm_.funcs[0].find(n)) {
         // A module-level constant read from a function: its one binding,
         // when that is a literal, is inlined.

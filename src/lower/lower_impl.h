@@ -170,6 +170,11 @@ class Lowerer {
   std::vector<std::pair<std::string, NodeId>> d_dataclass_fields(uint32_t ci) const;
   std::string class_fn(uint32_t ci) const { return "class_" + rust::snake_case(tm_.classes[ci].name); }
   bool d_is_exception_class(std::string_view name) const;
+  // stdlib helpers (lower_dyn_stdlib.cc)
+  static constexpr int64_t kNotCached = -2, kBadCache = -3;
+  int64_t d_cache_maxsize(uint32_t f);  // @lru_cache/@cache maxsize (-1: unbounded), else kNotCached/kBadCache
+  RId d_cache_wrap(uint32_t f, const Ids& params, RId ret, RId body);
+  RId d_stdlib_call(NodeId e);  // kNil when e is not one of its calls
   bool mentions_typing(NodeId e);
   std::string imported(std::string_view name);  // "heapq" / "heapq.heappush" for imported names, else ""
   std::map<std::string, std::string> imports_;
