@@ -126,15 +126,14 @@ RId Lowerer::d_call(NodeId e) {
       RId v = d_expr(args[0]);
       RId acc = kNil;
       for (NodeId x : ts) {
-        if (kind(x) != Kind::Name) {
-          fail(x, "isinstance with a computed class");
-          return b_.path("Value::None");
-        }
-        RId test = b_.method(v, "is_instance", {b_.str_lit(ident(x, fld::Name::id))});
+        RId test = kind(x) != Kind::Name || lookup(ident(x, fld::Name::id))  // a class object computed at run time
+                       ? try_(b_.call(rt("classes::isinstance"), {b_.ref(v), b_.ref(d_expr(x))}))
+                       : b_.method(v, "is_instance", {b_.str_lit(ident(x, fld::Name::id))});
         acc = acc == kNil ? test : b_.binary(Op::Or, acc, test);
       }
       return b_.call("Value::from", {acc});
     }
+    if (n == "type" && args.size() == 1 && kw.empty()) return try_(b_.call(rt("classes::class_of"), {b_.ref(d_expr(args[0]))}));
     static const char* kDynBuiltins[] = {"len", "str", "repr", "int", "float", "bool", "abs", "round", "min", "max",
                                          "sum", "sorted", "reversed", "enumerate", "zip", "range", "list", "tuple",
                                          "set", "frozenset", "dict", "ord", "chr", "bin", "oct", "hex", "pow",
@@ -160,6 +159,8 @@ RId Lowerer::d_call(NodeId e) {
       std::string qual = std::string(ident(recv, fld::Name::id)) + "." + std::string(ident(fn, fld::Attribute::attr));
       if (qual == "dict.fromkeys" || qual == "str.maketrans")
         return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(qual), d_args(args), b_.ref(b_.array(kw))}));
+      if (auto cls = tm_.class_by_name.find(ident(recv, fld::Name::id)); cls != tm_.class_by_name.end() && !d_is_exception_class(ident(recv, fld::Name::id)))
+        return try_(b_.call(rt("dynamic::method"), {b_.ref(b_.call(type_fn(cls->second), {})), b_.str_lit(ident(fn, fld::Attribute::attr)), d_args(args), b_.ref(b_.array(kw))}));
       fail(e, "call of " + qual);
       return b_.path("Value::None");
     }

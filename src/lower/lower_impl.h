@@ -150,6 +150,7 @@ class Lowerer {
   std::vector<std::string> d_class_mro(std::string_view name) const;
   std::vector<std::pair<std::string, NodeId>> d_dataclass_fields(uint32_t ci) const;
   std::string class_fn(uint32_t ci) const { return "class_" + rust::snake_case(tm_.classes[ci].name); }
+  std::string type_fn(uint32_t ci) const { return "type_" + rust::snake_case(tm_.classes[ci].name); }
   bool d_is_exception_class(std::string_view name) const;
   bool mentions_typing(NodeId e);
   std::string imported(std::string_view name);  // "heapq" / "heapq.heappush" for imported names, else ""
