@@ -257,3 +257,63 @@ pub fn class_of(v: &Value) -> PyResult<Value> {
         None => Err(PyException::not_implemented(format!("type() of a '{}' value", v.type_name()))),
     }
 }
+
+/// `hash(x)`: ints hash to themselves (as in Python), other hashable values
+/// to a stable 64-bit digest of their value (`__hash__` for objects).
+pub fn hash(v: &Value) -> PyResult<Value> {
+    use std::hash::{Hash, Hasher};
+    v.check_hashable()?;
+    if let Some(i) = v.as_i64() {
+        return Ok(Value::int(if i == -1 { -2 } else { i }));
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.hash(&mut h);
+    Ok(Value::int((h.finish() >> 2) as i64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repr::{PyRepr, PyStr};
+
+    fn color_type() -> Value {
+        let c = Class::new("ColorT", None);
+        let t = new_type(&c, None);
+        enum_setup(&t, &c, false);
+        enum_member(&t, &c, "RED", Value::int(1)).unwrap();
+        enum_member(&t, &c, "BLUE", Value::int(2)).unwrap();
+        t
+    }
+
+    #[test]
+    fn enum_members_lookup_and_text() {
+        let t = color_type();
+        let red = t.getattr("RED").unwrap();
+        assert_eq!(red.py_repr(), "<ColorT.RED: 1>");
+        assert_eq!(red.py_str(), "ColorT.RED");
+        assert!(t.call(&[Value::int(1)]).unwrap().is(&red));
+        assert_eq!(t.call(&[Value::int(9)]).unwrap_err().message(), "9 is not a valid ColorT");
+        assert_eq!(t.len().unwrap(), 2);
+        assert_eq!(t.iter().unwrap().len(), 2);
+        assert_eq!(t.py_repr(), "<class '__main__.ColorT'>");
+    }
+
+    #[test]
+    fn class_objects_construct_and_test_instances() {
+        let c = Class::new("PointT", None);
+        let t = new_type(&c, None);
+        let p = t.call(&[]).unwrap();
+        assert_eq!(p.type_name(), "PointT");
+        assert!(isinstance(&p, &t).unwrap());
+        assert!(is_type(&t) && !is_type(&p));
+        assert!(isinstance(&p, &Value::int(1)).is_err());
+    }
+
+    #[test]
+    fn hash_and_abstract_messages() {
+        assert_eq!(hash(&Value::int(7)).unwrap().as_i64(), Some(7));
+        assert!(hash(&Value::list(vec![])).is_err());
+        let e = abstract_error("Shape", &["area"]).unwrap_err();
+        assert_eq!(e.message(), "Can't instantiate abstract class Shape with abstract method area");
+    }
+}

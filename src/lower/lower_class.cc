@@ -225,7 +225,9 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
     switch (deco) {
       case Deco::Plain:
         put(mname, Mode::Method);
-        meta_def(mname, closure_for(f, Mode::Unbound));
+        // `C.method(obj, ...)`; dunders stay off the class object (its own
+        // `__repr__`/`__call__`/truthiness are the metaclass's).
+        if (mname.rfind("__", 0) != 0) meta_def(mname, closure_for(f, Mode::Unbound));
         break;
       case Deco::Property:
         put("@property:" + mname, Mode::Method);

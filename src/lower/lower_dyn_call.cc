@@ -133,7 +133,8 @@ RId Lowerer::d_call(NodeId e) {
       }
       return b_.call("Value::from", {acc});
     }
-    if (n == "type" && args.size() == 1 && kw.empty()) return try_(b_.call(rt("classes::class_of"), {b_.ref(d_expr(args[0]))}));
+    if ((n == "type" || n == "hash") && args.size() == 1 && kw.empty())
+      return try_(b_.call(rt(n == "type" ? "classes::class_of" : "classes::hash"), {b_.ref(d_expr(args[0]))}));
     static const char* kDynBuiltins[] = {"len", "str", "repr", "int", "float", "bool", "abs", "round", "min", "max",
                                          "sum", "sorted", "reversed", "enumerate", "zip", "range", "list", "tuple",
                                          "set", "frozenset", "dict", "ord", "chr", "bin", "oct", "hex", "pow",
