@@ -57,6 +57,11 @@ pub fn is_type(v: &Value) -> bool {
     }
 }
 
+/// Whether `v` is an instance or class object (its methods take positional arguments).
+pub fn is_object(v: &Value) -> bool {
+    matches!(v, Value::Object(_))
+}
+
 /// `cls` for a classmethod called as `x.m()` or `C.m()`: the class object of
 /// an instance, or the class object itself.
 pub fn cls_of(v: &Value, fallback: fn() -> Value) -> Value {

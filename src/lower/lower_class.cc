@@ -485,6 +485,61 @@ RId Lowerer::d_super_call(NodeId e) {
   return try_(b_.call(fn_rust_name(static_cast<uint32_t>(target)), args));
 }
 
+RId Lowerer::d_method_kw(NodeId e) {
+  // `obj.m(x, k=v)` where m is a method of the module's classes: the
+  // keywords become positions (the method's Rust closure takes positional
+  // arguments only) when obj turns out to be an instance or class object;
+  // any other receiver (a list, a str) keeps the keyword call.
+  NodeId fn = slot(e, fld::Call::func);
+  NodeId recv = slot(fn, fld::Attribute::value);
+  std::string_view m = ident(fn, fld::Attribute::attr);
+  if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id)) && !tm_.class_by_name.count(ident(recv, fld::Name::id))) return kNil;
+  const sema::Function* callee = nullptr;
+  for (const sema::ClassInfo& c : tm_.classes) {
+    auto it = c.methods.find(m);
+    if (it == c.methods.end()) continue;
+    const sema::Function& f = tm_.funcs[it->second];
+    if (callee) {
+      if (f.params.size() != callee->params.size()) return kNil;
+      for (size_t i = 0; i < f.params.size(); ++i)
+        if (f.vars[f.params[i]].name != callee->vars[callee->params[i]].name) return kNil;
+    }
+    callee = &f;
+  }
+  if (!callee) return kNil;
+  auto args = list_of(e, fld::Call::args);
+  std::vector<NodeId> given(std::max(callee->params.size(), args.size()), kNone);
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (kind(args[i]) == Kind::Starred) return kNil;
+    given[i] = args[i];
+  }
+  for (NodeId k : list_of(e, fld::Call::keywords)) {
+    uint32_t kn = slot(k, fld::keyword::arg);
+    if (kn == kNone) return kNil;
+    size_t i = 0;
+    while (i < callee->params.size() && callee->vars[callee->params[i]].name != m_.str(kn)) ++i;
+    if (i == callee->params.size() || given[i] != kNone) return kNil;
+    given[i] = slot(k, fld::keyword::value);
+  }
+  size_t last = 0;
+  for (size_t i = 0; i < given.size(); ++i)
+    if (given[i] != kNone) last = i + 1;
+  Ids pos;
+  for (size_t i = 0; i < last; ++i) {
+    NodeId x = given[i] != kNone ? given[i] : i < callee->params.size() ? callee->vars[callee->params[i]].default_value : kNone;
+    if (x == kNone) return kNil;
+    pos.push_back(d_expr(x));
+  }
+  Ids kw;
+  for (NodeId k : list_of(e, fld::Call::keywords))
+    kw.push_back(b_.tuple({b_.str_lit(m_.str(slot(k, fld::keyword::arg))), d_expr(slot(k, fld::keyword::value))}));
+  std::string r = fresh("recv");
+  RId as_obj = try_(b_.call(rt("dynamic::method"), {b_.ref(b_.path(r)), b_.str_lit(m), b_.ref(b_.array(pos)), b_.ref(b_.array({}))}));
+  RId as_kw = try_(b_.call(rt("dynamic::method"), {b_.ref(b_.path(r)), b_.str_lit(m), d_args(args), b_.ref(b_.array(kw))}));
+  RId test = b_.call(rt("classes::is_object"), {b_.ref(b_.path(r))});
+  return b_.block({b_.let(r, kNil, d_expr(recv), false)}, b_.if_(test, b_.block({}, as_obj), b_.block({}, as_kw)));
+}
+
 std::vector<std::string> Lowerer::d_class_mro(std::string_view name) const {
   // Single inheritance: the class, its bases in order, then `object`.
   std::vector<std::string> out{std::string(name)};

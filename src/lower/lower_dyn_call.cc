@@ -153,6 +153,8 @@ RId Lowerer::d_call(NodeId e) {
     if (kind(recv) == Kind::Call && kind(slot(recv, fld::Call::func)) == Kind::Name &&
         ident(slot(recv, fld::Call::func), fld::Name::id) == "super")
       return d_super_call(e);
+    if (!kw.empty())
+      if (RId r = d_method_kw(e); r != kNil) return r;
     if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id))) {
       std::string mod = imported(ident(recv, fld::Name::id));
       if (!mod.empty() && mod.find('.') == std::string::npos)

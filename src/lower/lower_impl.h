@@ -143,6 +143,7 @@ class Lowerer {
   void d_class(uint32_t ci, Ids& items, std::string force_fail = {});
   RId d_construct(NodeId call, uint32_t ci);
   RId d_super_call(NodeId call);
+  RId d_method_kw(NodeId call);  // `obj.m(k=v)` for a user method; kNil when not one
   int d_find_method(int ci, std::string_view name) const;  // function index or -1
   bool d_is_dataclass(uint32_t ci) const;
   bool d_is_frozen_dataclass(uint32_t ci) const;

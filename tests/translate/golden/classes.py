@@ -27,6 +27,9 @@ class Money:
     def euros(self, value):
         self.cents = round(value * 100)
 
+    def scaled(self, k=1, extra=0):
+        return Money(self.cents * k + extra)
+
     def __add__(self, other):
         return Money(self.cents + other.cents)
 
@@ -93,6 +96,7 @@ print(w, len(w), 200 in w, list(w), w[1], w.__class__.__name__)
 kinds = [Money, Wallet]
 for k in kinds:
     print(k.__name__, isinstance(w, k), k.CURRENCY)
+print(a.scaled(extra=5), b.scaled(2, extra=1))
 print("created:", Money.created)
 print(list(Suit), Suit.SPADES.value, Suit(1), Suit["SPADES"].name, len(Suit))
 print(Level.HIGH > Level.LOW, Level.LOW + 1, int(Level.HIGH), max(Level), repr(Level(5)))

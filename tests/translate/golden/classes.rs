@@ -36,6 +36,11 @@ pub fn money_euros_setter(self_: Value, value: Value) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+pub fn money_scaled(self_: Value, k: Value, extra: Value) -> PyResult<Value> {
+    return Ok(rt::dynamic::construct(&class_money(), &[rt::dynamic::attr(&self_.clone(), "cents")?.mul(&k.clone())?.add(&extra.clone())?])?);
+    Ok(Value::None)
+}
+
 pub fn money_add(self_: Value, other: Value) -> PyResult<Value> {
     return Ok(rt::dynamic::construct(&class_money(), &[rt::dynamic::attr(&self_.clone(), "cents")?.add(&rt::dynamic::attr(&other.clone(), "cents")?)?])?);
     Ok(Value::None)
@@ -100,6 +105,7 @@ fn make_money() -> Rc<Class> {
     c.def_method("valid", |a: &[Value]| money_valid(rt::dynamic::arg_or(a, 1, Value::None)));
     c.def_method("@property:euros", |a: &[Value]| money_euros(rt::dynamic::arg_or(a, 0, Value::None)));
     c.def_method("@setter:euros", |a: &[Value]| money_euros_setter(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
+    c.def_method("scaled", |a: &[Value]| money_scaled(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::int(1)), rt::dynamic::arg_or(a, 2, Value::int(0))));
     c.def_method("__add__", |a: &[Value]| money_add(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
     c.def_method("__rmul__", |a: &[Value]| money_rmul(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
     c.def_method("__neg__", |a: &[Value]| money_neg(rt::dynamic::arg_or(a, 0, Value::None)));
@@ -135,6 +141,7 @@ fn make_type_money() -> Value {
     });
     m.def_method("parse", |a: &[Value]| money_parse(rt::classes::cls_of(&rt::dynamic::arg_or(a, 0, Value::None), type_money), rt::dynamic::arg_or(a, 1, Value::None)));
     m.def_method("valid", |a: &[Value]| money_valid(rt::dynamic::arg_or(a, 1, Value::None)));
+    m.def_method("scaled", |a: &[Value]| money_scaled(rt::dynamic::arg_or(a, 1, Value::None), rt::dynamic::arg_or(a, 2, Value::int(1)), rt::dynamic::arg_or(a, 3, Value::int(0))));
     t
 }
 
@@ -272,6 +279,21 @@ pub fn main() -> PyResult<()> {
         k = item1;
         rt::print::print(&[&rt::dynamic::attr(&k.clone(), "__name__")?, &Value::from(rt::classes::isinstance(&w.clone(), &k.clone())?), &rt::dynamic::attr(&k.clone(), "CURRENCY")?], " ", "\n");
     }
+    rt::print::print(&[&({
+        let recv2 = a.clone();
+        if rt::classes::is_object(&recv2) {
+            rt::dynamic::method(&recv2, "scaled", &[Value::int(1), Value::int(5)], &[])?
+        } else {
+            rt::dynamic::method(&recv2, "scaled", &[], &[("extra", Value::int(5))])?
+        }
+    }), &({
+        let recv3 = b.clone();
+        if rt::classes::is_object(&recv3) {
+            rt::dynamic::method(&recv3, "scaled", &[Value::int(2), Value::int(1)], &[])?
+        } else {
+            rt::dynamic::method(&recv3, "scaled", &[Value::int(2)], &[("extra", Value::int(1))])?
+        }
+    })], " ", "\n");
     rt::print::print(&[&Value::str("created:"), &rt::dynamic::attr(&type_money(), "created")?], " ", "\n");
     rt::print::print(&[&rt::dynamic::builtin("list", &[type_suit()], &[])?, &rt::dynamic::attr(&rt::dynamic::attr(&type_suit(), "SPADES")?, "value")?, &type_suit().call(&[Value::int(1)])?, &rt::dynamic::attr(&type_suit().getitem(&Value::str("SPADES"))?, "name")?, &rt::dynamic::builtin("len", &[type_suit()], &[])?], " ", "\n");
     rt::print::print(&[&Value::from(rt::dynamic::attr(&type_level(), "HIGH")?.gt(&rt::dynamic::attr(&type_level(), "LOW")?)?), &rt::dynamic::attr(&type_level(), "LOW")?.add(&Value::int(1))?, &rt::dynamic::builtin("int", &[rt::dynamic::attr(&type_level(), "HIGH")?], &[])?, &rt::dynamic::builtin("max", &[type_level()], &[])?, &rt::dynamic::builtin("repr", &[type_level().call(&[Value::int(5)])?], &[])?], " ", "\n");
