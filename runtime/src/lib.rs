@@ -19,6 +19,7 @@
 
 pub mod args;
 pub mod builtins;
+pub mod classes;
 pub mod dict;
 pub mod dynamic;
 pub mod dynstd;

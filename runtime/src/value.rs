@@ -904,6 +904,10 @@ impl Value {
     pub fn setattr(&self, name: &str, v: Value) -> PyResult<()> {
         match self {
             Value::Object(o) => {
+                // A property with a setter (`@x.setter`) runs it.
+                if let Some(s) = o.class.find_method(&format!("@setter:{}", name)) {
+                    return s.call(&[self.clone(), v]).map(|_| ());
+                }
                 // A frozen dataclass (marked by `__frozen__`) sets its fields
                 // once, in `__init__`; later assignments raise.
                 if o.class.find_method("__frozen__").is_some() && o.fields.borrow().get(name).is_some() {
@@ -966,6 +970,9 @@ impl Value {
             Value::Bool(b) => Ok(Int::from(*b)),
             Value::Float(f) => Int::from_f64(*f),
             Value::Str(s) => Int::parse(s, 10),
+            Value::Object(_) if self.call_dunder("__int__", &[])?.is_some() => {
+                self.call_dunder("__int__", &[])?.unwrap_or(Value::None).to_int()
+            }
             v => Err(type_err(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 v.type_name()

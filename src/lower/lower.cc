@@ -27,6 +27,10 @@ std::string Lowerer::fn_rust_name(uint32_t f) const {
     // Methods: `<class>_<method>` with the dunder underscores dropped.
     std::string m = tm_.funcs[f].name;
     if (m.size() > 4 && m.rfind("__", 0) == 0 && m.compare(m.size() - 2, 2, "__") == 0) m = m.substr(2, m.size() - 4);
+    // A property's setter/deleter shares the getter's Python name.
+    for (NodeId d : list_of(tm_.funcs[f].node, fld::FunctionDef::decorator_list))
+      if (kind(d) == Kind::Attribute && (ident(d, fld::Attribute::attr) == "setter" || ident(d, fld::Attribute::attr) == "deleter"))
+        m += "_" + std::string(ident(d, fld::Attribute::attr));
     return rust::escape_ident(rust::snake_case(tm_.classes[tm_.funcs[f].cls].name) + "_" + rust::snake_case(m));
   }
   std::string n = rust::escape_ident(rust::snake_case(tm_.funcs[f].name));

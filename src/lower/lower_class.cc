@@ -84,54 +84,174 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
       base = b_.call(b_.path("Some"), {b_.call(class_fn(b->second), {})});
   }
   make_body.push_back(b_.let("c", kNil, b_.call("Class::new", {b_.str_lit(c.name), base}), false));
-  auto def = [&](std::string_view py_name, uint32_t f, size_t nparams) {
+  // How a Rust closure `|a: &[Value]|` calls method f: a[0] is self (Method),
+  // dropped (Static), the class object or an instance of it (Class), or the
+  // class object before an explicit self (Unbound: `C.method(obj, ...)`).
+  enum class Mode { Method, Static, Class, Unbound };
+  auto closure_for = [&](uint32_t f, Mode mode) {
     const sema::Function& fn = tm_.funcs[f];
-    Ids args{b_.method(b_.method(b_.path("a"), "get", {b_.int_lit_text("0")}), "cloned", {})};
-    args[0] = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("0"), b_.path("Value::None")});
-    for (size_t i = 0; i < nparams; ++i) {
-      NodeId d = i < fn.params.size() ? fn.vars[fn.params[i]].default_value : kNone;
+    Ids args;
+    size_t first = 1;
+    if (mode == Mode::Method) args.push_back(b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("0"), b_.path("Value::None")}));
+    if (mode == Mode::Class)
+      args.push_back(b_.call(rt("classes::cls_of"), {b_.ref(b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("0"), b_.path("Value::None")})), b_.path(type_fn(ci))}));
+    if (mode == Mode::Unbound) {
+      args.push_back(b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("1"), b_.path("Value::None")}));
+      first = 2;
+    }
+    for (size_t i = 0; i < fn.params.size(); ++i) {
+      NodeId d = fn.vars[fn.params[i]].default_value;
       RId dflt = d == kNone ? b_.path("Value::None") : d_expr(d);
-      args.push_back(b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text(std::to_string(i + 1)), dflt}));
+      args.push_back(b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text(std::to_string(i + first)), dflt}));
     }
     RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
-    RId clo = b_.closure({param}, b_.call(fn_rust_name(f), args));
-    make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit(py_name), clo})));
+    return b_.closure({param}, b_.call(fn_rust_name(f), args));
+  };
+  // The class object (`type_<name>()`): static and class methods, class attributes.
+  Ids type_body;
+  RId base_type = b_.path("None");
+  for (NodeId bn : list_of(c.node, fld::ClassDef::bases)) {
+    if (kind(bn) != Kind::Name) continue;
+    auto b = tm_.class_by_name.find(ident(bn, fld::Name::id));
+    if (b != tm_.class_by_name.end() && !exception_classes_.count(std::string(ident(bn, fld::Name::id))))
+      base_type = b_.call(b_.path("Some"), {b_.ref(b_.call(type_fn(b->second), {}))});
+  }
+  type_body.push_back(b_.let("t", kNil, b_.call(rt("classes::new_type"), {b_.ref(b_.call(class_fn(ci), {})), base_type}), false));
+  type_body.push_back(b_.let("m", kNil, b_.call(rt("classes::meta_of"), {b_.ref(b_.path("t"))}), false));
+  auto meta_def = [&](std::string_view py_name, RId clo) {
+    type_body.push_back(b_.expr_stmt(b_.method(b_.path("m"), "def_method", {b_.str_lit(py_name), clo})));
   };
   // What the class itself needs beyond its methods; a miss makes its
   // constructor raise NotImplementedError (the crate still builds).
   std::vector<Unsupported> class_fails;
   Ids class_consts;
   if (!force_fail.empty()) class_fails.push_back({c.node, force_fail});
+  bool is_enum = false, int_enum = false;
+  for (NodeId bn : list_of(c.node, fld::ClassDef::bases)) {
+    std::string_view bname = kind(bn) == Kind::Name ? ident(bn, fld::Name::id) : kind(bn) == Kind::Attribute ? ident(bn, fld::Attribute::attr) : "";
+    if (bname == "Enum" || bname == "IntEnum") is_enum = true;
+    if (bname == "IntEnum") int_enum = true;
+  }
+  // Class-level assignments run, in order, on the class object; earlier
+  // ones are visible by their bare names to later ones.
+  Ids attr_body;
+  if (!c.methods.empty()) cur_ = c.methods.begin()->second;  // module names read as from a method
+  scopes_.clear();
+  scopes_.emplace_back();
+  unsupported_.clear();
+  int64_t enum_next = 1;
   for (NodeId st : list_of(c.node, fld::ClassDef::body)) {
     Kind k = kind(st);
     if (k == Kind::FunctionDef || k == Kind::Pass || (k == Kind::Expr && kind(slot(st, fld::Expr::value)) == Kind::Constant)) continue;
     if (dc && k == Kind::AnnAssign) continue;
-    if (k == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1 && kind(list_of(st, fld::Assign::targets)[0]) == Kind::Name) {
-      // A class constant: read through instances like a property; `Cls.X` is inlined.
-      NodeId v = slot(st, fld::Assign::value);
-      Kind vk = kind(v);
-      if (vk == Kind::Constant || vk == Kind::Tuple || vk == Kind::UnaryOp) {
-        RId param = b_.param("_a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
-        RId clo = b_.call("rt::dynamic::lambda", {b_.closure({param}, b_.call(b_.path("Ok"), {d_expr(v)}))});
-        std::string pname = "@property:" + std::string(ident(list_of(st, fld::Assign::targets)[0], fld::Name::id));
-        class_consts.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit(pname), clo})));
-        continue;
-      }
+    NodeId target = kNone, value = kNone;
+    if (k == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1) {
+      target = list_of(st, fld::Assign::targets)[0];
+      value = slot(st, fld::Assign::value);
+    } else if (k == Kind::AnnAssign) {
+      target = slot(st, fld::AnnAssign::target);
+      value = slot(st, fld::AnnAssign::value);
     }
-    class_fails.push_back({st, "class-level statement"});
+    if (target == kNone || kind(target) != Kind::Name || value == kNone) {
+      class_fails.push_back({st, "class-level statement"});
+      continue;
+    }
+    std::string name(ident(target, fld::Name::id));
+    if (name == "__slots__") continue;  // instances keep a field dict anyway
+    std::string rn = local_name(name);
+    RId v;
+    NodeId vf = kind(value) == Kind::Call ? slot(value, fld::Call::func) : kNone;
+    if (is_enum && vf != kNone && kind(vf) == Kind::Name && ident(vf, fld::Name::id) == "auto") {
+      v = b_.call("Value::int", {b_.int_lit(enum_next++)});
+    } else {
+      int64_t iv;
+      if (is_enum && is_int_literal(value, &iv)) enum_next = iv + 1;
+      v = d_expr(value);
+    }
+    attr_body.push_back(b_.let(rn, kNil, v, false));
+    if (is_enum)
+      attr_body.push_back(b_.expr_stmt(try_(b_.call(rt("classes::enum_member"), {b_.path("type_obj"), b_.ref(b_.call(class_fn(ci), {})), b_.str_lit(name), b_.method(b_.path(rn), "clone", {})}))));
+    else
+      attr_body.push_back(b_.expr_stmt(try_(b_.method(b_.path("type_obj"), "setattr", {b_.str_lit(name), b_.method(b_.path(rn), "clone", {})}))));
+    bind(name, {rn, Types::kDyn, Form::Place});
+    // Read through instances (`self.RATE`) and subclasses (`Sub.RATE`).
+    auto read = [&] {
+      RId param = b_.param("_a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+      return b_.closure({param}, b_.call(rt("dynamic::attr"), {b_.ref(b_.call(type_fn(ci), {})), b_.str_lit(name)}));
+    };
+    if (!is_enum) class_consts.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("@property:" + name), read()})));
+    meta_def("@property:" + name, read());
   }
-  for (auto& [mname, f] : c.methods) {
+  for (auto& u : unsupported_) class_fails.push_back(u);
+  unsupported_.clear();
+  scopes_.clear();
+  if (is_enum) type_body.push_back(b_.expr_stmt(b_.call(rt("classes::enum_setup"), {b_.ref(b_.path("t")), b_.ref(b_.call(class_fn(ci), {})), b_.bool_lit(int_enum)})));
+  if (!attr_body.empty()) {
+    RId param = b_.param("type_obj", b_.ty_ref(b_.ty("Value")));
+    RId clo = b_.closure({param}, b_.block(attr_body, b_.call(b_.path("Ok"), {b_.tuple({})})));
+    type_body.push_back(b_.expr_stmt(b_.call(rt("classes::init_attrs"), {b_.ref(b_.path("t")), clo})));
+  }
+  // Methods, in source order (a property's getter and setter share a name).
+  std::set<std::string> setters;
+  for (NodeId st : list_of(c.node, fld::ClassDef::body)) {
+    if (kind(st) != Kind::FunctionDef) continue;
+    for (NodeId d : list_of(st, fld::FunctionDef::decorator_list))
+      if (kind(d) == Kind::Attribute && ident(d, fld::Attribute::attr) == "setter") setters.insert(std::string(ident(st, fld::FunctionDef::name)));
+  }
+  for (NodeId st : list_of(c.node, fld::ClassDef::body)) {
+    if (kind(st) != Kind::FunctionDef) continue;
+    uint32_t f = 0;
+    for (uint32_t i = 1; i < tm_.funcs.size(); ++i)
+      if (tm_.funcs[i].node == st) f = i;
+    if (f == 0) continue;
     const sema::Function& fn = tm_.funcs[f];
-    bool prop = false;
+    std::string mname = fn.name;
+    enum class Deco { Plain, Property, Setter, Deleter, Static, ClassM } deco = Deco::Plain;
     for (NodeId d : list_of(fn.node, fld::FunctionDef::decorator_list)) {
-      if (kind(d) == Kind::Name && ident(d, fld::Name::id) == "property") prop = true;
+      std::string_view dn = kind(d) == Kind::Name ? ident(d, fld::Name::id) : kind(d) == Kind::Attribute ? ident(d, fld::Attribute::attr) : "";
+      if (dn == "property") deco = Deco::Property;
+      else if (dn == "setter" && kind(d) == Kind::Attribute) deco = Deco::Setter;
+      else if (dn == "deleter" && kind(d) == Kind::Attribute) deco = Deco::Deleter;
+      else if (dn == "staticmethod") deco = Deco::Static;
+      else if (dn == "classmethod") deco = Deco::ClassM;
+      else if (dn == "abstractmethod") continue;  // checked at construction
       else class_fails.push_back({d, "method decorator"});
     }
-    if (fn.is_static) class_fails.push_back({fn.node, "staticmethod"});
     items.push_back(d_function(f));
     unsupported_.clear();
-    if (!fn.is_static) def(prop ? "@property:" + mname : mname, f, fn.params.size());
+    auto put = [&](std::string key, Mode mode) {
+      make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit(key), closure_for(f, mode)})));
+    };
+    switch (deco) {
+      case Deco::Plain:
+        put(mname, Mode::Method);
+        // `C.method(obj, ...)`; dunders stay off the class object (its own
+        // `__repr__`/`__call__`/truthiness are the metaclass's).
+        if (mname.rfind("__", 0) != 0) meta_def(mname, closure_for(f, Mode::Unbound));
+        break;
+      case Deco::Property:
+        put("@property:" + mname, Mode::Method);
+        if (!setters.count(mname)) {
+          // Assigning a read-only property raises AttributeError.
+          RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+          RId self0 = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("0"), b_.path("Value::None")});
+          RId err = b_.call(b_.path("Err"), {b_.call(rt("classes::no_setter"), {b_.ref(self0), b_.str_lit(mname)})});
+          make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("@setter:" + mname), b_.call("rt::dynamic::lambda", {b_.closure({param}, err)})})));
+        }
+        break;
+      case Deco::Setter: put("@setter:" + mname, Mode::Method); break;
+      case Deco::Deleter: put("@deleter:" + mname, Mode::Method); break;
+      case Deco::Static:
+        put(mname, Mode::Static);
+        meta_def(mname, closure_for(f, Mode::Static));
+        break;
+      case Deco::ClassM:
+        put(mname, Mode::Class);
+        meta_def(mname, closure_for(f, Mode::Class));
+        break;
+    }
   }
+  make_body.push_back(b_.expr_stmt(b_.call(rt("classes::register_type"), {b_.str_lit(c.name), b_.path(type_fn(ci))})));
   make_body.insert(make_body.end(), class_consts.begin(), class_consts.end());
   if (!class_fails.empty()) {
     for (auto& u : class_fails) diag(u.node, DiagId::Unsupported, "unsupported: " + u.what);
@@ -227,10 +347,42 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
   items.push_back(b_.fn(make, {}, rc_class, b_.block(make_body, b_.path("c"))));
   RId cached = b_.call(rt("dynamic::class_cached"), {b_.str_lit(c.name), b_.path(make)});
   items.push_back(b_.fn(class_fn(ci), {}, rc_class, b_.block({}, cached), true, "The runtime class of Python's `" + c.name + "`."));
+  items.push_back(b_.fn("make_" + type_fn(ci), {}, b_.ty("Value"), b_.block(type_body, b_.path("t"))));
+  RId tcached = b_.call(rt("classes::type_cached"), {b_.str_lit(c.name), b_.path("make_" + type_fn(ci))});
+  items.push_back(b_.fn(type_fn(ci), {}, b_.ty("Value"), b_.block({}, tcached), true, "Python's class `" + c.name + "` as a value."));
 }
 
 RId Lowerer::d_construct(NodeId e, uint32_t ci) {
   auto args = list_of(e, fld::Call::args);
+  for (NodeId bn : list_of(tm_.classes[ci].node, fld::ClassDef::bases)) {
+    std::string_view bname = kind(bn) == Kind::Name ? ident(bn, fld::Name::id) : "";
+    if (bname == "Enum" || bname == "IntEnum")  // `Color(1)`: the member with that value
+      return try_(b_.method(b_.call(type_fn(ci), {}), "call", {d_args(args)}));
+  }
+  // An abstract method (`@abstractmethod`) not overridden: TypeError.
+  std::vector<std::string> abstract;
+  for (int k = static_cast<int>(ci); k >= 0;) {
+    const sema::ClassInfo& kc = tm_.classes[static_cast<uint32_t>(k)];
+    for (auto& [mn, mf] : kc.methods) {
+      if (d_find_method(static_cast<int>(ci), mn) != static_cast<int>(mf)) continue;
+      for (NodeId d : list_of(tm_.funcs[mf].node, fld::FunctionDef::decorator_list))
+        if ((kind(d) == Kind::Name && ident(d, fld::Name::id) == "abstractmethod") ||
+            (kind(d) == Kind::Attribute && ident(d, fld::Attribute::attr) == "abstractmethod"))
+          abstract.push_back(mn);
+    }
+    int base = -1;
+    for (NodeId bn : list_of(kc.node, fld::ClassDef::bases)) {
+      if (kind(bn) != Kind::Name) continue;
+      auto b = tm_.class_by_name.find(ident(bn, fld::Name::id));
+      if (b != tm_.class_by_name.end()) base = static_cast<int>(b->second);
+    }
+    k = base;
+  }
+  if (!abstract.empty()) {
+    Ids names;
+    for (auto& a : abstract) names.push_back(b_.str_lit(a));
+    return try_(b_.call(rt("classes::abstract_error"), {b_.str_lit(tm_.classes[ci].name), b_.ref(b_.array(names))}));
+  }
   std::vector<std::string> names;
   std::vector<NodeId> defaults;
   int init = d_find_method(static_cast<int>(ci), "__init__");
@@ -331,6 +483,61 @@ RId Lowerer::d_super_call(NodeId e) {
     }
   }
   return try_(b_.call(fn_rust_name(static_cast<uint32_t>(target)), args));
+}
+
+RId Lowerer::d_method_kw(NodeId e) {
+  // `obj.m(x, k=v)` where m is a method of the module's classes: the
+  // keywords become positions (the method's Rust closure takes positional
+  // arguments only) when obj turns out to be an instance or class object;
+  // any other receiver (a list, a str) keeps the keyword call.
+  NodeId fn = slot(e, fld::Call::func);
+  NodeId recv = slot(fn, fld::Attribute::value);
+  std::string_view m = ident(fn, fld::Attribute::attr);
+  if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id)) && !tm_.class_by_name.count(ident(recv, fld::Name::id))) return kNil;
+  const sema::Function* callee = nullptr;
+  for (const sema::ClassInfo& c : tm_.classes) {
+    auto it = c.methods.find(m);
+    if (it == c.methods.end()) continue;
+    const sema::Function& f = tm_.funcs[it->second];
+    if (callee) {
+      if (f.params.size() != callee->params.size()) return kNil;
+      for (size_t i = 0; i < f.params.size(); ++i)
+        if (f.vars[f.params[i]].name != callee->vars[callee->params[i]].name) return kNil;
+    }
+    callee = &f;
+  }
+  if (!callee) return kNil;
+  auto args = list_of(e, fld::Call::args);
+  std::vector<NodeId> given(std::max(callee->params.size(), args.size()), kNone);
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (kind(args[i]) == Kind::Starred) return kNil;
+    given[i] = args[i];
+  }
+  for (NodeId k : list_of(e, fld::Call::keywords)) {
+    uint32_t kn = slot(k, fld::keyword::arg);
+    if (kn == kNone) return kNil;
+    size_t i = 0;
+    while (i < callee->params.size() && callee->vars[callee->params[i]].name != m_.str(kn)) ++i;
+    if (i == callee->params.size() || given[i] != kNone) return kNil;
+    given[i] = slot(k, fld::keyword::value);
+  }
+  size_t last = 0;
+  for (size_t i = 0; i < given.size(); ++i)
+    if (given[i] != kNone) last = i + 1;
+  Ids pos;
+  for (size_t i = 0; i < last; ++i) {
+    NodeId x = given[i] != kNone ? given[i] : i < callee->params.size() ? callee->vars[callee->params[i]].default_value : kNone;
+    if (x == kNone) return kNil;
+    pos.push_back(d_expr(x));
+  }
+  Ids kw;
+  for (NodeId k : list_of(e, fld::Call::keywords))
+    kw.push_back(b_.tuple({b_.str_lit(m_.str(slot(k, fld::keyword::arg))), d_expr(slot(k, fld::keyword::value))}));
+  std::string r = fresh("recv");
+  RId as_obj = try_(b_.call(rt("dynamic::method"), {b_.ref(b_.path(r)), b_.str_lit(m), b_.ref(b_.array(pos)), b_.ref(b_.array({}))}));
+  RId as_kw = try_(b_.call(rt("dynamic::method"), {b_.ref(b_.path(r)), b_.str_lit(m), d_args(args), b_.ref(b_.array(kw))}));
+  RId test = b_.call(rt("classes::is_object"), {b_.ref(b_.path(r))});
+  return b_.block({b_.let(r, kNil, d_expr(recv), false)}, b_.if_(test, b_.block({}, as_obj), b_.block({}, as_kw)));
 }
 
 std::vector<std::string> Lowerer::d_class_mro(std::string_view name) const {

@@ -399,6 +399,10 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
     }
     case Kind::Delete:
       for (NodeId t : list_of(s, fld::Delete::targets)) {
+        if (kind(t) == Kind::Attribute) {  // `del obj.attr` (a property's deleter)
+          out.push_back(b_.expr_stmt(try_(b_.call(rt("classes::delattr"), {b_.ref(d_expr(slot(t, fld::Attribute::value))), b_.str_lit(ident(t, fld::Attribute::attr))}))));
+          continue;
+        }
         if (kind(t) != Kind::Subscript) {
           fail(t, "del of a name");
           continue;

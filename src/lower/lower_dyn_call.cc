@@ -88,15 +88,15 @@ RId Lowerer::d_call(NodeId e) {
       RId v = d_expr(args[0]);
       RId acc = kNil;
       for (NodeId x : ts) {
-        if (kind(x) != Kind::Name) {
-          fail(x, "isinstance with a computed class");
-          return b_.path("Value::None");
-        }
-        RId test = b_.method(v, "is_instance", {b_.str_lit(ident(x, fld::Name::id))});
+        RId test = kind(x) != Kind::Name || lookup(ident(x, fld::Name::id))  // a class object computed at run time
+                       ? try_(b_.call(rt("classes::isinstance"), {b_.ref(v), b_.ref(d_expr(x))}))
+                       : b_.method(v, "is_instance", {b_.str_lit(ident(x, fld::Name::id))});
         acc = acc == kNil ? test : b_.binary(Op::Or, acc, test);
       }
       return b_.call("Value::from", {acc});
     }
+    if ((n == "type" || n == "hash") && args.size() == 1 && kw.empty())
+      return try_(b_.call(rt(n == "type" ? "classes::class_of" : "classes::hash"), {b_.ref(d_expr(args[0]))}));
     static const char* kDynBuiltins[] = {"len", "str", "repr", "int", "float", "bool", "abs", "round", "min", "max",
                                          "sum", "sorted", "reversed", "enumerate", "zip", "range", "list", "tuple",
                                          "set", "frozenset", "dict", "ord", "chr", "bin", "oct", "hex", "pow",
@@ -115,6 +115,8 @@ RId Lowerer::d_call(NodeId e) {
     if (kind(recv) == Kind::Call && kind(slot(recv, fld::Call::func)) == Kind::Name &&
         ident(slot(recv, fld::Call::func), fld::Name::id) == "super")
       return d_super_call(e);
+    if (!kw.empty())
+      if (RId r = d_method_kw(e); r != kNil) return r;
     if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id))) {
       std::string mod = imported(ident(recv, fld::Name::id));
       if (!mod.empty() && mod.find('.') == std::string::npos)
@@ -122,6 +124,8 @@ RId Lowerer::d_call(NodeId e) {
       std::string qual = std::string(ident(recv, fld::Name::id)) + "." + std::string(ident(fn, fld::Attribute::attr));
       if (qual == "dict.fromkeys" || qual == "str.maketrans")
         return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(qual), d_args(args), d_kwargs(e)}));
+      if (auto cls = tm_.class_by_name.find(ident(recv, fld::Name::id)); cls != tm_.class_by_name.end() && !d_is_exception_class(ident(recv, fld::Name::id)))
+        return try_(b_.call(rt("dynamic::method"), {b_.ref(b_.call(type_fn(cls->second), {})), b_.str_lit(ident(fn, fld::Attribute::attr)), d_args(args), d_kwargs(e)}));
       fail(e, "call of " + qual);
       return b_.path("Value::None");
     }

@@ -213,6 +213,8 @@ RId Lowerer::d_expr(NodeId e) {
           RId body = b_.call(rt("dynamic::builtin"), {b_.str_lit(n), b_.path("a"), b_.ref(b_.array({}))});
           return b_.call("Value::func", {b_.str_lit(n), b_.closure({param}, body)});
         }
+      if (auto cls = tm_.class_by_name.find(n); cls != tm_.class_by_name.end() && !d_is_exception_class(n))
+        return b_.call(type_fn(cls->second), {});  // a class used as a value
       if (std::string from = imported(n); from.find('.') != std::string::npos && !tm_.funcs[0].find(n))
         // `from m import f` used as a value (`map(sqrt, xs)`, `defaultdict(Counter)`).
         return try_(b_.call(rt("dynamic::module_attr"), {b_.str_lit(from)}));
@@ -319,6 +321,8 @@ RId Lowerer::d_expr(NodeId e) {
           return b_.call("Value::func", {b_.str_lit(std::string(vn) + "." + std::string(at)), b_.closure({param}, body)});
         }
         auto cls = tm_.class_by_name.find(vn);
+        if (cls != tm_.class_by_name.end() && !d_is_exception_class(vn))  // `C.attr` on the class object
+          return try_(b_.call(rt("dynamic::attr"), {b_.ref(b_.call(type_fn(cls->second), {})), b_.str_lit(at)}));
         if (cls != tm_.class_by_name.end()) {
           for (NodeId st : list_of(tm_.classes[cls->second].node, fld::ClassDef::body))
             if (kind(st) == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1 &&
@@ -342,6 +346,7 @@ RId Lowerer::d_expr(NodeId e) {
           }
         }
       }
+      if (at == "__class__") return try_(b_.call(rt("classes::class_of"), {b_.ref(d_expr(v))}));
       if (ident(e, fld::Attribute::attr) == "__name__" && kind(v) == Kind::Call && kind(slot(v, fld::Call::func)) == Kind::Name &&
           ident(slot(v, fld::Call::func), fld::Name::id) == "type" && list_of(v, fld::Call::args).size() == 1) {
         NodeId x = list_of(v, fld::Call::args)[0];

@@ -162,6 +162,7 @@ class Lowerer {
   void d_class(uint32_t ci, Ids& items, std::string force_fail = {});
   RId d_construct(NodeId call, uint32_t ci);
   RId d_super_call(NodeId call);
+  RId d_method_kw(NodeId call);  // `obj.m(k=v)` for a user method; kNil when not one
   int d_find_method(int ci, std::string_view name) const;  // function index or -1
   bool d_is_dataclass(uint32_t ci) const;
   bool d_is_frozen_dataclass(uint32_t ci) const;
@@ -169,6 +170,7 @@ class Lowerer {
   std::vector<std::string> d_class_mro(std::string_view name) const;
   std::vector<std::pair<std::string, NodeId>> d_dataclass_fields(uint32_t ci) const;
   std::string class_fn(uint32_t ci) const { return "class_" + rust::snake_case(tm_.classes[ci].name); }
+  std::string type_fn(uint32_t ci) const { return "type_" + rust::snake_case(tm_.classes[ci].name); }
   bool d_is_exception_class(std::string_view name) const;
   // stdlib helpers (lower_dyn_stdlib.cc)
   static constexpr int64_t kNotCached = -2, kBadCache = -3;

@@ -22,12 +22,25 @@ fn make_counter() -> Rc<Class> {
     let c = Class::new("Counter", None);
     c.def_method("__init__", |a: &[Value]| counter_init(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
     c.def_method("bump", |a: &[Value]| counter_bump(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::int(1))));
+    rt::classes::register_type("Counter", type_counter);
     c
 }
 
 /// The runtime class of Python's `Counter`.
 pub fn class_counter() -> Rc<Class> {
     rt::dynamic::class_cached("Counter", make_counter)
+}
+
+fn make_type_counter() -> Value {
+    let t = rt::classes::new_type(&class_counter(), None);
+    let m = rt::classes::meta_of(&t);
+    m.def_method("bump", |a: &[Value]| counter_bump(rt::dynamic::arg_or(a, 1, Value::None), rt::dynamic::arg_or(a, 2, Value::int(1))));
+    t
+}
+
+/// Python's class `Counter` as a value.
+pub fn type_counter() -> Value {
+    rt::classes::type_cached("Counter", make_type_counter)
 }
 
 pub fn tally(words: Value) -> PyResult<Value> {
