@@ -208,9 +208,7 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
             ))
         }
         "zip" => {
-            let cols: Vec<Vec<Value>> = args.iter().map(|a| a.iter()).collect::<PyResult<_>>()?;
-            let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-            Ok(Value::list((0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect()))
+            crate::gen::zip(args)
         }
         "range" => {
             let (a, b, s) = match args.len() {
@@ -242,9 +240,9 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
             }
             Ok(Value::FrozenSet(Rc::new(s)))
         }
-        // Generator expressions and `iter(x)` are materialized lists (a
-        // fresh one for `iter`), so `next` consumes from the front.
-        "iter" => Ok(Value::list(arg(args, 0, name)?.iter()?)),
+        // `iter(x)` is a lazy iterator object (runtime gen.rs); `next` on a
+        // list still consumes from the front.
+        "iter" => crate::gen::iter(arg(args, 0, name)?),
         "next" => match arg(args, 0, name)? {
             Value::List(l) => {
                 let mut v = l.borrow_mut();
@@ -258,6 +256,7 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
                     Ok(v.remove(0))
                 }
             }
+            it @ Value::Object(_) => crate::gen::next_builtin(it, args.get(1)),
             other => Err(PyException::type_error(format!("'{}' object is not an iterator", other.type_name()))),
         },
         "slice" => {

@@ -23,6 +23,7 @@ pub mod dynamic;
 pub mod exc;
 pub mod float;
 pub mod fmt;
+pub mod gen;
 pub mod int;
 pub mod list;
 pub mod print;

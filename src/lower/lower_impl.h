@@ -138,6 +138,17 @@ class Lowerer {
   RId d_compare(NodeId e);
   RId d_comprehension(NodeId e);
   RId d_lambda(NodeId e);
+  // generators (lower_dyn_gen.cc): a state machine in an FnMut closure
+  bool d_is_generator(NodeId fn_node);
+  RId d_gen_body(std::span<const uint32_t> run, Ids& out);  // the generator object; frame lets go to out
+  RId d_genexp(NodeId e);
+  size_t g_new_state();
+  Ids g_jump(size_t k);
+  void g_goto(size_t k);
+  RId g_sent();
+  void g_stmts(std::span<const uint32_t> body);
+  void g_stmt(NodeId s);
+  struct GenCtx* gen_ = nullptr;
   RId d_fstring(NodeId e);
   RId d_func_value(uint32_t f);
   void d_class(uint32_t ci, Ids& items, std::string force_fail = {});
