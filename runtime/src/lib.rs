@@ -24,6 +24,7 @@ pub mod exc;
 pub mod float;
 pub mod fmt;
 pub mod gen;
+pub mod pmatch;
 pub mod int;
 pub mod list;
 pub mod print;

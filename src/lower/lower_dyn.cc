@@ -400,6 +400,8 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
     }
     case Kind::Raise: out.push_back(b_.expr_stmt(d_raise(s))); break;
     case Kind::Try: d_try(s, out); break;
+    case Kind::Match: d_match(s, out); break;
+    case Kind::With: d_with(s, out); break;
     case Kind::Assert: {
       RId c = d_cond(slot(s, fld::Assert::test));
       NodeId msg = slot(s, fld::Assert::msg);

@@ -149,6 +149,12 @@ class Lowerer {
   void g_stmts(std::span<const uint32_t> body);
   void g_stmt(NodeId s);
   struct GenCtx* gen_ = nullptr;
+  // match (lower_dyn_match.cc) and with (lower_dyn_with.cc)
+  void d_match(NodeId s, Ids& out);
+  RId d_pattern(NodeId p, const std::string& v, int depth);  // a Rust bool; assigns captures
+  RId d_pattern_parts(RId opt, std::span<const uint32_t> pats, int depth);
+  void d_bind_name(std::string_view py, RId value, Ids& out);
+  void d_with(NodeId s, Ids& out);
   RId d_fstring(NodeId e);
   RId d_func_value(uint32_t f);
   void d_class(uint32_t ci, Ids& items, std::string force_fail = {});
