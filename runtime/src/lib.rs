@@ -33,6 +33,7 @@ pub mod repr;
 pub mod slice;
 pub mod stdlib;
 pub mod value;
+pub mod with;
 
 pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};
 
