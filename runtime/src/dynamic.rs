@@ -217,9 +217,7 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
             ))
         }
         "zip" => {
-            let cols: Vec<Vec<Value>> = args.iter().map(|a| a.iter()).collect::<PyResult<_>>()?;
-            let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-            Ok(Value::list((0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect()))
+            crate::gen::zip(args)
         }
         "range" => {
             let (a, b, s) = match args.len() {
@@ -251,12 +249,12 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
             }
             Ok(Value::FrozenSet(Rc::new(s)))
         }
-        // Generator expressions and `iter(x)` are materialized lists (a
-        // fresh one for `iter`), so `next` consumes from the front.
+        // `iter(x)` is a lazy iterator object (runtime gen.rs); an infinite
+        // itertools iterator stays itself; `next` on a list still consumes
+        // from the front.
         "iter" => match arg(args, 0, name)? {
-            // An infinite itertools iterator stays itself (lazy).
             x if crate::dynstd::itertools::is_lazy(x) => Ok(x.clone()),
-            x => Ok(Value::list(x.iter()?)),
+            x => crate::gen::iter(x),
         },
         "next" => match arg(args, 0, name)? {
             Value::List(l) => {
@@ -271,12 +269,7 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
                     Ok(v.remove(0))
                 }
             }
-            obj @ Value::Object(_) => match obj.call_dunder("__next__", &[]) {
-                Ok(Some(v)) => Ok(v),
-                Err(e) if e.is_instance_of("StopIteration") && args.len() > 1 => Ok(args[1].clone()),
-                Err(e) => Err(e),
-                Ok(None) => Err(PyException::type_error(format!("'{}' object is not an iterator", obj.type_name()))),
-            },
+            it @ Value::Object(_) => crate::gen::next_builtin(it, args.get(1)),
             other => Err(PyException::type_error(format!("'{}' object is not an iterator", other.type_name()))),
         },
         "slice" => {

@@ -26,6 +26,8 @@ pub mod dynstd;
 pub mod exc;
 pub mod float;
 pub mod fmt;
+pub mod gen;
+pub mod pmatch;
 pub mod int;
 pub mod list;
 pub mod print;
@@ -34,6 +36,7 @@ pub mod repr;
 pub mod slice;
 pub mod stdlib;
 pub mod value;
+pub mod with;
 
 pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};
 

@@ -100,8 +100,13 @@ RId Lowerer::d_function(uint32_t f) {
     run.push_back(s);
   }
   if (!doc.empty() && !run.empty()) run.erase(run.begin());
-  for (NodeId s : run) d_stmt(s, out);
-  RId tail = b_.call(b_.path("Ok"), {f == 0 ? b_.tuple({}) : b_.path("Value::None")});
+  RId tail;
+  if (fn.node != kNone && d_is_generator(fn.node)) {
+    tail = b_.call(b_.path("Ok"), {d_gen_body(run, out)});
+  } else {
+    for (NodeId s : run) d_stmt(s, out);
+    tail = b_.call(b_.path("Ok"), {f == 0 ? b_.tuple({}) : b_.path("Value::None")});
+  }
   RId body = b_.block(out, tail);
   if (!unsupported_.empty()) {
     for (auto& u : unsupported_) diag(u.node, DiagId::Unsupported, "unsupported: " + u.what);
@@ -365,10 +370,11 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
       }
       loop_flags_.push_back(flag);
       if (is_for) {
-        RId it = try_(b_.method(d_expr(slot(s, fld::For::iter)), "iter", {}));
+        // rt::gen::each: lazy over iterators (an infinite generator stops at break).
+        RId it = try_(b_.call(rt("gen::each"), {b_.ref(d_expr(slot(s, fld::For::iter)))}));
         std::string item = fresh("item");
         Ids body;
-        d_assign(slot(s, fld::For::target), b_.path(item), body);
+        d_assign(slot(s, fld::For::target), try_(b_.path(item)), body);
         for (NodeId x : list_of(s, fld::For::body)) d_stmt(x, body);
         out.push_back(b_.expr_stmt(b_.for_(b_.pat_ident(item), it, b_.block(body))));
       } else {
@@ -389,6 +395,8 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
     }
     case Kind::Raise: out.push_back(b_.expr_stmt(d_raise(s))); break;
     case Kind::Try: d_try(s, out); break;
+    case Kind::Match: d_match(s, out); break;
+    case Kind::With: d_with(s, out); break;
     case Kind::Assert: {
       RId c = d_cond(slot(s, fld::Assert::test));
       NodeId msg = slot(s, fld::Assert::msg);

@@ -330,6 +330,9 @@ RId Lowerer::d_expr(NodeId e) {
               return d_expr(slot(st, fld::Assign::value));
         }
       }
+      if (kind(v) == Kind::Name)
+        if (const Binding* eb = lookup("$exc:" + std::string(ident(v, fld::Name::id))))
+          if (at == "value") return try_(b_.call(rt("gen::exc_attr"), {b_.ref(b_.path(eb->rust)), b_.str_lit(at)}));
       if (at == "__name__" && kind(v) == Kind::Subscript) {
         // `C.__mro__[i].__name__` / `C.__bases__[i].__name__` for a known class.
         NodeId tv = slot(v, fld::Subscript::value);
@@ -397,7 +400,8 @@ RId Lowerer::d_expr(NodeId e) {
       return try_(b_.call(rt(merge ? "dynamic::dict_build" : "dynamic::dict_from"), {b_.macro("vec", pairs, true)}));
     }
     case Kind::JoinedStr: return d_fstring(e);
-    case Kind::ListComp: case Kind::SetComp: case Kind::GeneratorExp: case Kind::DictComp: return d_comprehension(e);
+    case Kind::GeneratorExp: return d_genexp(e);
+    case Kind::ListComp: case Kind::SetComp: case Kind::DictComp: return d_comprehension(e);
     case Kind::Lambda: return d_lambda(e);
     default:
       fail(e, std::string(ast::kind_name(kind(e))) + " expression");

@@ -138,6 +138,23 @@ class Lowerer {
   RId d_compare(NodeId e);
   RId d_comprehension(NodeId e);
   RId d_lambda(NodeId e);
+  // generators (lower_dyn_gen.cc): a state machine in an FnMut closure
+  bool d_is_generator(NodeId fn_node);
+  RId d_gen_body(std::span<const uint32_t> run, Ids& out);  // the generator object; frame lets go to out
+  RId d_genexp(NodeId e);
+  size_t g_new_state();
+  Ids g_jump(size_t k);
+  void g_goto(size_t k);
+  RId g_sent();
+  void g_stmts(std::span<const uint32_t> body);
+  void g_stmt(NodeId s);
+  struct GenCtx* gen_ = nullptr;
+  // match (lower_dyn_match.cc) and with (lower_dyn_with.cc)
+  void d_match(NodeId s, Ids& out);
+  RId d_pattern(NodeId p, const std::string& v, int depth);  // a Rust bool; assigns captures
+  RId d_pattern_parts(RId opt, std::span<const uint32_t> pats, int depth);
+  void d_bind_name(std::string_view py, RId value, Ids& out);
+  void d_with(NodeId s, Ids& out);
   RId d_fstring(NodeId e);
   RId d_func_value(uint32_t f);
   // ---- dynamic parameters and argument binding (lower_dyn_args.cc)

@@ -230,9 +230,41 @@ class Inferer {
             for (auto it = l.rbegin(); it != l.rend(); ++it) stack.push_back(*it);
           }
           break;
-        case Kind::With: push_list(fld::With::body); break;
+        case Kind::With:
+          for (NodeId it : list_of(s, fld::With::items))
+            if (slot(it, fld::withitem::optional_vars) != kNone) bind_targets(f, slot(it, fld::withitem::optional_vars));
+          push_list(fld::With::body);
+          break;
+        case Kind::Match:
+          for (NodeId c : list_of(s, fld::Match::cases)) {
+            bind_pattern(f, slot(c, fld::match_case::pattern));
+            auto l = list_of(c, fld::match_case::body);
+            for (auto it = l.rbegin(); it != l.rend(); ++it) stack.push_back(*it);
+          }
+          break;
         default: break;
       }
+    }
+  }
+
+  // The capture names of a match pattern (`case Point(x=x) | [*rest] as p`).
+  void bind_pattern(uint32_t f, NodeId p) {
+    std::vector<NodeId> stack{p};
+    while (!stack.empty()) {
+      NodeId n = stack.back();
+      stack.pop_back();
+      if (n == kNone) continue;
+      Kind k = kind(n);
+      if (k == Kind::MatchAs && slot(n, fld::MatchAs::name) != kNone) var(f, m_.str(slot(n, fld::MatchAs::name)));
+      if (k == Kind::MatchStar && slot(n, fld::MatchStar::name) != kNone) var(f, m_.str(slot(n, fld::MatchStar::name)));
+      if (k == Kind::MatchMapping && slot(n, fld::MatchMapping::rest) != kNone) var(f, m_.str(slot(n, fld::MatchMapping::rest)));
+      if (k == Kind::MatchAs) stack.push_back(slot(n, fld::MatchAs::pattern));
+      if (k == Kind::MatchOr || k == Kind::MatchSequence || k == Kind::MatchMapping || k == Kind::MatchClass)
+        for (NodeId c : list_of(n, k == Kind::MatchOr ? fld::MatchOr::patterns : k == Kind::MatchSequence ? fld::MatchSequence::patterns
+                                   : k == Kind::MatchMapping ? fld::MatchMapping::patterns : fld::MatchClass::patterns))
+          stack.push_back(c);
+      if (k == Kind::MatchClass)
+        for (NodeId c : list_of(n, fld::MatchClass::kwd_patterns)) stack.push_back(c);
     }
   }
 

@@ -6,6 +6,7 @@ mod cases;
 mod containers;
 mod exceptions;
 mod formatting;
+mod lazy;
 mod numbers;
 mod strings;
 mod values;

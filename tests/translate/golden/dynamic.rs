@@ -47,8 +47,8 @@ pub fn tally(words: Value) -> PyResult<Value> {
     let mut seen: Value = Value::None;
     let mut w: Value = Value::None;
     seen = rt::dynamic::dict_from(vec![])?;
-    for item1 in words.clone().iter()? {
-        w = item1;
+    for item1 in rt::gen::each(&words.clone())? {
+        w = item1?;
         seen.clone().setitem(&w.clone(), rt::dynamic::method(&seen.clone(), "get", &[w.clone(), Value::int(0)], &[])?.add(&Value::int(1))?)?;
     }
     return Ok(seen.clone());
