@@ -21,6 +21,7 @@ pub mod builtins;
 pub mod dict;
 pub mod dynamic;
 pub mod exc;
+pub mod exc_obj;
 pub mod float;
 pub mod fmt;
 pub mod int;
