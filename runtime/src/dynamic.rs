@@ -421,7 +421,13 @@ fn list_method(l: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) 
         }
         "index" => {
             let x = arg(args, 0, name)?;
-            match rc.borrow().iter().position(|e| e.py_eq(x)) {
+            // list.index(x, start, stop): the search window, negative from the end.
+            let n = rc.borrow().len() as i64;
+            let clamp = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
+            let lo = clamp(opt_i(args, 1)?.unwrap_or(0)) as usize;
+            let hi = clamp(opt_i(args, 2)?.unwrap_or(n)) as usize;
+            let found = if lo < hi { rc.borrow()[lo..hi].iter().position(|e| e.py_eq(x)).map(|i| i + lo) } else { None };
+            match found {
                 Some(i) => Value::int(i as i64),
                 None => return Err(PyException::value_error(format!("{} is not in list", x.py_repr()))),
             }
@@ -673,6 +679,7 @@ fn str_method(v: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]) -
         "isdigit" => Value::from(crate::pystr::str_isdigit(s)),
         "isalpha" => Value::from(crate::pystr::str_isalpha(s)),
         "isalnum" => Value::from(crate::pystr::str_isalnum(s)),
+        "isidentifier" => Value::from(crate::pystr::str_isidentifier(s)),
         "isspace" => Value::from(crate::pystr::str_isspace(s)),
         "isupper" => Value::from(crate::pystr::str_isupper(s)),
         "islower" => Value::from(crate::pystr::str_islower(s)),
@@ -794,9 +801,9 @@ pub fn exception(class: &str, args: &[Value]) -> PyException {
     PyException::with_args(class, args.to_vec())
 }
 
-/// `except ... as e`: the exception as a value (`str(e)` is its message).
+/// `except ... as e`: the exception as an object (see `exc_obj`).
 pub fn exception_value(e: &PyException) -> Value {
-    Value::from(e.message())
+    crate::exc_obj::exception_value(e)
 }
 
 /// Pins a closure's type for `Value::func` (so `?` inside it knows its error type).

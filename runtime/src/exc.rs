@@ -98,6 +98,10 @@ impl PyException {
     /// `str(e)`: "" for no args, `str(arg)` for one (repr for KeyError),
     /// the repr of the args tuple for several.
     pub fn message(&self) -> String {
+        // A raised object (dynamic mode) answers with its own `__str__`.
+        if let Some(s) = crate::exc_obj::payload_str(self) {
+            return s;
+        }
         match self.args.len() {
             0 => String::new(),
             1 => {
@@ -199,7 +203,8 @@ pub fn builtin_exception_base(name: &str) -> Option<&'static str> {
 /// so registrations made before `run_main` are seen by the program thread.
 static USER_CLASSES: Mutex<Option<HashMap<String, Vec<String>>>> = Mutex::new(None);
 
-fn user_bases(name: &str) -> Option<Vec<String>> {
+/// The registered bases of a user class (None for builtin or unknown names).
+pub fn user_bases(name: &str) -> Option<Vec<String>> {
     let guard = match USER_CLASSES.lock() {
         Ok(g) => g,
         Err(poisoned) => poisoned.into_inner(),

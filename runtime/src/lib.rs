@@ -24,6 +24,7 @@ pub mod dict;
 pub mod dynamic;
 pub mod dynstd;
 pub mod exc;
+pub mod exc_obj;
 pub mod float;
 pub mod fmt;
 pub mod gen;

@@ -209,7 +209,8 @@ impl Value {
     /// `isinstance(x, name)` for builtin type names and dynamic classes.
     pub fn is_instance(&self, name: &str) -> bool {
         match self {
-            Value::Object(o) => o.class.is_subclass_of(name),
+            // Registered bases too: a class with several bases (`class E(A, B)`).
+            Value::Object(o) => o.class.is_subclass_of(name) || crate::exc::is_subclass(&o.class.name, name),
             Value::Bool(_) => name == "bool" || name == "int" || name == "object",
             v => v.type_name() == name || name == "object",
         }

@@ -274,10 +274,9 @@ void Lowerer::module() {
     if (dyn_) {
       // Every class gets its runtime class function (constructor calls name
       // it); one the dynamic mode cannot model raises when constructed.
-      std::string why;
-      for (NodeId bn : list_of(c.node, fld::ClassDef::bases))
-        if (kind(bn) == Kind::Name && d_is_exception_class(ident(bn, fld::Name::id))) why = "exception class with a body";
-      d_class(tm_.class_by_name.at(c.name), items, why);
+      // Exception classes with a body derive from the runtime's exception
+      // classes (runtime/src/exc_obj.rs).
+      d_class(tm_.class_by_name.at(c.name), items);
       continue;
     }
     diag(c.node, DiagId::Unsupported, "unsupported: class " + c.name);

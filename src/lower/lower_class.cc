@@ -1,6 +1,8 @@
 // Classes in dynamic mode: a runtime Class per Python class (built once,
 // cached by name), one Rust function per method taking `self` as a Value,
 // dataclass __init__/__repr__/__eq__ generated from the annotated fields.
+#include <algorithm>
+
 #include "lower/lower_impl.h"
 
 namespace portalis::lower {
@@ -82,6 +84,8 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
     auto b = tm_.class_by_name.find(ident(bn, fld::Name::id));
     if (b != tm_.class_by_name.end() && !exception_classes_.count(std::string(ident(bn, fld::Name::id))))
       base = b_.call(b_.path("Some"), {b_.call(class_fn(b->second), {})});
+    else if (d_is_exception_class(ident(bn, fld::Name::id)))
+      base = b_.call(b_.path("Some"), {b_.call(rt("exc_obj::exc_class"), {b_.str_lit(ident(bn, fld::Name::id))})});
   }
   make_body.push_back(b_.let("c", kNil, b_.call("Class::new", {b_.str_lit(c.name), base}), false));
   // How a Rust closure `|a: &[Value]|` calls method f: a[0] is self (Method),
@@ -451,6 +455,16 @@ RId Lowerer::d_super_call(NodeId e) {
     }
   int target = d_find_method(base, m);
   const Binding* self = lookup("self");
+  if (target < 0 && self && m == "__init__" && cur.cls >= 0 && list_of(e, fld::Call::keywords).empty()) {
+    // An exception class's super().__init__(msg) reaches BaseException's.
+    auto mro = d_class_mro(tm_.classes[static_cast<uint32_t>(cur.cls)].name);
+    if (std::find(mro.begin(), mro.end(), "BaseException") != mro.end()) {
+      Ids a;
+      for (NodeId x : list_of(e, fld::Call::args)) a.push_back(d_expr(x));
+      RId self_v = b_.method(b_.path(self->rust), "clone", {});
+      return b_.block({b_.expr_stmt(try_(b_.call(rt("exc_obj::base_init"), {b_.ref(self_v), b_.ref(b_.array(a))})))}, b_.path("Value::None"));
+    }
+  }
   if (target < 0 || !self) {
     fail(e, "super() call");
     return b_.path("Value::None");

@@ -388,6 +388,7 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
       break;
     }
     case Kind::Return: {
+      if (d_jump(s, out)) break;
       NodeId v = slot(s, fld::Return::value);
       RId val = cur_ == 0 ? b_.tuple({}) : v == kNone ? b_.path("Value::None") : d_expr(v);
       out.push_back(b_.expr_stmt(b_.return_(b_.call(b_.path("Ok"), {val}))));
@@ -432,11 +433,15 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
       break;
     case Kind::Pass: break;
     case Kind::Break:
+      if (d_jump(s, out)) break;
       if (!loop_flags_.empty() && !loop_flags_.back().empty())
         out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(loop_flags_.back()), b_.bool_lit(true))));
       out.push_back(b_.expr_stmt(b_.break_()));
       break;
-    case Kind::Continue: out.push_back(b_.expr_stmt(b_.continue_())); break;
+    case Kind::Continue:
+      if (d_jump(s, out)) break;
+      out.push_back(b_.expr_stmt(b_.continue_()));
+      break;
     case Kind::Import: case Kind::ImportFrom: break;
     case Kind::FunctionDef: d_def(s, out); break;
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;

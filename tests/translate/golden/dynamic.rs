@@ -65,18 +65,18 @@ pub fn main() -> PyResult<()> {
         return Err(rt::dynamic::exception("ValueError", &[Value::str("bad")]));
         Ok(())
     })();
-    let outcome3: PyResult<()> = match attempt1 {
+    let outcome4: PyResult<()> = match attempt1 {
         Ok(()) => Ok(()),
-        Err(err) if err.is_instance_of("ValueError") => {
-            let caught2 = err;
+        Err(raised2) if raised2.is_instance_of("ValueError") => {
+            let caught3 = raised2;
             (|| {
-                e = rt::dynamic::exception_value(&caught2);
+                e = rt::dynamic::exception_value(&caught3);
                 rt::print::print(&[&Value::str("caught"), &e.clone()], " ", "\n");
                 Ok(())
             })()
         },
-        Err(err) => Err(err),
+        Err(raised2) => Err(raised2),
     };
-    outcome3?;
+    outcome4?;
     Ok(())
 }
