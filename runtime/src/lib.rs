@@ -17,6 +17,7 @@
 #![warn(missing_docs)] // check-old-rustc.sh turns warnings into errors
 #![allow(clippy::len_without_is_empty, clippy::should_implement_trait, clippy::new_without_default)]
 
+pub mod bridge;
 pub mod builtins;
 pub mod dict;
 pub mod dynamic;

@@ -40,6 +40,7 @@ bool Lowerer::d_is_exception_class(std::string_view name) const {
 RId Lowerer::d_func_value(uint32_t f) {
   // A module function used as a value: wrap it in a Value::func.
   const sema::Function& fn = tm_.funcs[f];
+  if (mixed() && !is_dyn_fn(f)) force_dyn_out.insert(f);  // a function value takes Values
   Ids args;
   for (size_t i = 0; i < fn.params.size(); ++i) {
     RId get = b_.method(b_.method(b_.path("a"), "get", {b_.int_lit_text(std::to_string(i))}), "cloned", {});

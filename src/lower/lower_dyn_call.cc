@@ -79,6 +79,7 @@ RId Lowerer::d_call(NodeId e) {
         if (kind(d) != Kind::Constant && kind(d) != Kind::UnaryOp) fail(d, "mutable default value");
         given[i] = d_expr(d);
       }
+      if (mixed() && !is_dyn_fn(uf->second)) return d_call_static(uf->second, given);
       return try_(b_.call(fn_rust_name(uf->second), Ids(given.begin(), given.end())));
     }
     auto cls = tm_.class_by_name.find(n);
