@@ -134,16 +134,17 @@ RId Lowerer::ret_type(uint32_t f, bool fallible) {
 RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   const sema::Function& fn = tm_.funcs[f];
   Ids params;
-  if (dyn_ && fn.cls >= 0 && !fn.is_static) params.push_back(b_.param("_self", b_.ty("Value")));
+  bool dyn = is_dyn_fn(f);
+  if (dyn && fn.cls >= 0 && !fn.is_static) params.push_back(b_.param("_self", b_.ty("Value")));
   for (uint32_t p : fn.params)
-    params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn_ ? b_.ty("Value") : param_type(fn.vars[p])));
+    params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn ? b_.ty("Value") : param_type(fn.vars[p])));
   std::string msg = what;
   if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);
   RId err = b_.call(b_.path("Err"), {b_.call("PyException::not_implemented", {b_.str_lit(msg)})});
   RId body = b_.block({}, err);
   ++out_.stubs;
   fallible_out.insert(f);
-  RId ret = dyn_ ? b_.ty("PyResult", {f == 0 ? b_.ty_tuple({}) : b_.ty("Value")}) : ret_type(f, true);
+  RId ret = dyn ? b_.ty("PyResult", {f == 0 ? b_.ty_tuple({}) : b_.ty("Value")}) : ret_type(f, true);
   return b_.fn(fn_rust_name(f), f == 0 ? Ids{} : params, ret, body, true,
                "Stub: not translated yet (" + what + ").");
 }
@@ -159,11 +160,11 @@ RId Lowerer::function(uint32_t f) {
   tmp_counter_ = 0;
   for (auto& u : fn.unsupported) unsupported_.push_back({u.first, u.second});
 
-  bool dynamic = T.has_dyn(fn.ret) && f != 0;
+  bool dynamic = (T.has_dyn(fn.ret) || (mixed() && mentions_class(fn.ret))) && f != 0;
   Ids params;
   for (uint32_t p : fn.params) {
     const sema::Var& v = fn.vars[p];
-    if (T.has_dyn(v.type)) dynamic = true;
+    if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
     RId ty = param_type(v);
     bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List);
     std::string rn = local_name(v.name);
@@ -177,7 +178,7 @@ RId Lowerer::function(uint32_t f) {
   for (uint32_t i = 0; i < fn.vars.size(); ++i) {
     const sema::Var& v = fn.vars[i];
     if (v.is_param) continue;
-    if (T.has_dyn(v.type)) dynamic = true;
+    if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
     bind(v.name, {local_name(v.name), v.type, Form::Place});
     if (v.decl_block != kNone && v.decl_stmt == kNone) hoisted_[v.decl_block].push_back(i);
   }
@@ -210,6 +211,7 @@ RId Lowerer::function(uint32_t f) {
     }
     if (!doc.empty() && !run.empty()) run.erase(run.begin());
     Ids out;
+    if (f == 0 && mixed()) mixed_main_prelude(out);
     for (uint32_t v : hoisted_[list]) out.push_back(declare_hoisted(v));
     for (size_t i = 0; i < run.size(); ++i) {
       NodeId s = run[i];
@@ -237,6 +239,7 @@ RId Lowerer::function(uint32_t f) {
   }
   if (!unsupported_.empty()) {
     for (auto& u : unsupported_) diag(u.node, DiagId::Unsupported, "unsupported: " + u.what);
+    static_failed_out.insert(f);
     return stub_function(f, unsupported_.front().what, unsupported_.front().node);
   }
   if (used_try_ && !fallible) fallible_out.insert(f);
@@ -257,11 +260,14 @@ void Lowerer::module() {
   for (const std::string& c : opts_.child_modules) items.push_back(b_.mod_decl(c, true));
   std::string mod_doc = docstring(list_of(m_.root(), fld::Module::body));
   if (!mod_doc.empty()) items.insert(items.begin() + 1, b_.comment(mod_doc));
-  if (dyn_) items.push_back(b_.use(opts_.runtime_crate + "::value::{Class, Value}"));
-  if (dyn_) items.push_back(b_.use("std::rc::Rc"));
+  // Classes are dynamic in mixed modules too.
+  bool dyn_items = dyn_ || (mixed() && (!dyn_fns_->empty() || !tm_.classes.empty()));
+  if (dyn_items) items.push_back(b_.use(opts_.runtime_crate + "::value::{Class, Value}"));
+  if (dyn_items) items.push_back(b_.use("std::rc::Rc"));
+  if (dyn_items && !dyn_) items.push_back(b_.use(opts_.runtime_crate + "::value::{FromValue, ToValue}"));
   for (auto& c : tm_.classes) {
     // Dynamic mode knows exception classes whose body only names them.
-    bool simple_exc = dyn_;
+    bool simple_exc = dyn_items;
     for (NodeId bn : list_of(c.node, fld::ClassDef::bases))
       if (kind(bn) != Kind::Name || !d_is_exception_class(ident(bn, fld::Name::id))) simple_exc = false;
     if (list_of(c.node, fld::ClassDef::bases).empty()) simple_exc = false;
@@ -271,7 +277,7 @@ void Lowerer::module() {
       exception_classes_.insert(c.name);
       continue;
     }
-    if (dyn_) {
+    if (dyn_items) {
       // Every class gets its runtime class function (constructor calls name
       // it); one the dynamic mode cannot model raises when constructed.
       // Exception classes with a body derive from the runtime's exception
@@ -284,20 +290,57 @@ void Lowerer::module() {
   }
   for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
     if (tm_.funcs[f].cls >= 0) continue;
-    items.push_back(dyn_ ? d_function(f) : function(f));
+    items.push_back(is_dyn_fn(f) ? d_function(f) : function(f));
   }
   if (tm_.is_program) {
-    items.push_back(dyn_ ? d_function(0) : function(0));
+    items.push_back(is_dyn_fn(0) ? d_function(0) : function(0));
     out_.has_main = true;
   }
   out_.file = b_.file(items);
 }
 
 LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts) {
-  // Which functions can raise is only known after lowering their bodies, and
-  // callers need it; iterate until the set stops growing (it only grows).
+  // Per function: static where the static lowering succeeds, dynamic
+  // otherwise. Both sets are found by iteration (they only grow): which
+  // functions can raise is only known after lowering their bodies, and a
+  // function the static lowering gives up on (or whose signature a dynamic
+  // caller cannot bridge) is lowered dynamically in the next round.
   std::set<uint32_t> fallible{0};
+  std::set<uint32_t> dyn_fns;
+  LowerResult mixed;
+  bool bigints = module_needs_bigints(tm);
+  for (int round = 0; round < 32; ++round) {
+    LowerResult out;
+    std::set<uint32_t> fall_in = fallible;
+    fall_in.insert(dyn_fns.begin(), dyn_fns.end());  // dynamic functions return PyResult
+    Lowerer l(tm, tokens, opts, out, fall_in);
+    l.set_mixed(&dyn_fns);
+    l.module();
+    bool changed = false;
+    for (uint32_t f : l.fallible_out) changed |= fallible.insert(f).second;
+    for (uint32_t f : l.static_failed_out) changed |= dyn_fns.insert(f).second;
+    for (uint32_t f : l.force_dyn_out) changed |= dyn_fns.insert(f).second;
+    if (round == 0 && !changed && out.stubs == 0) return out;  // all static
+    bool some_failed = !l.static_failed_out.empty();
+    if (round == 0 && some_failed && bigints) {
+      // Integers may outgrow i64: the whole module stays dynamic.
+      for (uint32_t f = 0; f < tm.funcs.size(); ++f) dyn_fns.insert(f);
+      changed = true;
+    }
+    if (round == 0 && some_failed && !bigints) {
+      for (uint32_t f : functions_that_may_grow(tm)) changed |= dyn_fns.insert(f).second;
+    }
+    if (!changed || round == 31) {
+      mixed = std::move(out);
+      break;
+    }
+  }
+  if (mixed.stubs == 0) return mixed;
+  // Some functions are stubs in both modes: keep whichever translation has
+  // fewest stubs: the whole module static, the mix, or the whole module
+  // dynamic (ties: in that order).
   LowerResult stat;
+  fallible = {0};
   for (int round = 0; round < 16; ++round) {
     LowerResult out;
     Lowerer l(tm, tokens, opts, out, fallible);
@@ -309,17 +352,14 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
       break;
     }
   }
-  if (stat.stubs == 0) return stat;
-  // Something could not be typed statically: the whole module falls back to
-  // the dynamic Value (calls between its functions stay uniform). Keep
-  // whichever translation has fewer stubs.
   LowerResult dyn;
   std::set<uint32_t> all;
   for (uint32_t f = 0; f < tm.funcs.size(); ++f) all.insert(f);
   Lowerer d(tm, tokens, opts, dyn, all, true);
   d.module();
-  if (dyn.stubs < stat.stubs) return dyn;
-  return stat;
+  if (dyn.stubs < mixed.stubs && dyn.stubs < stat.stubs) return dyn;
+  if (stat.stubs <= mixed.stubs) return stat;  // same work done: keep the typed stub signatures
+  return mixed;
 }
 
 }  // namespace portalis::lower

@@ -64,14 +64,17 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
       return {b_.tuple({}), callee.ret, Form::Owned};
     }
   }
+  for (size_t i = 0; i < given.size(); ++i) {
+    if (given[i] == kNone && callee.vars[callee.params[i]].default_value == kNone) {
+      fail(e, "missing argument");
+      return {b_.tuple({}), callee.ret, Form::Owned};
+    }
+  }
+  if (mixed() && is_dyn_fn(f)) return call_dynamic(e, f, given);
   Ids out;
   for (size_t i = 0; i < given.size(); ++i) {
     const sema::Var& p = callee.vars[callee.params[i]];
     NodeId a = given[i] != kNone ? given[i] : p.default_value;
-    if (a == kNone) {
-      fail(e, "missing argument");
-      return {b_.tuple({}), callee.ret, Form::Owned};
-    }
     LE v = expr_as(a, p.type);
     TyKind k = T.kind(p.type);
     if (k == TyKind::Str && !p.reassigned) {

@@ -125,6 +125,9 @@ RId Lowerer::d_call_known(NodeId e, uint32_t f) {
   auto args = list_of(e, fld::Call::args);
   auto kws = list_of(e, fld::Call::keywords);
   if (d_decorated(f)) return d_call_value(d_func_ref(f), e);
+  // A static callee is bridged with the arguments bound here; a call that
+  // binds at run time needs the callee's dynamic form.
+  if (mixed() && !is_dyn_fn(f) && d_has_spread(e)) force_dyn_out.insert(f);
   if (d_has_spread(e)) {
     std::string slots = fresh("bound");
     Ids pre{b_.let(slots, kNil, try_(b_.call(rt("args::bind"), {b_.str_lit(d_sig_spec(f)), d_args(args), d_kwargs(e)})), true)};
@@ -211,13 +214,15 @@ RId Lowerer::d_call_known(NodeId e, uint32_t f) {
       return b_.path("Value::None");
     }
   }
-  RId call = try_(b_.call(fn_rust_name(f), out));
+  RId call = mixed() && !is_dyn_fn(f) ? d_call_static(f, std::vector<RId>(out.begin(), out.end()))
+                                       : try_(b_.call(fn_rust_name(f), out));
   return pre.empty() ? call : b_.block(pre, call);
 }
 
 RId Lowerer::d_func_value(uint32_t f) {
   // A module function used as a value: a Value::func that binds whatever
   // positional and keyword arguments it is called with.
+  if (mixed() && !is_dyn_fn(f)) force_dyn_out.insert(f);  // a function value takes Values
   std::string slots = "bound";
   RId bind_call = try_(b_.call(rt("args::bind"), {b_.str_lit(d_sig_spec(f)), b_.path("a"), b_.path("kw")}));
   RId body = b_.block({b_.let(slots, kNil, bind_call, true)}, b_.call(fn_rust_name(f), d_bound_args(f, slots)));

@@ -48,6 +48,10 @@ struct Unsupported {
   std::string what;
 };
 
+// Mixed modules (lower_mixed.cc): where static i64 arithmetic is not safe.
+bool module_needs_bigints(const sema::TypedModule& tm);
+std::set<uint32_t> functions_that_may_grow(const sema::TypedModule& tm);
+
 // Dynamic mode helpers shared by its files (lower_dyn*.cc).
 const char* dyn_binop_method(Kind op);  // "add" for Add, ...; nullptr for others
 bool is_builtin_exception(std::string_view name);
@@ -61,6 +65,12 @@ class Lowerer {
 
   void module();
   std::set<uint32_t> fallible_out;  // functions whose body used `?`
+  // Mixed modules (lower_mixed.cc): `dyn_fns` are lowered dynamically, the
+  // rest statically; a static function that fails lands in static_failed_out,
+  // one whose signature a dynamic caller cannot bridge in force_dyn_out.
+  void set_mixed(const std::set<uint32_t>* dyn_fns) { dyn_fns_ = dyn_fns; }
+  std::set<uint32_t> static_failed_out;
+  std::set<uint32_t> force_dyn_out;
 
  private:
   // ---- module and functions (lower.cc)
@@ -210,6 +220,18 @@ class Lowerer {
   std::string fresh(std::string_view base) { return std::string(base) + std::to_string(++tmp_counter_); }
   bool dyn_ = false;
   std::set<std::string> exception_classes_;
+  // ---- mixed modules (lower_mixed.cc)
+  const std::set<uint32_t>* dyn_fns_ = nullptr;
+  bool mixed() const { return dyn_fns_ != nullptr && !dyn_; }
+  bool is_dyn_fn(uint32_t f) const;
+  bool bridgeable(TypeId t) const;      // has a ToValue/FromValue bridge
+  bool mentions_class(TypeId t) const;
+  RId from_value(RId value_ref, TypeId t);
+  LE call_dynamic(NodeId e, uint32_t f, const std::vector<NodeId>& given);  // static caller
+  RId d_call_static(uint32_t f, const std::vector<RId>& given);             // dynamic caller
+  void mixed_main_prelude(Ids& out);
+  void mixed_publish_globals(NodeId s, Ids& out);
+  NodeId discard_call_ = kNone;  // the call of the current expression statement
 
   Kind kind(NodeId n) const { return m_.kind(n); }
   uint32_t slot(NodeId n, uint32_t f) const { return m_.slot(n, f); }

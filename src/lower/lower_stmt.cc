@@ -42,7 +42,9 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::Expr: {
       NodeId v = slot(s, fld::Expr::value);
       if (kind(v) == Kind::Constant) break;  // a bare string (docstring-like): nothing runs
+      discard_call_ = v;  // a call whose result nobody reads needs no static type
       LE e = expr(v);
+      discard_call_ = kNone;
       out.push_back(b_.expr_stmt(e.id));
       break;
     }
@@ -107,6 +109,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::Import: case Kind::ImportFrom: break;
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
+  if (mixed() && cur_ == 0) mixed_publish_globals(s, out);
   if (out.size() > first) {
     std::string c = leading_comment(s);
     if (!c.empty()) b_.with_comment(out[first], c);
