@@ -24,6 +24,7 @@ RId Lowerer::d_call(NodeId e) {
   if (RId s = d_stdlib_call(e); s != kNil) return s;
   NodeId fn = slot(e, fld::Call::func);
   auto args = list_of(e, fld::Call::args);
+  const bool no_keywords = list_of(e, fld::Call::keywords).empty();
   bool starred = false;
   for (NodeId a : args) starred |= kind(a) == Kind::Starred;
   if (kind(fn) == Kind::Name && !lookup(ident(fn, fld::Name::id)) && tm_.func_by_name.count(ident(fn, fld::Name::id)))
@@ -95,7 +96,7 @@ RId Lowerer::d_call(NodeId e) {
       }
       return b_.call("Value::from", {acc});
     }
-    if ((n == "type" || n == "hash") && args.size() == 1 && kw.empty())
+    if ((n == "type" || n == "hash") && args.size() == 1 && no_keywords)
       return try_(b_.call(rt(n == "type" ? "classes::class_of" : "classes::hash"), {b_.ref(d_expr(args[0]))}));
     static const char* kDynBuiltins[] = {"len", "str", "repr", "int", "float", "bool", "abs", "round", "min", "max",
                                          "sum", "sorted", "reversed", "enumerate", "zip", "range", "list", "tuple",
@@ -115,7 +116,7 @@ RId Lowerer::d_call(NodeId e) {
     if (kind(recv) == Kind::Call && kind(slot(recv, fld::Call::func)) == Kind::Name &&
         ident(slot(recv, fld::Call::func), fld::Name::id) == "super")
       return d_super_call(e);
-    if (!kw.empty())
+    if (!no_keywords)
       if (RId r = d_method_kw(e); r != kNil) return r;
     if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id))) {
       std::string mod = imported(ident(recv, fld::Name::id));
