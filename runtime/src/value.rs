@@ -117,12 +117,14 @@ pub struct Func {
     pub name: String,
     /// The code.
     pub f: Box<dyn Fn(&[Value]) -> PyResult<Value>>,
+    /// Attributes set on the function (`wrapper.cache = cache`).
+    pub attrs: RefCell<Dict<String, Value>>,
 }
 
 impl Func {
     /// Wrap a closure.
     pub fn new(name: &str, f: impl Fn(&[Value]) -> PyResult<Value> + 'static) -> Func {
-        Func { name: name.to_string(), f: Box::new(f) }
+        Func { name: name.to_string(), f: Box::new(f), attrs: RefCell::new(Dict::new()) }
     }
     /// Call it.
     pub fn call(&self, args: &[Value]) -> PyResult<Value> {
@@ -847,6 +849,14 @@ impl Value {
                 }));
             }
         }
+        if let Value::Func(f) = self {
+            if let Some(v) = f.attrs.borrow().get(name) {
+                return Ok(v.clone());
+            }
+            if name == "__name__" {
+                return Ok(Value::str(&f.name));
+            }
+        }
         Err(PyException::new("AttributeError", format!("'{}' object has no attribute '{}'", self.type_name(), name)))
     }
 
@@ -886,6 +896,10 @@ impl Value {
                     return Err(PyException::new("FrozenInstanceError", format!("cannot assign to field '{}'", name)));
                 }
                 o.fields.borrow_mut().insert(name.to_string(), v);
+                Ok(())
+            }
+            Value::Func(f) => {
+                f.attrs.borrow_mut().insert(name.to_string(), v);
                 Ok(())
             }
             _ => Err(PyException::new(

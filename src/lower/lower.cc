@@ -130,6 +130,7 @@ RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   if (dyn_ && fn.cls >= 0 && !fn.is_static) params.push_back(b_.param("_self", b_.ty("Value")));
   for (uint32_t p : fn.params)
     params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn_ ? b_.ty("Value") : param_type(fn.vars[p])));
+  if (dyn_ && f != 0 && d_vararg(f) != kNone) params.push_back(b_.param("_varargs", b_.ty("Value")));
   std::string msg = what;
   if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);
   RId err = b_.call(b_.path("Err"), {b_.call("PyException::not_implemented", {b_.str_lit(msg)})});

@@ -45,6 +45,7 @@ RId Lowerer::d_func_value(uint32_t f) {
     RId get = b_.method(b_.method(b_.path("a"), "get", {b_.int_lit_text(std::to_string(i))}), "cloned", {});
     args.push_back(b_.method(get, "unwrap_or", {b_.path("Value::None")}));
   }
+  if (d_vararg(f) != kNone) args.push_back(b_.call(rt("closure::rest_args"), {b_.path("a"), b_.int_lit_text(std::to_string(fn.params.size()))}));
   RId body = b_.call(fn_rust_name(f), args);
   RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
   return b_.call("Value::func", {b_.str_lit(fn.name), b_.closure({param}, body)});
@@ -78,14 +79,21 @@ RId Lowerer::d_function(uint32_t f) {
     params.push_back(b_.param(rn, b_.ty("Value"), v.reassigned));
     bind(v.name, {rn, Types::kDyn, Form::Place});
   }
+  if (NodeId va = d_vararg(f); va != kNone) {
+    std::string py(ident(va, fld::arg::arg));
+    params.push_back(b_.param(local_name(py), b_.ty("Value")));
+    bind(py, {local_name(py), Types::kDyn, Form::Place});
+  }
+  NodeId scope_node = fn.node == kNone ? m_.root() : fn.node;
   Ids out;
   for (uint32_t i = 0; i < fn.vars.size(); ++i) {
     const sema::Var& v = fn.vars[i];
-    if (v.is_param) continue;
+    if (v.is_param || d_prologue_owns(scope_node, v.name)) continue;
     std::string rn = local_name(v.name);
     bind(v.name, {rn, Types::kDyn, Form::Place});
     out.push_back(b_.let(rn, b_.ty("Value"), b_.path("Value::None"), true));
   }
+  d_scope_prologue(scope_node, out);
   std::span<const uint32_t> stmts;
   std::string doc;
   std::vector<uint32_t> run;
@@ -104,7 +112,7 @@ RId Lowerer::d_function(uint32_t f) {
   }
   for (NodeId s : stmts) {
     Kind k = kind(s);
-    if (fn.node == kNone && (k == Kind::FunctionDef || k == Kind::ClassDef || k == Kind::Import || k == Kind::ImportFrom)) continue;
+    if (fn.node == kNone && ((k == Kind::FunctionDef && !d_is_def_to_run(s)) || k == Kind::ClassDef || k == Kind::Import || k == Kind::ImportFrom)) continue;
     if (fn.node == kNone && s == tm_.main_guard) {
       for (NodeId g : list_of(s, fld::If::body)) run.push_back(g);
       continue;
@@ -154,9 +162,7 @@ void Lowerer::d_assign(NodeId target, RId value, Ids& out) {
         fail(target, "assignment to a module-level variable from a function");
         return;
       }
-      out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(bnd->rust), value)));
-      if (cur_ == 0 && d_global_read(ident(target, fld::Name::id)))
-        out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(ident(target, fld::Name::id)), b_.method(b_.path(bnd->rust), "clone", {})})));
+      d_write(*bnd, ident(target, fld::Name::id), value, out);
       return;
     }
     case Kind::Tuple: case Kind::List: {
@@ -388,7 +394,7 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
     }
     case Kind::Return: {
       NodeId v = slot(s, fld::Return::value);
-      RId val = cur_ == 0 ? b_.tuple({}) : v == kNone ? b_.path("Value::None") : d_expr(v);
+      RId val = cur_ == 0 && closure_depth_ == 0 ? b_.tuple({}) : v == kNone ? b_.path("Value::None") : d_expr(v);
       out.push_back(b_.expr_stmt(b_.return_(b_.call(b_.path("Ok"), {val}))));
       break;
     }
@@ -431,6 +437,8 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
       break;
     case Kind::Continue: out.push_back(b_.expr_stmt(b_.continue_())); break;
     case Kind::Import: case Kind::ImportFrom: break;
+    case Kind::FunctionDef: d_def_stmt(s, out); break;
+    case Kind::Global: case Kind::Nonlocal: break;  // resolved by the scope pass (lower_dyn_closure.cc)
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (out.size() > first) {

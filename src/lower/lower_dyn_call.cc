@@ -45,17 +45,24 @@ RId Lowerer::d_call(NodeId e) {
         fail(e, "keywords in a call of a function value");
         return b_.path("Value::None");
       }
-      return try_(b_.method(b_.path(bnd->rust), "call", {d_args(args)}));
+      return try_(b_.method(d_read(*bnd, n), "call", {d_args(args)}));
     }
     auto uf = tm_.func_by_name.find(n);
+    if (uf != tm_.func_by_name.end() && d_decorated(uf->second)) {
+      // The decorated value lives in the global table (lower_dyn_closure.cc).
+      if (!kw.empty()) fail(e, "keywords in a call of a decorated function");
+      return try_(b_.method(try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(n)})), "call", {d_args(args)}));
+    }
     if (uf != tm_.func_by_name.end()) {
       const sema::Function& callee = tm_.funcs[uf->second];
       std::vector<RId> given(callee.params.size(), kNil);
-      if (args.size() > given.size()) {
+      NodeId vararg = d_vararg(uf->second);
+      if (args.size() > given.size() && vararg == kNone) {
         fail(e, "too many arguments");
         return b_.path("Value::None");
       }
-      for (size_t i = 0; i < args.size(); ++i) given[i] = d_expr(args[i]);
+      Ids extra;  // packed into the *args tuple
+      for (size_t i = 0; i < args.size(); ++i) (i < given.size() ? given[i] : extra.emplace_back()) = d_expr(args[i]);
       for (NodeId k : list_of(e, fld::Call::keywords)) {
         std::string_view kn = m_.str(slot(k, fld::keyword::arg));
         bool found = false;
@@ -79,7 +86,9 @@ RId Lowerer::d_call(NodeId e) {
         if (kind(d) != Kind::Constant && kind(d) != Kind::UnaryOp) fail(d, "mutable default value");
         given[i] = d_expr(d);
       }
-      return try_(b_.call(fn_rust_name(uf->second), Ids(given.begin(), given.end())));
+      Ids call_args(given.begin(), given.end());
+      if (vararg != kNone) call_args.push_back(b_.call("Value::tuple", {b_.macro("vec", extra, true)}));
+      return try_(b_.call(fn_rust_name(uf->second), call_args));
     }
     auto cls = tm_.class_by_name.find(n);
     if (cls != tm_.class_by_name.end() && !d_is_exception_class(n)) return d_construct(e, cls->second);

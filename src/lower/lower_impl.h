@@ -28,6 +28,21 @@ enum class Form : uint8_t {
   Place,     // a local variable or element: owned storage, clone to move out
   Borrowed,  // a reference: &str, &[T], &String, &'static str
   MutRef,    // &mut Vec<T> parameter
+  Cell,      // dynamic mode: a variable shared with closures (rt::closure::Cell)
+  Global,    // dynamic mode: a module variable kept in the runtime's global table
+};
+
+// Dynamic mode: one Python scope (module, function, lambda, comprehension,
+// class body) and how its names are stored (lower_dyn_closure.cc).
+struct DScope {
+  NodeId node = kNone;
+  int parent = -1;
+  Kind kind = Kind::Module;
+  bool closure = false;                  // a nested def or lambda: a Rust closure
+  std::set<std::string> bound, params, stored, globals, nonlocals;
+  std::set<std::string> cells;           // locals a closure captures and that can change
+  std::set<std::string> captures;        // for closures: enclosing names cloned in
+  std::set<std::string> rebound_inside;  // locals an inner scope rebinds (nonlocal)
 };
 
 struct LE {
@@ -164,6 +179,25 @@ class Lowerer {
   std::string fresh(std::string_view base) { return std::string(base) + std::to_string(++tmp_counter_); }
   bool dyn_ = false;
   std::set<std::string> exception_classes_;
+  // ---- dynamic closures (lower_dyn_closure.cc)
+  std::vector<DScope> dscopes_;
+  std::map<NodeId, int> dscope_of_;
+  std::set<std::string> global_declared_;  // names some function declares `global`
+  int closure_depth_ = 0;                   // > 0 while lowering a nested def or lambda body
+  void d_scopes();                          // builds dscopes_ once
+  const DScope* d_scope(NodeId n);          // the scope a FunctionDef/Lambda/comprehension/root opens
+  bool d_is_cell(NodeId scope_node, std::string_view name);
+  bool d_global_declared(std::string_view name);
+  bool d_prologue_owns(NodeId scope_node, std::string_view name);  // a cell or `global` name
+  RId d_read(const Binding& b, std::string_view py);  // the value of a bound name
+  void d_write(const Binding& b, std::string_view py, RId value, Ids& out);
+  void d_scope_prologue(NodeId scope_node, Ids& out);  // cells, globals and extra locals of a function
+  void d_def_stmt(NodeId s, Ids& out);       // a def statement inside a function (or a decorated one)
+  RId d_closure(NodeId def);                 // a nested def or lambda as a Value::func
+  bool d_decorated(uint32_t f) const;        // a module function wrapped by user decorators
+  bool d_is_def_to_run(NodeId s) const;      // a module-level def main must execute
+  NodeId d_vararg(uint32_t f) const;         // the *args parameter of a module function
+  bool d_comp_cell(NodeId comp, std::string_view py, RId val, Ids& binds, Ids& decls);
 
   Kind kind(NodeId n) const { return m_.kind(n); }
   uint32_t slot(NodeId n, uint32_t f) const { return m_.slot(n, f); }
