@@ -162,7 +162,10 @@ RId Lowerer::d_call(NodeId e) {
     if (kind(recv) == Kind::Call && kind(slot(recv, fld::Call::func)) == Kind::Name &&
         ident(slot(recv, fld::Call::func), fld::Name::id) == "super")
       return d_super_call(e);
-    if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id))) {
+    // A module variable's method from a function (`log.append(x)`) goes
+    // through its value below; other unbound names are modules or classes.
+    if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id)) &&
+        !(cur_ != 0 && tm_.funcs[0].find(ident(recv, fld::Name::id)) && imported(ident(recv, fld::Name::id)).empty())) {
       std::string mod = imported(ident(recv, fld::Name::id));
       if (!mod.empty() && mod.find('.') == std::string::npos)
         return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(mod + "." + std::string(ident(fn, fld::Attribute::attr))), d_args(args), b_.ref(b_.array(kw))}));

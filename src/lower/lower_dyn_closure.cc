@@ -257,6 +257,9 @@ void Lowerer::d_scope_prologue(NodeId scope_node, Ids& out) {
   bool module = scope_node == m_.root();
   std::set<std::string> names = s->bound;
   names.insert(s->globals.begin(), s->globals.end());
+  // The module body sees every name a function declares global, even one
+  // only a function binds (`global f` then `def f`).
+  if (module) names.insert(global_declared_.begin(), global_declared_.end());
   for (const std::string& py : names) {
     auto& top = scopes_.back();
     auto it = top.find(py);
@@ -272,7 +275,7 @@ void Lowerer::d_scope_prologue(NodeId scope_node, Ids& out) {
       bind(py, {rn, Types::kDyn, Form::Cell});
       continue;
     }
-    if (it == top.end() && !module) {
+    if (it == top.end()) {
       // A local sema does not list (a nested def's name).
       std::string rn = local_name(py);
       out.push_back(b_.let(rn, b_.ty("Value"), b_.path("Value::None"), true));
@@ -348,6 +351,13 @@ RId Lowerer::d_closure(NodeId def) {
     if (!b || b->form == Form::Global) continue;
     pre.push_back(b_.let(b->rust, kNil, b_.method(b_.path(b->rust), "clone", {}), false));
   }
+  // The caught exception of an enclosing handler (`type(e).__name__`, bare
+  // `raise`): the `move` closure gets its own copy, never the handler's.
+  std::set<std::string> exc_copied;
+  for (auto& scope : scopes_)
+    for (auto& [py, bnd] : scope)
+      if (py.rfind("$exc", 0) == 0 && exc_copied.insert(bnd.rust).second)
+        pre.push_back(b_.let(bnd.rust, kNil, b_.method(b_.path(bnd.rust), "clone", {}), false));
   std::vector<NodeId> pos;
   for (uint32_t fl : {fld::arguments::posonlyargs, fld::arguments::args})
     for (NodeId a : list_of(args, fl)) pos.push_back(a);
