@@ -76,7 +76,9 @@ RId Lowerer::d_function(uint32_t f) {
   for (uint32_t p : fn.params) {
     const sema::Var& v = fn.vars[p];
     std::string rn = local_name(v.name);
-    params.push_back(b_.param(rn, b_.ty("Value"), v.reassigned));
+    // The scope pass sees stores sema's flag misses (in try/else bodies).
+    const DScope* ds = d_scope(fn.node == kNone ? m_.root() : fn.node);
+    params.push_back(b_.param(rn, b_.ty("Value"), v.reassigned || (ds && ds->stored.count(v.name))));
     bind(v.name, {rn, Types::kDyn, Form::Place});
   }
   if (NodeId va = d_vararg(f); va != kNone) {
