@@ -46,6 +46,16 @@ mod tests {
     }
 
     #[test]
+    fn functions_carry_attributes_and_call_them() {
+        let f = Value::func("f", |_a: &[Value]| Ok(Value::None));
+        let report = Value::func("report", |_a: &[Value]| Ok(Value::str("ok")));
+        f.setattr("report", report).unwrap();
+        assert_eq!(crate::dynamic::method(&f, "report", &[], &[]).unwrap().py_repr(), "'ok'");
+        assert_eq!(f.getattr("__name__").unwrap().py_repr(), "'f'");
+        assert!(f.getattr("missing").is_err());
+    }
+
+    #[test]
     fn rest_args_packs_the_tail() {
         let args = [Value::int(1), Value::int(2), Value::int(3)];
         assert_eq!(rest_args(&args, 1).py_repr(), "(2, 3)");
