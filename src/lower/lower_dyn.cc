@@ -73,11 +73,12 @@ RId Lowerer::d_function(uint32_t f) {
     bind(py, {local_name(py), Types::kDyn, Form::Place});
     if (py != "self") bind("self", {local_name(py), Types::kDyn, Form::Place});
   }
+  NodeId scope_node = fn.node == kNone ? m_.root() : fn.node;
+  const DScope* ds = d_scope(scope_node);
   for (uint32_t p : fn.params) {
     const sema::Var& v = fn.vars[p];
     std::string rn = local_name(v.name);
     // The scope pass sees stores sema's flag misses (in try/else bodies).
-    const DScope* ds = d_scope(fn.node == kNone ? m_.root() : fn.node);
     params.push_back(b_.param(rn, b_.ty("Value"), v.reassigned || (ds && ds->stored.count(v.name))));
     bind(v.name, {rn, Types::kDyn, Form::Place});
   }
@@ -86,7 +87,6 @@ RId Lowerer::d_function(uint32_t f) {
     params.push_back(b_.param(local_name(py), b_.ty("Value")));
     bind(py, {local_name(py), Types::kDyn, Form::Place});
   }
-  NodeId scope_node = fn.node == kNone ? m_.root() : fn.node;
   Ids out;
   for (uint32_t i = 0; i < fn.vars.size(); ++i) {
     const sema::Var& v = fn.vars[i];
