@@ -750,6 +750,8 @@ pub fn method(recv: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]
             Err(PyException::not_implemented(format!("keyword arguments to method {}", name)))
         }
         Value::Object(_) => recv.call_method(name, args),
+        // An attribute holding a function (`fib.report()`).
+        Value::Func(_) if kwargs.is_empty() => recv.getattr(name)?.call(args),
         _ => Err(PyException::attribute_error(format!("'{}' object has no attribute '{}'", recv.type_name(), name))),
     }
 }

@@ -21,6 +21,7 @@ pub mod args;
 pub mod bridge;
 pub mod builtins;
 pub mod classes;
+pub mod closure;
 pub mod dict;
 pub mod dynamic;
 pub mod dynstd;

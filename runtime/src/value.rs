@@ -120,6 +120,8 @@ pub struct Func {
     /// The code taking keyword arguments too (functions with keyword,
     /// default or starred parameters; see `args.rs`); `None`: positional only.
     pub kw: Option<Rc<KwFn>>,
+    /// Attributes set on the function (`wrapper.cache = cache`).
+    pub attrs: RefCell<Dict<String, Value>>,
 }
 
 /// A callable taking positional and keyword arguments.
@@ -128,7 +130,7 @@ pub type KwFn = dyn Fn(&[Value], &[(&str, Value)]) -> PyResult<Value>;
 impl Func {
     /// Wrap a closure.
     pub fn new(name: &str, f: impl Fn(&[Value]) -> PyResult<Value> + 'static) -> Func {
-        Func { name: name.to_string(), f: Box::new(f), kw: None }
+        Func { name: name.to_string(), f: Box::new(f), kw: None, attrs: RefCell::new(Dict::new()) }
     }
     /// Call it.
     pub fn call(&self, args: &[Value]) -> PyResult<Value> {
@@ -869,8 +871,13 @@ impl Value {
                 }));
             }
         }
-        if let (Value::Func(f), "__name__") = (self, name) {
-            return Ok(Value::str(&f.name));
+        if let Value::Func(f) = self {
+            if let Some(v) = f.attrs.borrow().get(name) {
+                return Ok(v.clone());
+            }
+            if name == "__name__" {
+                return Ok(Value::str(&f.name));
+            }
         }
         Err(PyException::new("AttributeError", format!("'{}' object has no attribute '{}'", self.type_name(), name)))
     }
@@ -915,6 +922,10 @@ impl Value {
                     return Err(PyException::new("FrozenInstanceError", format!("cannot assign to field '{}'", name)));
                 }
                 o.fields.borrow_mut().insert(name.to_string(), v);
+                Ok(())
+            }
+            Value::Func(f) => {
+                f.attrs.borrow_mut().insert(name.to_string(), v);
                 Ok(())
             }
             _ => Err(PyException::new(

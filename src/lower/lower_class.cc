@@ -485,7 +485,7 @@ RId Lowerer::d_super_call(NodeId e) {
       return b_.path("Value::None");
     }
   }
-  Ids args{b_.method(b_.path(self->rust), "clone", {})};
+  Ids args{d_read(*self, "self")};
   auto given = list_of(e, fld::Call::args);
   for (size_t i = 0; i < tf.params.size(); ++i) {
     if (i < given.size()) args.push_back(d_expr(given[i]));

@@ -59,21 +59,25 @@ RId Lowerer::d_function(uint32_t f) {
     bind(py, {local_name(py), Types::kDyn, Form::Place});
     if (py != "self") bind("self", {local_name(py), Types::kDyn, Form::Place});
   }
+  NodeId scope_node = fn.node == kNone ? m_.root() : fn.node;
+  const DScope* ds = d_scope(scope_node);
   for (uint32_t p : fn.params) {
     const sema::Var& v = fn.vars[p];
     std::string rn = local_name(v.name);
-    params.push_back(b_.param(rn, b_.ty("Value"), v.reassigned));
+    // The scope pass sees stores sema's flag misses (in try/else bodies).
+    params.push_back(b_.param(rn, b_.ty("Value"), v.reassigned || (ds && ds->stored.count(v.name))));
     bind(v.name, {rn, Types::kDyn, Form::Place});
   }
   d_extra_params(f, params);
   Ids out;
   for (uint32_t i = 0; i < fn.vars.size(); ++i) {
     const sema::Var& v = fn.vars[i];
-    if (v.is_param) continue;
+    if (v.is_param || d_prologue_owns(scope_node, v.name)) continue;
     std::string rn = local_name(v.name);
     bind(v.name, {rn, Types::kDyn, Form::Place});
     out.push_back(b_.let(rn, b_.ty("Value"), b_.path("Value::None"), true));
   }
+  d_scope_prologue(scope_node, out);
   std::span<const uint32_t> stmts;
   std::string doc;
   std::vector<uint32_t> run;
@@ -152,9 +156,7 @@ void Lowerer::d_assign(NodeId target, RId value, Ids& out) {
         fail(target, "assignment to a module-level variable from a function");
         return;
       }
-      out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(bnd->rust), value)));
-      if (cur_ == 0 && d_global_read(ident(target, fld::Name::id)))
-        out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(ident(target, fld::Name::id)), b_.method(b_.path(bnd->rust), "clone", {})})));
+      d_write(*bnd, ident(target, fld::Name::id), value, out);
       return;
     }
     case Kind::Tuple: case Kind::List: {
@@ -390,7 +392,7 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
     case Kind::Return: {
       if (d_jump(s, out)) break;
       NodeId v = slot(s, fld::Return::value);
-      RId val = cur_ == 0 ? b_.tuple({}) : v == kNone ? b_.path("Value::None") : d_expr(v);
+      RId val = cur_ == 0 && closure_depth_ == 0 ? b_.tuple({}) : v == kNone ? b_.path("Value::None") : d_expr(v);
       out.push_back(b_.expr_stmt(b_.return_(b_.call(b_.path("Ok"), {val}))));
       break;
     }
@@ -443,7 +445,8 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
       out.push_back(b_.expr_stmt(b_.continue_()));
       break;
     case Kind::Import: case Kind::ImportFrom: break;
-    case Kind::FunctionDef: d_def(s, out); break;
+    case Kind::FunctionDef: d_def_stmt(s, out); break;
+    case Kind::Global: case Kind::Nonlocal: break;  // resolved by the scope pass (lower_dyn_closure.cc)
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (out.size() > first) {

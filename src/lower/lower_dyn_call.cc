@@ -40,7 +40,7 @@ RId Lowerer::d_call(NodeId e) {
   if (kind(fn) == Kind::Name) {
     std::string_view n = ident(fn, fld::Name::id);
     if (const Binding* bnd = lookup(n)) {
-      return d_call_value(b_.path(bnd->rust), e);
+      return d_call_value(d_read(*bnd, n), e);
     }
     auto cls = tm_.class_by_name.find(n);
     if (cls != tm_.class_by_name.end() && !d_is_exception_class(n)) return d_construct(e, cls->second);
@@ -118,7 +118,10 @@ RId Lowerer::d_call(NodeId e) {
       return d_super_call(e);
     if (!no_keywords)
       if (RId r = d_method_kw(e); r != kNil) return r;
-    if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id))) {
+    // A module variable's method from a function (`log.append(x)`) goes
+    // through its value below; other unbound names are modules or classes.
+    if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id)) &&
+        !(cur_ != 0 && tm_.funcs[0].find(ident(recv, fld::Name::id)) && imported(ident(recv, fld::Name::id)).empty())) {
       std::string mod = imported(ident(recv, fld::Name::id));
       if (!mod.empty() && mod.find('.') == std::string::npos)
         return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(mod + "." + std::string(ident(fn, fld::Attribute::attr))), d_args(args), d_kwargs(e)}));

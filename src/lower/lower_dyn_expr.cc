@@ -91,6 +91,7 @@ RId Lowerer::d_comprehension(NodeId e) {
   Kind k = kind(e);
   auto gens = list_of(e, k == Kind::DictComp ? fld::DictComp::generators : fld::ListComp::generators);
   std::string acc = fresh("out");
+  Ids cells;  // comprehension variables captured by lambdas (lower_dyn_closure.cc)
   scopes_.emplace_back();
   struct Level {
     std::string item;
@@ -110,6 +111,7 @@ RId Lowerer::d_comprehension(NodeId e) {
       work.pop_back();
       if (kind(t) == Kind::Name) {
         std::string py(ident(t, fld::Name::id));
+        if (d_comp_cell(e, py, val, lv.binds, cells)) continue;
         std::string rn = fresh(local_name(py) + "_");
         lv.binds.push_back(b_.let(rn, kNil, val, false));
         bind(py, {rn, Types::kDyn, Form::Place});
@@ -145,40 +147,9 @@ RId Lowerer::d_comprehension(NodeId e) {
   if (k == Kind::DictComp) result = try_(b_.call(rt("dynamic::dict_from"), {b_.path(acc)}));
   else if (k == Kind::SetComp) result = try_(b_.call(rt("dynamic::set_from"), {b_.path(acc)}));
   else result = b_.call("Value::list", {b_.path(acc)});
-  return b_.block({decl, inner}, result);
-}
-
-RId Lowerer::d_lambda(NodeId e) {
-  NodeId args = slot(e, fld::Lambda::args);
-  if (!list_of(args, fld::arguments::kwonlyargs).empty() || slot(args, fld::arguments::vararg) != kNone ||
-      slot(args, fld::arguments::kwarg) != kNone || !list_of(args, fld::arguments::defaults).empty()) {
-    fail(e, "lambda with defaults or starred parameters");
-    return b_.path("Value::None");
-  }
-  // Captured bindings are cloned into the closure (Values share their data).
-  Ids pre;
-  std::set<std::string> captured;
-  for (auto& sc : scopes_)
-    for (auto& [py, bnd] : sc)
-      if (py != "$exc" && captured.insert(bnd.rust).second) pre.push_back(b_.let(bnd.rust, kNil, b_.method(b_.path(bnd.rust), "clone", {}), false));
-  scopes_.emplace_back();
-  Ids body;
-  size_t i = 0;
-  for (NodeId a : list_of(args, fld::arguments::args)) {
-    std::string py(ident(a, fld::arg::arg));
-    std::string rn = fresh(local_name(py) + "_");
-    RId get = b_.method(b_.method(b_.path("a"), "get", {b_.int_lit_text(std::to_string(i++))}), "cloned", {});
-    body.push_back(b_.let(rn, kNil, b_.method(get, "unwrap_or", {b_.path("Value::None")}), false));
-    bind(py, {rn, Types::kDyn, Form::Place});
-  }
-  RId val = d_expr(slot(e, fld::Lambda::body));
-  scopes_.pop_back();
-  RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
-  RId clo_body = b_.block(body, b_.call(b_.path("Ok"), {val}));
-  // The closure's own `?` returns PyResult<Value>: say so for inference.
-  RId clo = b_.closure({param}, clo_body, true);
-  RId typed = b_.call("rt::dynamic::lambda", {clo});
-  return b_.block(pre, b_.call("Value::func", {b_.str_lit("<lambda>"), typed}));
+  cells.push_back(decl);
+  cells.push_back(inner);
+  return b_.block(cells, result);
 }
 
 RId Lowerer::d_expr(NodeId e) {
@@ -202,7 +173,7 @@ RId Lowerer::d_expr(NodeId e) {
     }
     case Kind::Name: {
       std::string_view n = ident(e, fld::Name::id);
-      if (const Binding* bnd = lookup(n)) return b_.method(b_.path(bnd->rust), "clone", {});
+      if (const Binding* bnd = lookup(n)) return d_read(*bnd, n);
       auto uf = tm_.func_by_name.find(n);
       if (uf != tm_.func_by_name.end()) return d_func_ref(uf->second);
       static const char* kValueBuiltins[] = {"len", "str", "int", "float", "abs", "sorted", "sum", "min", "max", "repr", "bool", "list", "tuple", "set", "pow", "dict"};
@@ -249,7 +220,7 @@ RId Lowerer::d_expr(NodeId e) {
           }
           return false;
         };
-        if (count == 1 && literal(only) && tm_.funcs[0].find(n)->reassigned == false) return d_expr(only);
+        if (count == 1 && literal(only) && tm_.funcs[0].find(n)->reassigned == false && !d_global_declared(n)) return d_expr(only);
         // Otherwise the value the module body stored last (NameError before).
         return try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(n)}));
       } else if (cur_ != 0 && tm_.funcs[0].find(n)) fail(e, "module-level variable used in a function");

@@ -162,7 +162,7 @@ void Lowerer::d_try(NodeId s, Ids& out) {
     uint32_t nm = slot(h, fld::ExceptHandler::name);
     if (nm != kNone) {
       const Binding* bnd = lookup(m_.str(nm));
-      if (bnd) hb.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(bnd->rust), b_.call(rt("dynamic::exception_value"), {b_.ref(b_.path(ev))}))));
+      if (bnd) d_write(*bnd, m_.str(nm), b_.call(rt("dynamic::exception_value"), {b_.ref(b_.path(ev))}), hb);
       // `type(e).__name__` inside the handler names the caught class.
       bind("$exc:" + std::string(m_.str(nm)), {ev, Types::kDyn, Form::Place});
     }

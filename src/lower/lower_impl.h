@@ -28,6 +28,21 @@ enum class Form : uint8_t {
   Place,     // a local variable or element: owned storage, clone to move out
   Borrowed,  // a reference: &str, &[T], &String, &'static str
   MutRef,    // &mut Vec<T> parameter
+  Cell,      // dynamic mode: a variable shared with closures (rt::closure::Cell)
+  Global,    // dynamic mode: a module variable kept in the runtime's global table
+};
+
+// Dynamic mode: one Python scope (module, function, lambda, comprehension,
+// class body) and how its names are stored (lower_dyn_closure.cc).
+struct DScope {
+  NodeId node = kNone;
+  int parent = -1;
+  Kind kind = Kind::Module;
+  bool closure = false;                  // a nested def or lambda: a Rust closure
+  std::set<std::string> bound, params, stored, globals, nonlocals;
+  std::set<std::string> cells;           // locals a closure captures and that can change
+  std::set<std::string> captures;        // for closures: enclosing names cloned in
+  std::set<std::string> rebound_inside;  // locals an inner scope rebinds (nonlocal)
 };
 
 struct LE {
@@ -53,7 +68,9 @@ bool module_needs_bigints(const sema::TypedModule& tm);
 std::set<uint32_t> functions_that_may_grow(const sema::TypedModule& tm);
 
 // Dynamic mode helpers shared by its files (lower_dyn*.cc).
-const char* dyn_binop_method(Kind op);  // "add" for Add, ...; nullptr for others
+const char* dyn_binop_method(Kind op);
+// `name(a, b=, *args, c=, **kw)`: a def's signature for rt::args::bind.
+std::string spec_of(const ast::Module& m, std::string_view name, NodeId args);  // "add" for Add, ...; nullptr for others
 bool is_builtin_exception(std::string_view name);
 
 class Lowerer {
@@ -188,7 +205,6 @@ class Lowerer {
   bool d_def_runs(NodeId def) const;   // a module-level def that does work when it runs
   RId d_func_ref(uint32_t f);          // the function as a value (decorated: from the globals)
   RId d_decorate(NodeId decorator, RId value, RId wrapped_name);
-  void d_def(NodeId s, Ids& out);
   void d_class(uint32_t ci, Ids& items, std::string force_fail = {});
   RId d_construct(NodeId call, uint32_t ci);
   RId d_super_call(NodeId call);
@@ -232,6 +248,23 @@ class Lowerer {
   void mixed_main_prelude(Ids& out);
   void mixed_publish_globals(NodeId s, Ids& out);
   NodeId discard_call_ = kNone;  // the call of the current expression statement
+  // ---- dynamic closures (lower_dyn_closure.cc)
+  std::vector<DScope> dscopes_;
+  std::map<NodeId, int> dscope_of_;
+  std::set<std::string> global_declared_;  // names some function declares `global`
+  int closure_depth_ = 0;                   // > 0 while lowering a nested def or lambda body
+  void d_scopes();                          // builds dscopes_ once
+  const DScope* d_scope(NodeId n);          // the scope a FunctionDef/Lambda/comprehension/root opens
+  bool d_is_cell(NodeId scope_node, std::string_view name);
+  bool d_global_declared(std::string_view name);
+  bool d_prologue_owns(NodeId scope_node, std::string_view name);  // a cell or `global` name
+  RId d_read(const Binding& b, std::string_view py);  // the value of a bound name
+  void d_write(const Binding& b, std::string_view py, RId value, Ids& out);
+  void d_scope_prologue(NodeId scope_node, Ids& out);  // cells, globals and extra locals of a function
+  void d_def_stmt(NodeId s, Ids& out);       // a def statement inside a function (or a decorated one)
+  RId d_closure(NodeId def);                 // a nested def or lambda as a Value::func
+  NodeId d_vararg(uint32_t f) const;         // the *args parameter of a module function
+  bool d_comp_cell(NodeId comp, std::string_view py, RId val, Ids& binds, Ids& decls);
 
   Kind kind(NodeId n) const { return m_.kind(n); }
   uint32_t slot(NodeId n, uint32_t f) const { return m_.slot(n, f); }
