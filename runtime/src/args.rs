@@ -266,7 +266,7 @@ impl Func {
     pub fn new_kw(name: &str, f: impl Fn(&[Value], &[(&str, Value)]) -> PyResult<Value> + 'static) -> Func {
         let kw: Rc<KwFn> = Rc::new(f);
         let positional = kw.clone();
-        Func { name: name.to_string(), f: Box::new(move |a: &[Value]| positional(a, &[])), kw: Some(kw) }
+        Func { name: name.to_string(), f: Box::new(move |a: &[Value]| positional(a, &[])), kw: Some(kw), attrs: std::cell::RefCell::new(crate::dict::Dict::new()) }
     }
 }
 
