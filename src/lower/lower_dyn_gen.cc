@@ -242,6 +242,29 @@ void Lowerer::g_stmt(NodeId s) {
       gen_->cur = after;
       return;
     }
+    case Kind::Match: {
+      // The tests run (and bind) in the current state; each body is its own state.
+      std::string subj = fresh("subject");
+      gen_->states[gen_->cur].push_back(b_.let(subj, kNil, d_expr(slot(s, fld::Match::subject)), false));
+      size_t after = g_new_state();
+      std::vector<std::pair<NodeId, size_t>> bodies;
+      for (NodeId c : list_of(s, fld::Match::cases)) {
+        RId t = d_pattern(slot(c, fld::match_case::pattern), subj, 0);
+        NodeId guard = slot(c, fld::match_case::guard);
+        if (guard != kNone) t = b_.binary(Op::And, t, d_cond(guard));
+        size_t k = g_new_state();
+        gen_->states[gen_->cur].push_back(b_.expr_stmt(b_.if_(t, b_.block(g_jump(k)))));
+        bodies.emplace_back(c, k);
+      }
+      g_goto(after);
+      for (auto& [c, k] : bodies) {
+        gen_->cur = k;
+        g_stmts(list_of(c, fld::match_case::body));
+        g_goto(after);
+      }
+      gen_->cur = after;
+      return;
+    }
     default: break;
   }
   fail(s, std::string("yield inside a ") + std::string(ast::kind_name(kind(s))) + " statement");
