@@ -724,7 +724,12 @@ pub fn method(recv: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]
         return Ok(Value::tuple(vec![Value::from(n), Value::from(d)]));
     }
     match recv {
-        Value::Object(_) if !kwargs.is_empty() => {
+        Value::Object(o) if !kwargs.is_empty() => {
+            if let Some(k) = o.class.find_method(name).and_then(|m| m.kw.clone()) {
+                let mut all = vec![recv.clone()];
+                all.extend_from_slice(args);
+                return k(&all, kwargs);
+            }
             Err(PyException::not_implemented(format!("keyword arguments to method {}", name)))
         }
         Value::Object(_) => recv.call_method(name, args),

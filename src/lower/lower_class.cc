@@ -86,6 +86,10 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
   make_body.push_back(b_.let("c", kNil, b_.call("Class::new", {b_.str_lit(c.name), base}), false));
   auto def = [&](std::string_view py_name, uint32_t f, size_t nparams) {
     const sema::Function& fn = tm_.funcs[f];
+    if (py_name.rfind("@", 0) != 0 && d_method_needs_kw(f)) {
+      make_body.push_back(d_method_kw_def(py_name, f));  // keywords, *args, **kwargs (lower_dyn_args.cc)
+      return;
+    }
     Ids args{b_.method(b_.method(b_.path("a"), "get", {b_.int_lit_text("0")}), "cloned", {})};
     args[0] = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("0"), b_.path("Value::None")});
     for (size_t i = 0; i < nparams; ++i) {
