@@ -1093,6 +1093,7 @@ pub fn module_call(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyRe
             heapq::heapify(v);
             Ok(Value::None)
         }),
+        "string.Template" => crate::template::template(arg(args, 0, name)?),
         "string.capwords" => {
             let text = as_str(arg(args, 0, name)?, "capwords() argument")?;
             let words: Vec<String> = match args.get(1) {

@@ -31,6 +31,7 @@ pub mod pystr;
 pub mod repr;
 pub mod slice;
 pub mod stdlib;
+pub mod template;
 pub mod value;
 
 pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};
