@@ -12,7 +12,7 @@
 use crate::dict::Dict;
 use crate::exc::{PyException, PyResult};
 use crate::repr::PyStr;
-use crate::value::{Func, KwFn, Value};
+use crate::value::{Class, Func, KwFn, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -259,6 +259,11 @@ pub fn func_kw_rec(name: &str, f: impl Fn(&Value, &[Value], &[(&str, Value)]) ->
             f(&this, a, kw)
         })
     }))
+}
+
+/// A method that takes keyword arguments (`self` is the first positional).
+pub fn def_method_kw(class: &Class, name: &str, f: impl Fn(&[Value], &[(&str, Value)]) -> PyResult<Value> + 'static) {
+    class.methods.borrow_mut().insert(name.to_string(), Rc::new(Func::new_kw(name, f)));
 }
 
 impl Func {

@@ -746,7 +746,12 @@ pub fn method(recv: &Value, name: &str, args: &[Value], kwargs: &[(&str, Value)]
         return Ok(v);
     }
     match recv {
-        Value::Object(_) if !kwargs.is_empty() => {
+        Value::Object(o) if !kwargs.is_empty() => {
+            if let Some(k) = o.class.find_method(name).and_then(|m| m.kw.clone()) {
+                let mut all = vec![recv.clone()];
+                all.extend_from_slice(args);
+                return k(&all, kwargs);
+            }
             Err(PyException::not_implemented(format!("keyword arguments to method {}", name)))
         }
         Value::Object(_) => recv.call_method(name, args),
@@ -1112,6 +1117,7 @@ pub fn module_call(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyRe
             heapq::heapify(v);
             Ok(Value::None)
         }),
+        "string.Template" => crate::template::template(arg(args, 0, name)?),
         "string.capwords" => {
             let text = as_str(arg(args, 0, name)?, "capwords() argument")?;
             let words: Vec<String> = match args.get(1) {

@@ -38,6 +38,7 @@ pub mod pystr;
 pub mod repr;
 pub mod slice;
 pub mod stdlib;
+pub mod template;
 pub mod value;
 pub mod with;
 

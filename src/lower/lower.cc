@@ -136,7 +136,8 @@ RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   Ids params;
   bool dyn = is_dyn_fn(f);
   if (dyn && fn.cls >= 0 && !fn.is_static) params.push_back(b_.param("_self", b_.ty("Value")));
-  for (uint32_t p : fn.params)
+  // Dynamic functions: *args, keyword-only and **kwargs too (callers pass them).
+  for (uint32_t p : dyn ? d_param_vars(f) : fn.params)
     params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn ? b_.ty("Value") : param_type(fn.vars[p])));
   std::string msg = what;
   if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);

@@ -224,6 +224,10 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
     items.push_back(d_function(f));
     unsupported_.clear();
     auto put = [&](std::string key, Mode mode) {
+      if (mode == Mode::Method && key.rfind("@", 0) != 0 && d_method_needs_kw(f)) {
+        make_body.push_back(d_method_kw_def(key, f));  // keywords, *args, **kwargs (lower_dyn_args.cc)
+        return;
+      }
       make_body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit(key), closure_for(f, mode)})));
     };
     switch (deco) {

@@ -61,12 +61,6 @@ RId Lowerer::d_default(uint32_t f, uint32_t var) {
 void Lowerer::d_extra_params(uint32_t f, Ids& params) {
   const sema::Function& fn = tm_.funcs[f];
   if (d_plain_params(f)) return;
-  if (fn.cls >= 0) {
-    // Methods are called positionally through their class; their extra
-    // parameters would not line up.
-    fail(fn.node, "method with *args, keyword-only or **kwargs parameters");
-    return;
-  }
   auto vars = d_param_vars(f);
   for (size_t i = fn.params.size(); i < vars.size(); ++i) {
     const sema::Var& v = fn.vars[vars[i]];
@@ -106,13 +100,13 @@ RId Lowerer::d_call_value(RId callee, NodeId call) {
 
 // The arguments bound at run time: `let mut b = bind(..)?;` then each
 // parameter taken from its slot or given its default.
-Ids Lowerer::d_bound_args(uint32_t f, const std::string& slots) {
+Ids Lowerer::d_bound_args(uint32_t f, const std::string& slots, size_t first) {
   const sema::Function& fn = tm_.funcs[f];
   Ids out;
   auto vars = d_param_vars(f);
   for (size_t i = 0; i < vars.size(); ++i) {
     RId sl = b_.ref_mut(b_.path(slots));
-    RId idx = b_.int_lit_text(std::to_string(i));
+    RId idx = b_.int_lit_text(std::to_string(i + first));
     NodeId d = fn.vars[vars[i]].default_value;
     if (d == kNone) out.push_back(b_.call(rt("args::take"), {sl, idx}));
     else out.push_back(b_.call(rt("args::take_or"), {sl, idx, d_default(f, vars[i])}));
@@ -242,6 +236,34 @@ RId Lowerer::d_spread_parts(std::span<const uint32_t> items) {
     parts.push_back(b_.tuple({b_.bool_lit(s), d_expr(s ? slot(a, fld::Starred::value) : a)}));
   }
   return b_.macro("vec", parts, true);
+}
+
+bool Lowerer::d_method_needs_kw(uint32_t f) const {
+  const sema::Function& fn = tm_.funcs[f];
+  if (!d_plain_params(f)) return true;
+  if (fn.params.empty()) return false;
+  // A plain method keeps its positional closure unless some call in the
+  // module passes keywords to a method of that name.
+  for (NodeId n = 0; n < static_cast<NodeId>(m_.node_count()); ++n) {
+    if (kind(n) != Kind::Call || list_of(n, fld::Call::keywords).empty()) continue;
+    NodeId callee = slot(n, fld::Call::func);
+    if (kind(callee) == Kind::Attribute && ident(callee, fld::Attribute::attr) == fn.name) return true;
+  }
+  return false;
+}
+
+RId Lowerer::d_method_kw_def(std::string_view py_name, uint32_t f) {
+  const sema::Function& fn = tm_.funcs[f];
+  std::string spec = d_sig_spec(f);
+  size_t open = spec.find('(');
+  spec.insert(open + 1, fn.params.empty() && d_plain_params(f) ? "self" : "self, ");
+  std::string slots = "bound";
+  RId bind_call = try_(b_.call(rt("args::bind"), {b_.str_lit(spec), b_.path("a"), b_.path("kw")}));
+  Ids args{b_.call(rt("args::take"), {b_.ref_mut(b_.path(slots)), b_.int_lit_text("0")})};
+  for (RId x : d_bound_args(f, slots, 1)) args.push_back(x);
+  RId body = b_.block({b_.let(slots, kNil, bind_call, true)}, b_.call(fn_rust_name(f), args));
+  RId clo = b_.closure({b_.pat_ident("a"), b_.pat_ident("kw")}, body);
+  return b_.expr_stmt(b_.call(rt("args::def_method_kw"), {b_.ref(b_.path("c")), b_.str_lit(py_name), clo}));
 }
 
 }  // namespace portalis::lower

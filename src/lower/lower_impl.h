@@ -196,7 +196,9 @@ class Lowerer {
   bool d_has_spread(NodeId call) const;                  // `*xs` or `**d` among the arguments
   RId d_kwargs(NodeId call);                             // `&[(&str, Value)]` of the keywords
   RId d_call_value(RId callee, NodeId call);
-  Ids d_bound_args(uint32_t f, const std::string& slots);
+  Ids d_bound_args(uint32_t f, const std::string& slots, size_t first = 0);
+  bool d_method_needs_kw(uint32_t f) const;  // called with keywords somewhere, or has *args/**kwargs
+  RId d_method_kw_def(std::string_view py_name, uint32_t f);  // `c.def_method_kw(..)` binding at run time
   RId d_call_known(NodeId e, uint32_t f);
   RId d_print_spread(NodeId call, RId sep, RId end);
   RId d_spread_parts(std::span<const uint32_t> items);   // vec![(is_star, value), ..]
