@@ -405,8 +405,12 @@ RId Lowerer::d_construct(NodeId e, uint32_t ci) {
   std::vector<RId> given(std::max(names.size(), args.size()), kNil);
   for (size_t i = 0; i < args.size(); ++i) {
     if (kind(args[i]) == Kind::Starred) {
-      fail(args[i], "*args in a constructor call");
-      return b_.path("Value::None");
+      // `C(*xs)`: the spread list goes to __init__ as it is.
+      if (!list_of(e, fld::Call::keywords).empty()) {
+        fail(args[i], "*args with keywords in a constructor call");
+        return b_.path("Value::None");
+      }
+      return try_(b_.call(rt("dynamic::construct"), {b_.ref(b_.call(class_fn(ci), {})), d_args(args)}));
     }
     given[i] = d_expr(args[i]);
   }

@@ -25,7 +25,7 @@ RId Lowerer::d_call(NodeId e) {
   auto args = list_of(e, fld::Call::args);
   bool starred = false;
   for (NodeId a : args) starred |= kind(a) == Kind::Starred;
-  if (starred && kind(fn) == Kind::Name && (tm_.func_by_name.count(ident(fn, fld::Name::id)) || tm_.class_by_name.count(ident(fn, fld::Name::id)))) {
+  if (starred && kind(fn) == Kind::Name && tm_.func_by_name.count(ident(fn, fld::Name::id))) {
     fail(e, "call with *args");
     return b_.path("Value::None");
   }
