@@ -402,20 +402,41 @@ impl Value {
         }
     }
 
+    /// A user class's own `__le__`/`__gt__`/`__ge__` (or the reflected one
+    /// of the right operand) when it defines one.
+    fn rich_dunder(&self, other: &Value, name: &str, reflected: &str) -> PyResult<Option<bool>> {
+        if let Some(r) = self.call_dunder(name, &[other.clone()])? {
+            return Ok(Some(r.truthy()));
+        }
+        if let Some(r) = other.call_dunder(reflected, &[self.clone()])? {
+            return Ok(Some(r.truthy()));
+        }
+        Ok(None)
+    }
+
     /// Python `<`.
     pub fn lt(&self, other: &Value) -> PyResult<bool> {
         Ok(self.compare(other, "<")? == Some(Ordering::Less))
     }
     /// Python `<=`.
     pub fn le(&self, other: &Value) -> PyResult<bool> {
+        if let Some(r) = self.rich_dunder(other, "__le__", "__ge__")? {
+            return Ok(r);
+        }
         Ok(matches!(self.compare(other, "<=")?, Some(Ordering::Less) | Some(Ordering::Equal)))
     }
     /// Python `>`.
     pub fn gt(&self, other: &Value) -> PyResult<bool> {
+        if let Some(r) = self.rich_dunder(other, "__gt__", "__lt__")? {
+            return Ok(r);
+        }
         Ok(self.compare(other, ">")? == Some(Ordering::Greater))
     }
     /// Python `>=`.
     pub fn ge(&self, other: &Value) -> PyResult<bool> {
+        if let Some(r) = self.rich_dunder(other, "__ge__", "__le__")? {
+            return Ok(r);
+        }
         Ok(matches!(self.compare(other, ">=")?, Some(Ordering::Greater) | Some(Ordering::Equal)))
     }
 
@@ -733,6 +754,14 @@ impl Value {
             Value::List(l) => Ok(Value::list(crate::list::list_slice(&l.borrow(), start, stop, step)?)),
             Value::Tuple(t) => Ok(Value::tuple(crate::list::list_slice(t, start, stop, step)?)),
             Value::Str(s) => Ok(Value::from(str_slice(s, start, stop, step)?)),
+            // A user class's `__getitem__` receives a slice object.
+            Value::Object(_) => {
+                let b = |x: Option<i64>| x.map(Value::int).unwrap_or(Value::None);
+                match self.call_dunder("__getitem__", &[Value::slice_object(b(start), b(stop), b(step))])? {
+                    Some(v) => Ok(v),
+                    None => Err(type_err(format!("'{}' object is not subscriptable", self.type_name()))),
+                }
+            }
             _ => Err(type_err(format!("'{}' object is not subscriptable", self.type_name()))),
         }
     }

@@ -179,12 +179,16 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
       attr_body.push_back(b_.expr_stmt(try_(b_.method(b_.path("type_obj"), "setattr", {b_.str_lit(name), b_.method(b_.path(rn), "clone", {})}))));
     bind(name, {rn, Types::kDyn, Form::Place});
     // Read through instances (`self.RATE`) and subclasses (`Sub.RATE`).
-    auto read = [&] {
-      RId param = b_.param("_a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
-      return b_.closure({param}, b_.call(rt("dynamic::attr"), {b_.ref(b_.call(type_fn(ci), {})), b_.str_lit(name)}));
-    };
-    if (!is_enum) class_consts.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("@property:" + name), read()})));
-    meta_def("@property:" + name, read());
+    // An instance reads through its own class object (a subclass may have
+    // rebound the name); a class object through the defining class's.
+    RId iparam = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+    RId self0 = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("0"), b_.path("Value::None")});
+    RId own = b_.call(rt("classes::cls_of"), {b_.ref(self0), b_.path(type_fn(ci))});
+    RId iread = b_.closure({iparam}, b_.call(rt("dynamic::attr"), {b_.ref(own), b_.str_lit(name)}));
+    RId param = b_.param("_a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+    RId read = b_.closure({param}, b_.call(rt("dynamic::attr"), {b_.ref(b_.call(type_fn(ci), {})), b_.str_lit(name)}));
+    if (!is_enum) class_consts.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit("@property:" + name), iread})));
+    meta_def("@property:" + name, read);
   }
   for (auto& u : unsupported_) class_fails.push_back(u);
   unsupported_.clear();
@@ -409,8 +413,12 @@ RId Lowerer::d_construct(NodeId e, uint32_t ci) {
   std::vector<RId> given(std::max(names.size(), args.size()), kNil);
   for (size_t i = 0; i < args.size(); ++i) {
     if (kind(args[i]) == Kind::Starred) {
-      fail(args[i], "*args in a constructor call");
-      return b_.path("Value::None");
+      // `C(*xs)`: the spread list goes to __init__ as it is.
+      if (!list_of(e, fld::Call::keywords).empty()) {
+        fail(args[i], "*args with keywords in a constructor call");
+        return b_.path("Value::None");
+      }
+      return try_(b_.call(rt("dynamic::construct"), {b_.ref(b_.call(class_fn(ci), {})), d_args(args)}));
     }
     given[i] = d_expr(args[i]);
   }

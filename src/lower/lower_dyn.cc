@@ -339,7 +339,7 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
         std::string ot = fresh("obj");
         std::string_view a = ident(t, fld::Attribute::attr);
         out.push_back(b_.let(ot, kNil, d_expr(slot(t, fld::Attribute::value)), false));
-        RId cur = try_(b_.method(b_.path(ot), "getattr", {b_.str_lit(a)}));
+        RId cur = try_(b_.call(rt("dynamic::attr"), {b_.ref(b_.path(ot)), b_.str_lit(a)}));  // class attributes and properties too
         RId nv = try_(b_.method(cur, m, {b_.ref(v)}));
         out.push_back(b_.expr_stmt(try_(b_.method(b_.path(ot), "setattr", {b_.str_lit(a), nv}))));
       } else {

@@ -29,10 +29,6 @@ RId Lowerer::d_call(NodeId e) {
   for (NodeId a : args) starred |= kind(a) == Kind::Starred;
   if (kind(fn) == Kind::Name && !lookup(ident(fn, fld::Name::id)) && tm_.func_by_name.count(ident(fn, fld::Name::id)))
     return d_call_known(e, tm_.func_by_name.at(std::string(ident(fn, fld::Name::id))));
-  if (starred && kind(fn) == Kind::Name && tm_.class_by_name.count(ident(fn, fld::Name::id))) {
-    fail(e, "call with *args");
-    return b_.path("Value::None");
-  }
   if (d_has_spread(e) && kind(fn) == Kind::Name && tm_.class_by_name.count(ident(fn, fld::Name::id))) {
     fail(e, "call with **kwargs");
     return b_.path("Value::None");

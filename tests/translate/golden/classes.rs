@@ -12,7 +12,7 @@ use std::rc::Rc;
 pub fn money_init(self_: Value, cents: Value) -> PyResult<Value> {
     self_.clone().setattr("cents", cents.clone())?;
     let obj1 = type_money();
-    obj1.setattr("created", obj1.getattr("created")?.add(&Value::int(1))?)?;
+    obj1.setattr("created", rt::dynamic::attr(&obj1, "created")?.add(&Value::int(1))?)?;
     Ok(Value::None)
 }
 
@@ -117,8 +117,8 @@ fn make_money() -> Rc<Class> {
     c.def_method("__repr__", |a: &[Value]| money_repr(rt::dynamic::arg_or(a, 0, Value::None)));
     c.def_method("__str__", |a: &[Value]| money_str(rt::dynamic::arg_or(a, 0, Value::None)));
     rt::classes::register_type("Money", type_money);
-    c.def_method("@property:created", |_a: &[Value]| rt::dynamic::attr(&type_money(), "created"));
-    c.def_method("@property:CURRENCY", |_a: &[Value]| rt::dynamic::attr(&type_money(), "CURRENCY"));
+    c.def_method("@property:created", |a: &[Value]| rt::dynamic::attr(&rt::classes::cls_of(&rt::dynamic::arg_or(a, 0, Value::None), type_money), "created"));
+    c.def_method("@property:CURRENCY", |a: &[Value]| rt::dynamic::attr(&rt::classes::cls_of(&rt::dynamic::arg_or(a, 0, Value::None), type_money), "CURRENCY"));
     c
 }
 

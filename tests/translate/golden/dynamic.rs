@@ -14,7 +14,7 @@ pub fn counter_init(self_: Value, start: Value) -> PyResult<Value> {
 
 pub fn counter_bump(self_: Value, by: Value) -> PyResult<Value> {
     let obj1 = self_.clone();
-    obj1.setattr("count", obj1.getattr("count")?.add(&by.clone())?)?;
+    obj1.setattr("count", rt::dynamic::attr(&obj1, "count")?.add(&by.clone())?)?;
     return Ok(rt::dynamic::attr(&self_.clone(), "count")?);
     Ok(Value::None)
 }
