@@ -244,8 +244,22 @@ pub fn builtin(name: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult
         }
         // Generator expressions and `iter(x)` are materialized lists (a
         // fresh one for `iter`), so `next` consumes from the front.
-        "iter" => Ok(Value::list(arg(args, 0, name)?.iter()?)),
+        "iter" => {
+            // An object's iterator is what its `__iter__` returns (it keeps
+            // its own position); other iterables become a list snapshot.
+            let x = arg(args, 0, name)?;
+            if let Some(it @ Value::Object(_)) = x.call_dunder("__iter__", &[])? {
+                return Ok(it);
+            }
+            Ok(Value::list(x.iter()?))
+        }
         "next" => match arg(args, 0, name)? {
+            obj @ Value::Object(_) => match obj.call_dunder("__next__", &[]) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(PyException::type_error(format!("'{}' object is not an iterator", obj.type_name()))),
+                Err(e) if e.is_instance_of("StopIteration") && args.len() > 1 => Ok(args[1].clone()),
+                Err(e) => Err(e),
+            },
             Value::List(l) => {
                 let mut v = l.borrow_mut();
                 if v.is_empty() {
