@@ -169,7 +169,7 @@ pub fn payload_str(e: &PyException) -> Option<String> {
     e.payload_ref::<Value>().map(|v| v.py_str())
 }
 
-/// An exception class used as a value (`kinds = (KeyError, MyError)`):
+/// A class used as a value (`kinds = (KeyError, MyError)`, `cls = A if f else B`):
 /// calling it constructs an instance; its name is the class name, which is
 /// what `except kinds` matches by.
 pub fn class_value(class: Rc<Class>) -> Value {

@@ -54,11 +54,8 @@ RId Lowerer::d_exc_class_value(std::string_view name) {
   if (lookup(name)) return kNil;
   auto it = tm_.class_by_name.find(name);
   bool simple = d_is_exception_class(name);
-  if (!simple) {
-    if (it == tm_.class_by_name.end()) return kNil;
-    auto mro = d_class_mro(name);
-    if (std::find(mro.begin(), mro.end(), "BaseException") == mro.end()) return kNil;
-  }
+  // Any other user class works too: calling the value constructs (`cls = A if f else B; cls(x)`).
+  if (!simple && it == tm_.class_by_name.end()) return kNil;
   RId cls = simple ? b_.call(rt("exc_obj::exc_class"), {b_.str_lit(name)}) : b_.call(class_fn(it->second), {});
   return b_.call(rt("exc_obj::class_value"), {cls});
 }
