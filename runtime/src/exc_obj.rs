@@ -168,3 +168,50 @@ pub fn to_exception_from(v: Value, cause: Value) -> PyException {
 pub fn payload_str(e: &PyException) -> Option<String> {
     e.payload_ref::<Value>().map(|v| v.py_str())
 }
+
+/// A class used as a value (`kinds = (KeyError, MyError)`, `cls = A if f else B`):
+/// calling it constructs an instance; its name is the class name, which is
+/// what `except kinds` matches by.
+pub fn class_value(class: Rc<Class>) -> Value {
+    let name = class.name.clone();
+    Value::func(&name, move |a: &[Value]| crate::dynamic::construct(&class, a))
+}
+
+/// `except kinds:` with a computed `kinds`: a class value or a tuple of them.
+pub fn matches(e: &PyException, kinds: &Value) -> bool {
+    match kinds {
+        Value::Func(f) => e.is_instance_of(&f.name),
+        Value::Tuple(t) => t.iter().any(|k| matches(e, k)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caught_builtin_exception_is_an_object_with_args() {
+        let e = PyException::with_args("KeyError", vec![Value::from("k")]);
+        let v = exception_value(&e);
+        assert_eq!(v.py_str(), "'k'");
+        assert_eq!(v.py_repr(), "KeyError('k')");
+        assert!(v.is_instance("LookupError") && v.is_instance("Exception"));
+        assert_eq!(v.getattr("args").unwrap().py_repr(), "('k',)");
+    }
+
+    #[test]
+    fn raised_object_keeps_fields_cause_and_class() {
+        crate::exc::register_class("TestAppError", &["ValueError"]);
+        let obj = crate::dynamic::construct(&exc_class("TestAppError"), &[Value::from("bad")]).unwrap();
+        obj.setattr("code", Value::from(7i64)).unwrap();
+        let e = to_exception_from(obj, Value::None);
+        assert!(e.is_instance_of("ValueError") && !e.is_instance_of("KeyError"));
+        assert_eq!(e.traceback_line(), "TestAppError: bad");
+        let back = exception_value(&e);
+        assert_eq!(back.getattr("code").unwrap().py_repr(), "7");
+        assert!(back.getattr("__cause__").unwrap().is_none());
+        let kinds = Value::tuple(vec![class_value(exc_class("KeyError")), class_value(exc_class("ValueError"))]);
+        assert!(matches(&e, &kinds));
+    }
+}

@@ -50,6 +50,16 @@ RId Lowerer::d_raise(NodeId s) {
   return b_.return_(b_.call(b_.path("Err"), {b_.call(rt("exc_obj::to_exception"), {d_expr(exc)})}));
 }
 
+RId Lowerer::d_exc_class_value(std::string_view name) {
+  if (lookup(name)) return kNil;
+  auto it = tm_.class_by_name.find(name);
+  bool simple = d_is_exception_class(name);
+  // Any other user class works too: calling the value constructs (`cls = A if f else B; cls(x)`).
+  if (!simple && it == tm_.class_by_name.end()) return kNil;
+  RId cls = simple ? b_.call(rt("exc_obj::exc_class"), {b_.str_lit(name)}) : b_.call(class_fn(it->second), {});
+  return b_.call(rt("exc_obj::class_value"), {cls});
+}
+
 namespace {
 // The jumps in a try statement's blocks that leave it: a `return`
 // anywhere (outside nested functions), and `break`/`continue` not inside a
@@ -141,14 +151,24 @@ void Lowerer::d_try(NodeId s, Ids& out) {
     RId guard = kNil;
     std::vector<std::string> names;
     if (type != kNone) {
-      if (kind(type) == Kind::Name) names.emplace_back(ident(type, fld::Name::id));
+      // Class names match by name; anything else (`except kinds`) is a
+      // value matched at run time.
+      auto is_class_name = [&](NodeId t) {
+        if (kind(t) != Kind::Name || lookup(ident(t, fld::Name::id))) return false;
+        std::string_view n = ident(t, fld::Name::id);
+        return d_is_exception_class(n) || tm_.class_by_name.count(n) > 0;
+      };
+      bool computed = false;
+      if (is_class_name(type)) names.emplace_back(ident(type, fld::Name::id));
       else if (kind(type) == Kind::Tuple)
-        for (NodeId t : list_of(type, fld::Tuple::elts))
-          if (kind(t) == Kind::Name) names.emplace_back(ident(t, fld::Name::id));
-      if (names.empty()) {
-        fail(h, "computed exception type in except");
-        try_loop_depth_.pop_back();
-        return;
+        for (NodeId t : list_of(type, fld::Tuple::elts)) {
+          if (is_class_name(t)) names.emplace_back(ident(t, fld::Name::id));
+          else computed = true;
+        }
+      else computed = true;
+      if (computed) {
+        names.clear();
+        guard = b_.call(rt("exc_obj::matches"), {b_.ref(b_.path(err)), b_.ref(d_expr(type))});
       }
       for (const std::string& n : names) {
         RId test = b_.method(b_.path(err), "is_instance_of", {b_.str_lit(n)});

@@ -158,7 +158,8 @@ class Lowerer {
   void d_assign(NodeId target, RId value, Ids& out);
   void d_try(NodeId s, Ids& out);
   RId d_raise(NodeId s);
-  bool d_jump(NodeId s, Ids& out);  // return/break/continue leaving a try closure (lower_dyn_try.cc)
+  bool d_jump(NodeId s, Ids& out);
+  RId d_exc_class_value(std::string_view name);  // an exception class as a value, or kNil  // return/break/continue leaving a try closure (lower_dyn_try.cc)
   // Per enclosing try statement (dynamic mode): the loop depth it began at.
   std::vector<size_t> try_loop_depth_;
   RId d_expr(NodeId e);

@@ -949,6 +949,14 @@ class Inferer {
         nested(slot(s, fld::For::orelse));
         break;
       }
+      case Kind::Try:
+        // Stores inside try/except/else/finally count too (a parameter
+        // reassigned in a handler must be `mut`).
+        nested(slot(s, fld::Try::body));
+        for (NodeId h : list_of(s, fld::Try::handlers)) nested(slot(h, fld::ExceptHandler::body));
+        nested(slot(s, fld::Try::orelse));
+        nested(slot(s, fld::Try::finalbody));
+        break;
       default: break;
     }
   }
