@@ -185,6 +185,9 @@ class Lowerer {
   RId d_call_static(uint32_t f, const std::vector<RId>& given);             // dynamic caller
   void mixed_main_prelude(Ids& out);
   void mixed_publish_globals(NodeId s, Ids& out);
+  bool mixed_global_read(std::string_view name);
+  std::set<std::string, std::less<>> mixed_reads_;
+  bool mixed_reads_ready_ = false;
   NodeId discard_call_ = kNone;  // the call of the current expression statement
 
   Kind kind(NodeId n) const { return m_.kind(n); }
