@@ -11,6 +11,8 @@ namespace portalis::lower {
 namespace {
 
 bool int_literal_at_most(const ast::Module& m, NodeId e, int64_t limit) {
+  if (m.kind(e) == Kind::UnaryOp && Kind(m.slot(e, fld::UnaryOp::op)) == Kind::USub)
+    return int_literal_at_most(m, m.slot(e, fld::UnaryOp::operand), INT64_MAX);  // 2 ** -2 is a float
   if (m.kind(e) != Kind::Constant) return false;
   const ast::Constant& c = m.constant(m.slot(e, fld::Constant::value));
   if (c.tag != ast::Constant::Tag::Int || c.text.size() > 9) return false;
