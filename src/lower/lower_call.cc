@@ -346,6 +346,17 @@ LE Lowerer::call_method(NodeId e) {
     }
     if (m == "join" && a.size() == 1 && T.kind(a[0].ty) == TyKind::List && T.elem(a[0].ty) == Types::kStr)
       return {b_.method(a[0].id, "join", {s}), Types::kStr, Form::Owned};
+    if (m == "join" && a.size() == 1) {
+      // Any iterable of str (a generator, reversed(...)): collect, then join.
+      TypeId el = Types::kUnknown;
+      bool by_ref = false;
+      RId it = iter_of(a[0], &el, &by_ref);
+      if (it != kNil && el == Types::kStr)
+        return {b_.method(b_.method_turbofish(it, "collect", {b_.ty("Vec", {b_.ty("String")})}, {}), "join", {as_str_ref(recv)}), Types::kStr, Form::Owned};
+    }
+    if (m == "isalnum" && a.empty()) return {b_.call(rt("pystr::str_isalnum"), {as_str_ref(recv)}), Types::kBool, Form::Owned};
+    if (m == "splitlines" && a.empty())
+      return {b_.call(rt("pystr::str_splitlines"), {as_str_ref(recv), b_.bool_lit(false)}), t, Form::Owned};
     if ((m == "isdigit" || m == "isalpha" || m == "isupper" || m == "islower" || m == "isspace") && a.empty()) {
       RId c = b_.path("c");
       RId test = b_.method(c, bi->rust, {});

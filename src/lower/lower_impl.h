@@ -250,6 +250,9 @@ class Lowerer {
   RId d_call_static(uint32_t f, const std::vector<RId>& given);             // dynamic caller
   void mixed_main_prelude(Ids& out);
   void mixed_publish_globals(NodeId s, Ids& out);
+  bool mixed_global_read(std::string_view name);
+  std::set<std::string, std::less<>> mixed_reads_;
+  bool mixed_reads_ready_ = false;
   NodeId discard_call_ = kNone;  // the call of the current expression statement
   // ---- dynamic closures (lower_dyn_closure.cc)
   std::vector<DScope> dscopes_;

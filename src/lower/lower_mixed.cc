@@ -8,6 +8,38 @@
 
 namespace portalis::lower {
 
+namespace {
+
+bool int_literal_at_most(const ast::Module& m, NodeId e, int64_t limit) {
+  if (m.kind(e) == Kind::UnaryOp && Kind(m.slot(e, fld::UnaryOp::op)) == Kind::USub)
+    return int_literal_at_most(m, m.slot(e, fld::UnaryOp::operand), INT64_MAX);  // 2 ** -2 is a float
+  if (m.kind(e) != Kind::Constant) return false;
+  const ast::Constant& c = m.constant(m.slot(e, fld::Constant::value));
+  if (c.tag != ast::Constant::Tag::Int || c.text.size() > 9) return false;
+  return std::stoll(c.text) <= limit;
+}
+
+// Nodes under `root` (statement lists included), depth first.
+template <class Visit>
+void walk(const ast::Module& m, NodeId root, Visit visit) {
+  std::vector<NodeId> stack{root};
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (n == kNone || n >= m.node_count()) continue;
+    visit(n);
+    auto fs = ast::fields_of(m.kind(n));
+    for (size_t i = 0; i < fs.size(); ++i) {
+      uint32_t v = m.slot(n, static_cast<uint32_t>(i));
+      if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(v);
+      else if (fs[i].type == ast::FieldType::List)
+        for (NodeId c : m.list(v)) stack.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
 bool Lowerer::is_dyn_fn(uint32_t f) const {
   if (dyn_) return true;
   if (f < tm_.funcs.size() && tm_.funcs[f].cls >= 0) return true;  // methods live in dynamic classes
@@ -152,6 +184,56 @@ void Lowerer::mixed_main_prelude(Ids& out) {
   }
 }
 
+bool Lowerer::mixed_global_read(std::string_view name) {
+  // Like d_global_read, but a name that a comprehension or lambda binds is
+  // its own inside it, not the module's (a loop variable `i` of the module
+  // body is then not published for a `[.. for i in ..]` elsewhere).
+  if (!mixed_reads_ready_) {
+    mixed_reads_ready_ = true;
+    for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
+      const sema::Function& fn = tm_.funcs[f];
+      if (fn.node == kNone) continue;
+      // Scopes: the names each comprehension/lambda binds, with its parent.
+      std::vector<std::pair<std::set<std::string, std::less<>>, int>> scopes{{{}, -1}};
+      std::vector<std::pair<NodeId, int>> stack;
+      for (NodeId st : list_of(fn.node, fld::FunctionDef::body)) stack.push_back({st, 0});
+      while (!stack.empty()) {
+        auto [n, sc] = stack.back();
+        stack.pop_back();
+        if (n == kNone || n >= m_.node_count()) continue;
+        Kind k = kind(n);
+        if (k == Kind::ListComp || k == Kind::SetComp || k == Kind::GeneratorExp || k == Kind::DictComp || k == Kind::Lambda) {
+          std::set<std::string, std::less<>> bound;
+          walk(m_, n, [&](NodeId x) {
+            if (kind(x) == Kind::comprehension)
+              walk(m_, slot(x, fld::comprehension::target), [&](NodeId t) {
+                if (kind(t) == Kind::Name) bound.insert(std::string(ident(t, fld::Name::id)));
+              });
+            else if (kind(x) == Kind::arg) bound.insert(std::string(ident(x, fld::arg::arg)));
+          });
+          scopes.push_back({std::move(bound), sc});
+          sc = static_cast<int>(scopes.size() - 1);
+        }
+        if (k == Kind::Name) {
+          std::string_view id = ident(n, fld::Name::id);
+          bool own = false;
+          for (int c = sc; c >= 0 && !own; c = scopes[c].second) own = scopes[c].first.count(id) > 0;
+          if (!own && !fn.find(id) && tm_.funcs[0].find(id)) mixed_reads_.insert(std::string(id));
+          continue;
+        }
+        auto fs = ast::fields_of(k);
+        for (size_t i = 0; i < fs.size(); ++i) {
+          uint32_t v = slot(n, static_cast<uint32_t>(i));
+          if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back({v, sc});
+          else if (fs[i].type == ast::FieldType::List)
+            for (NodeId c : m_.list(v)) stack.push_back({c, sc});
+        }
+      }
+    }
+  }
+  return mixed_reads_.count(name) > 0;
+}
+
 void Lowerer::mixed_publish_globals(NodeId s, Ids& out) {
   // A static main keeps module-level variables in Rust locals; dynamic
   // functions read them from the runtime's global table, so each store of
@@ -182,7 +264,7 @@ void Lowerer::mixed_publish_globals(NodeId s, Ids& out) {
     }
     if (kind(t) != Kind::Name) continue;
     std::string_view n = ident(t, fld::Name::id);
-    if (!d_global_read(n)) continue;
+    if (!mixed_global_read(n)) continue;
     const Binding* bnd = lookup(n);
     const sema::Var* var = tm_.funcs[0].find(n);
     TypeId ty = var ? var->type : Types::kUnknown;
@@ -203,35 +285,6 @@ void Lowerer::mixed_publish_globals(NodeId s, Ids& out) {
 
 namespace portalis::lower {
 
-namespace {
-
-bool int_literal_at_most(const ast::Module& m, NodeId e, int64_t limit) {
-  if (m.kind(e) != Kind::Constant) return false;
-  const ast::Constant& c = m.constant(m.slot(e, fld::Constant::value));
-  if (c.tag != ast::Constant::Tag::Int || c.text.size() > 9) return false;
-  return std::stoll(c.text) <= limit;
-}
-
-// Nodes under `root` (statement lists included), depth first.
-template <class Visit>
-void walk(const ast::Module& m, NodeId root, Visit visit) {
-  std::vector<NodeId> stack{root};
-  while (!stack.empty()) {
-    NodeId n = stack.back();
-    stack.pop_back();
-    if (n == kNone || n >= m.node_count()) continue;
-    visit(n);
-    auto fs = ast::fields_of(m.kind(n));
-    for (size_t i = 0; i < fs.size(); ++i) {
-      uint32_t v = m.slot(n, static_cast<uint32_t>(i));
-      if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(v);
-      else if (fs[i].type == ast::FieldType::List)
-        for (NodeId c : m.list(v)) stack.push_back(c);
-    }
-  }
-}
-
-}  // namespace
 
 bool module_needs_bigints(const sema::TypedModule& tm) {
   // Static code computes with i64; a module that writes integers beyond it

@@ -511,6 +511,37 @@ class Inferer {
         break;
       }
       case Kind::Pass: case Kind::Break: case Kind::Continue: case Kind::Import: case Kind::ImportFrom: break;
+      case Kind::Try: case Kind::TryStar: {
+        // The static lowering has no exceptions (the function stays
+        // dynamic), but the calls and names inside still type the callees
+        // and the other locals.
+        unsupported(cur_, s, std::string(ast::kind_name(kind(s))) + " statement");
+        stmts(list_of(s, fld::Try::body));
+        for (NodeId h : list_of(s, fld::Try::handlers)) {
+          if (slot(h, fld::ExceptHandler::type) != kNone) expr(slot(h, fld::ExceptHandler::type));
+          if (slot(h, fld::ExceptHandler::name) != kNone)
+            set_var_type(cur_, var(cur_, m_.str(slot(h, fld::ExceptHandler::name))), Types::kDyn);
+          stmts(list_of(h, fld::ExceptHandler::body));
+        }
+        stmts(list_of(s, fld::Try::orelse));
+        stmts(list_of(s, fld::Try::finalbody));
+        break;
+      }
+      case Kind::With: {
+        unsupported(cur_, s, "With statement");
+        for (NodeId it : list_of(s, fld::With::items)) expr(slot(it, fld::withitem::context_expr));
+        stmts(list_of(s, fld::With::body));
+        break;
+      }
+      case Kind::Raise:
+        unsupported(cur_, s, "Raise statement");
+        if (slot(s, fld::Raise::exc) != kNone) expr(slot(s, fld::Raise::exc));
+        break;
+      case Kind::Assert:
+        unsupported(cur_, s, "Assert statement");
+        expr(slot(s, fld::Assert::test));
+        if (slot(s, fld::Assert::msg) != kNone) expr(slot(s, fld::Assert::msg));
+        break;
       case Kind::FunctionDef: unsupported(cur_, s, "nested function"); break;
       case Kind::ClassDef: unsupported(cur_, s, "nested class"); break;
       default: unsupported(cur_, s, std::string(ast::kind_name(kind(s))) + " statement"); break;
