@@ -146,6 +146,12 @@ pub fn bind(spec: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<Ve
     Ok(out)
 }
 
+/// `bind` over the positional arguments after the first `skip` (a method's
+/// receiver, or a class and a receiver), without keywords.
+pub fn bind_tail(spec: &str, args: &[Value], skip: usize) -> PyResult<Vec<Option<Value>>> {
+    bind(spec, args.get(skip..).unwrap_or(&[]), &[])
+}
+
 /// A bound parameter that had no default (`bind` checked it was given).
 pub fn take(slots: &mut [Option<Value>], i: usize) -> Value {
     slots[i].take().unwrap_or(Value::None)

@@ -103,12 +103,18 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
       args.push_back(b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text("1"), b_.path("Value::None")}));
       first = 2;
     }
+    RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+    if (!d_plain_params(f)) {
+      // *args, keyword-only or **kwargs: the runtime binder fills the slots.
+      RId bind = try_(b_.call(rt("args::bind_tail"), {b_.str_lit(d_sig_spec(f)), b_.path("a"), b_.int_lit_text(std::to_string(first))}));
+      for (RId x : d_bound_args(f, "bound")) args.push_back(x);
+      return b_.closure({param}, b_.block({b_.let("bound", kNil, bind, true)}, b_.call(fn_rust_name(f), args)));
+    }
     for (size_t i = 0; i < fn.params.size(); ++i) {
       NodeId d = fn.vars[fn.params[i]].default_value;
       RId dflt = d == kNone ? b_.path("Value::None") : d_expr(d);
       args.push_back(b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text(std::to_string(i + first)), dflt}));
     }
-    RId param = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
     return b_.closure({param}, b_.call(fn_rust_name(f), args));
   };
   // The class object (`type_<name>()`): static and class methods, class attributes.

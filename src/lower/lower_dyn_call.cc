@@ -29,7 +29,9 @@ RId Lowerer::d_call(NodeId e) {
   for (NodeId a : args) starred |= kind(a) == Kind::Starred;
   if (kind(fn) == Kind::Name && !lookup(ident(fn, fld::Name::id)) && tm_.func_by_name.count(ident(fn, fld::Name::id)))
     return d_call_known(e, tm_.func_by_name.at(std::string(ident(fn, fld::Name::id))));
-  if (d_has_spread(e) && kind(fn) == Kind::Name && tm_.class_by_name.count(ident(fn, fld::Name::id))) {
+  bool double_star = false;  // `C(**d)`; `C(*xs)` is d_construct's
+  for (NodeId k : list_of(e, fld::Call::keywords)) double_star |= slot(k, fld::keyword::arg) == kNone;
+  if (double_star && kind(fn) == Kind::Name && tm_.class_by_name.count(ident(fn, fld::Name::id))) {
     fail(e, "call with **kwargs");
     return b_.path("Value::None");
   }

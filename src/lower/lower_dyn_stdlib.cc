@@ -100,7 +100,9 @@ RId Lowerer::d_stdlib_call(NodeId e) {
     is_partial = imported(ident(slot(fn, fld::Attribute::value), fld::Name::id)) == "functools" && ident(fn, fld::Attribute::attr) == "partial";
   if (!is_partial || args.empty() || kind(args[0]) != Kind::Name || lookup(ident(args[0], fld::Name::id))) return kNil;
   auto uf = tm_.func_by_name.find(ident(args[0], fld::Name::id));
-  if (uf == tm_.func_by_name.end()) return kNil;
+  // *args/keyword-only/**kwargs callees go through the runtime's partial and
+  // binder (the function value takes keywords).
+  if (uf == tm_.func_by_name.end() || !d_plain_params(uf->second)) return kNil;
   const sema::Function& callee = tm_.funcs[uf->second];
   std::vector<RId> fixed(callee.params.size(), kNil);
   Ids pre;

@@ -110,6 +110,10 @@ fn call_kw(f: &Value, args: &[Value], kwargs: &[(String, Value)]) -> PyResult<Va
         return f.call(args);
     }
     if let Value::Func(func) = f {
+        if func.kw.is_some() {
+            let kw: Vec<(&str, Value)> = kwargs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+            return f.call_kw(args, &kw);
+        }
         let kw: Vec<(&str, Value)> = kwargs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
         if func.name == "int" {
             // int(x, base=b)
@@ -133,10 +137,18 @@ pub fn call(func: &str, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<Op
             let f = arg(args, 0, "partial")?.clone();
             let fixed: Vec<Value> = args[1..].to_vec();
             let kw: Vec<(String, Value)> = kwargs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-            Value::func("partial", move |a: &[Value]| {
+            Value::func_kw("partial", move |a: &[Value], more: &[(&str, Value)]| {
                 let mut all = fixed.clone();
                 all.extend_from_slice(a);
-                call_kw(&f, &all, &kw)
+                // Keywords of the call override the partial's own.
+                let mut merged = kw.clone();
+                for (k, v) in more {
+                    match merged.iter_mut().find(|(n, _)| n == k) {
+                        Some(slot) => slot.1 = v.clone(),
+                        None => merged.push((k.to_string(), v.clone())),
+                    }
+                }
+                call_kw(&f, &all, &merged)
             })
         }
         "cmp_to_key" => {
