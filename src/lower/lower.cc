@@ -184,6 +184,15 @@ RId Lowerer::function(uint32_t f) {
     if (v.decl_block != kNone && v.decl_stmt == kNone) hoisted_[v.decl_block].push_back(i);
   }
   if (dynamic) fail(fn.node == kNone ? m_.root() : fn.node, "values without a static type");
+  // Decorators (functools.lru_cache, user wrappers) change what a call does;
+  // the dynamic lowering applies them.
+  if (fn.node != kNone && !list_of(fn.node, fld::FunctionDef::decorator_list).empty()) fail(fn.node, "decorated function");
+  // A default that is not a constant is one object shared by every call
+  // (`bucket=[]`): the dynamic lowering keeps that sharing.
+  for (uint32_t p : fn.params) {
+    NodeId d = fn.vars[p].default_value;
+    if (d != kNone && kind(d) != Kind::Constant && kind(d) != Kind::UnaryOp) fail(d, "default value that is not a constant");
+  }
 
   bool fallible = f == 0 || fallible_in_.count(f) > 0;
   RId body = kNil;

@@ -8,6 +8,7 @@ use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
 use std::rc::Rc;
+use portalis_runtime::value::{FromValue, ToValue};
 
 pub fn money_init(self_: Value, cents: Value) -> PyResult<Value> {
     self_.clone().setattr("cents", cents.clone())?;
@@ -17,7 +18,7 @@ pub fn money_init(self_: Value, cents: Value) -> PyResult<Value> {
 }
 
 pub fn money_parse(cls: Value, text: Value) -> PyResult<Value> {
-    return Ok(cls.call(&[rt::dynamic::builtin("int", &[rt::dynamic::method(&text.clone(), "replace", &[Value::str("."), Value::str("")], &[])?], &[])?])?);
+    return Ok(cls.clone().call(&[rt::dynamic::builtin("int", &[rt::dynamic::method(&text.clone(), "replace", &[Value::str("."), Value::str("")], &[])?], &[])?])?);
     Ok(Value::None)
 }
 
@@ -105,7 +106,10 @@ fn make_money() -> Rc<Class> {
     c.def_method("valid", |a: &[Value]| money_valid(rt::dynamic::arg_or(a, 1, Value::None)));
     c.def_method("@property:euros", |a: &[Value]| money_euros(rt::dynamic::arg_or(a, 0, Value::None)));
     c.def_method("@setter:euros", |a: &[Value]| money_euros_setter(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
-    c.def_method("scaled", |a: &[Value]| money_scaled(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::int(1)), rt::dynamic::arg_or(a, 2, Value::int(0))));
+    rt::args::def_method_kw(&c, "scaled", |a, kw| {
+        let mut bound = rt::args::bind("scaled(self, k=, extra=)", a, kw)?;
+        money_scaled(rt::args::take(&mut bound, 0), rt::args::take_or(&mut bound, 1, Value::int(1)), rt::args::take_or(&mut bound, 2, Value::int(0)))
+    });
     c.def_method("__add__", |a: &[Value]| money_add(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
     c.def_method("__rmul__", |a: &[Value]| money_rmul(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
     c.def_method("__neg__", |a: &[Value]| money_neg(rt::dynamic::arg_or(a, 0, Value::None)));
@@ -275,8 +279,8 @@ pub fn main() -> PyResult<()> {
     w = rt::dynamic::method(&type_wallet(), "parse", &[Value::str("3.07")], &[])?;
     rt::print::print(&[&w.clone(), &rt::dynamic::builtin("len", &[w.clone()], &[])?, &Value::from(w.clone().contains(&Value::int(200))?), &rt::dynamic::builtin("list", &[w.clone()], &[])?, &w.clone().getitem(&Value::int(1))?, &rt::dynamic::attr(&rt::classes::class_of(&w.clone())?, "__name__")?], " ", "\n");
     kinds = Value::list(vec![type_money(), type_wallet()]);
-    for item1 in kinds.clone().iter()? {
-        k = item1;
+    for item1 in rt::gen::each(&kinds.clone())? {
+        k = item1?;
         rt::print::print(&[&rt::dynamic::attr(&k.clone(), "__name__")?, &Value::from(rt::classes::isinstance(&w.clone(), &k.clone())?), &rt::dynamic::attr(&k.clone(), "CURRENCY")?], " ", "\n");
     }
     rt::print::print(&[&({

@@ -5,6 +5,7 @@ use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
 use std::rc::Rc;
+use portalis_runtime::value::{FromValue, ToValue};
 
 pub fn traced(r#fn: Value) -> PyResult<Value> {
     let mut wrapper: Value = Value::None;
@@ -80,7 +81,13 @@ pub fn main() -> PyResult<()> {
     let mut late: Value = Value::None;
     let mut bound: Value = Value::None;
     rt::dynamic::set_global("calls", Value::int(0));
-    rt::dynamic::set_global("square", Value::func("traced", |a: &[Value]| traced(a.get(0).cloned().unwrap_or(Value::None))).call(&[Value::func("square", |a: &[Value]| square(a.get(0).cloned().unwrap_or(Value::None)))])?);
+    rt::dynamic::set_global("square", Value::func_kw("traced", |a, kw| {
+        let mut bound = rt::args::bind("traced(fn)", a, kw)?;
+        traced(rt::args::take(&mut bound, 0))
+    }).call(&[Value::func_kw("square", |a, kw| {
+        let mut bound = rt::args::bind("square(n)", a, kw)?;
+        square(rt::args::take(&mut bound, 0))
+    })])?);
     c = make_counter(Value::int(10))?;
     c.clone().call(&[])?;
     rt::print::print(&[&c.clone().call(&[Value::int(5)])?, &fact(Value::int(6))?, &rt::dynamic::get_global("square")?.call(&[Value::int(7)])?, &rt::dynamic::get_global("calls")?], " ", "\n");

@@ -5,6 +5,7 @@ use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
 use std::rc::Rc;
+use portalis_runtime::value::{FromValue, ToValue};
 
 pub fn limit_error_init(self_: Value, limit: Value, got: Value) -> PyResult<Value> {
     rt::exc_obj::base_init(&self_.clone(), &[Value::from(format!("limit {}, got {}", limit.clone().py_str(), got.clone().py_str()))])?;
@@ -21,12 +22,25 @@ fn make_limit_error() -> Rc<Class> {
     let c = Class::new("LimitError", Some(rt::exc_obj::exc_class("AppError")));
     c.def_method("__init__", |a: &[Value]| limit_error_init(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None), rt::dynamic::arg_or(a, 2, Value::None)));
     c.def_method("excess", |a: &[Value]| limit_error_excess(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
+    rt::classes::register_type("LimitError", type_limit_error);
     c
 }
 
 /// The runtime class of Python's `LimitError`.
 pub fn class_limit_error() -> Rc<Class> {
     rt::dynamic::class_cached("LimitError", make_limit_error)
+}
+
+fn make_type_limit_error() -> Value {
+    let t = rt::classes::new_type(&class_limit_error(), None);
+    let m = rt::classes::meta_of(&t);
+    m.def_method("excess", |a: &[Value]| limit_error_excess(rt::dynamic::arg_or(a, 1, Value::None), rt::dynamic::arg_or(a, 2, Value::None)));
+    t
+}
+
+/// Python's class `LimitError` as a value.
+pub fn type_limit_error() -> Value {
+    rt::classes::type_cached("LimitError", make_type_limit_error)
 }
 
 pub fn check(n: Value) -> PyResult<Value> {
@@ -43,8 +57,8 @@ pub fn check(n: Value) -> PyResult<Value> {
 pub fn first_ok(items: Value) -> PyResult<Value> {
     let mut x: Value = Value::None;
     let mut e: Value = Value::None;
-    for item1 in items.clone().iter()? {
-        x = item1;
+    for item1 in rt::gen::each(&items.clone())? {
+        x = item1?;
         let attempt2: PyResult<rt::exc_obj::Flow> = (|| {
             check(x.clone())?;
             Ok(rt::exc_obj::Flow::Normal)

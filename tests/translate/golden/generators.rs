@@ -5,6 +5,7 @@ use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
 use std::rc::Rc;
+use portalis_runtime::value::{FromValue, ToValue};
 
 pub fn countdown(mut n: Value) -> PyResult<Value> {
     let mut state1: u32 = 0;

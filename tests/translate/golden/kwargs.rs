@@ -7,13 +7,14 @@ use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
 use std::rc::Rc;
+use portalis_runtime::value::{FromValue, ToValue};
 
 pub fn tag(name: Value, items: Value, sep: Value, attrs: Value) -> PyResult<Value> {
     let mut text: Value = Value::None;
     let mut k: Value = Value::None;
     text = name.clone().add(&Value::str(": "))?.add(&rt::dynamic::method(&sep.clone(), "join", &[items.clone()], &[])?)?;
-    for item1 in rt::dynamic::builtin("sorted", &[attrs.clone()], &[])?.iter()? {
-        k = item1;
+    for item1 in rt::gen::each(&rt::dynamic::builtin("sorted", &[attrs.clone()], &[])?)? {
+        k = item1?;
         text = rt::dynamic::iadd(&text.clone(), &Value::from(format!(" {}={}", k.clone().py_str(), attrs.clone().getitem(&k.clone())?.py_str())))?;
     }
     return Ok(text.clone());
@@ -28,13 +29,14 @@ pub fn collect(item: Value, bucket: Value) -> PyResult<Value> {
 }
 
 pub fn twice(r#fn: Value) -> PyResult<Value> {
-    let wrapper = {
+    let mut wrapper: Value = Value::None;
+    wrapper = {
         let r#fn = r#fn.clone();
-        Value::func_kw("wrapper", move |a, kw| {
-            let mut bound1 = rt::args::bind("wrapper(*args, **kwargs)", a, kw)?;
-            let mut args = rt::args::take(&mut bound1, 0);
-            let mut kwargs = rt::args::take(&mut bound1, 1);
-            return Ok(Value::list(vec![r#fn.call_kw(&rt::dynamic::spread(vec![(true, args.clone())])?, &rt::args::kw_refs(&rt::args::kw_spread(vec![("**", kwargs.clone())])?))?, r#fn.call_kw(&rt::dynamic::spread(vec![(true, args.clone())])?, &rt::args::kw_refs(&rt::args::kw_spread(vec![("**", kwargs.clone())])?))?]));
+        Value::func_kw("wrapper", move |args__, kw| {
+            let mut bound1 = rt::args::bind("wrapper(*args, **kwargs)", args__, kw)?;
+            let args: Value = rt::args::take(&mut bound1, 0);
+            let kwargs: Value = rt::args::take(&mut bound1, 1);
+            return Ok(Value::list(vec![r#fn.clone().call_kw(&rt::dynamic::spread(vec![(true, args.clone())])?, &rt::args::kw_refs(&rt::args::kw_spread(vec![("**", kwargs.clone())])?))?, r#fn.clone().call_kw(&rt::dynamic::spread(vec![(true, args.clone())])?, &rt::args::kw_refs(&rt::args::kw_spread(vec![("**", kwargs.clone())])?))?]));
             Ok(Value::None)
         })
     };

@@ -5,6 +5,12 @@ use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
 use std::rc::Rc;
+use portalis_runtime::value::{FromValue, ToValue};
+
+pub fn tag_init(self_: Value, name: Value) -> PyResult<Value> {
+    self_.clone().setattr("name", name.clone())?;
+    Ok(Value::None)
+}
 
 pub fn tag_enter(self_: Value) -> PyResult<Value> {
     rt::print::print(&[&Value::str("<").add(&rt::dynamic::attr(&self_.clone(), "name")?)?.add(&Value::str(">"))?], " ", "\n");
@@ -18,22 +24,29 @@ pub fn tag_exit(self_: Value, exc_type: Value, exc: Value, tb: Value) -> PyResul
     Ok(Value::None)
 }
 
-pub fn tag_init(self_: Value, name: Value) -> PyResult<Value> {
-    self_.clone().setattr("name", name.clone())?;
-    Ok(Value::None)
-}
-
 fn make_tag() -> Rc<Class> {
     let c = Class::new("Tag", None);
+    c.def_method("__init__", |a: &[Value]| tag_init(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
     c.def_method("__enter__", |a: &[Value]| tag_enter(rt::dynamic::arg_or(a, 0, Value::None)));
     c.def_method("__exit__", |a: &[Value]| tag_exit(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None), rt::dynamic::arg_or(a, 2, Value::None), rt::dynamic::arg_or(a, 3, Value::None)));
-    c.def_method("__init__", |a: &[Value]| tag_init(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
+    rt::classes::register_type("Tag", type_tag);
     c
 }
 
 /// The runtime class of Python's `Tag`.
 pub fn class_tag() -> Rc<Class> {
     rt::dynamic::class_cached("Tag", make_tag)
+}
+
+fn make_type_tag() -> Value {
+    let t = rt::classes::new_type(&class_tag(), None);
+    let m = rt::classes::meta_of(&t);
+    t
+}
+
+/// Python's class `Tag` as a value.
+pub fn type_tag() -> Value {
+    rt::classes::type_cached("Tag", make_type_tag)
 }
 
 pub fn describe(v: Value) -> PyResult<Value> {

@@ -17,18 +17,18 @@ pub fn parse(text: Value) -> PyResult<Value> {
         value = rt::dynamic::builtin("int", &[text.clone()], &[])?;
         Ok(())
     })();
-    let outcome3: PyResult<()> = match attempt1 {
+    let outcome4: PyResult<()> = match attempt1 {
         Ok(()) => Ok(()),
-        Err(err) if err.is_instance_of("ValueError") => {
-            let caught2 = err;
+        Err(raised2) if raised2.is_instance_of("ValueError") => {
+            let caught3 = raised2;
             (|| {
                 rt::print::print(&[&Value::str("not a number:"), &text.clone()], " ", "\n");
                 Ok(())
             })()
         },
-        Err(err) => Err(err),
+        Err(raised2) => Err(raised2),
     };
-    outcome3?;
+    outcome4?;
     return Ok(value.clone());
     Ok(Value::None)
 }
@@ -54,18 +54,18 @@ pub fn report(words: Value) -> PyResult<Value> {
         })], " ", "\n");
         Ok(())
     })();
-    let outcome6: PyResult<()> = match attempt1 {
+    let outcome7: PyResult<()> = match attempt1 {
         Ok(()) => Ok(()),
-        Err(err) if err.is_instance_of("ValueError") => {
-            let caught5 = err;
+        Err(raised5) if raised5.is_instance_of("ValueError") => {
+            let caught6 = raised5;
             (|| {
                 rt::print::print(&[&Value::str("bad input")], " ", "\n");
                 Ok(())
             })()
         },
-        Err(err) => Err(err),
+        Err(raised5) => Err(raised5),
     };
-    outcome6?;
+    outcome7?;
     Ok(Value::None)
 }
 

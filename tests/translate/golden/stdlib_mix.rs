@@ -5,6 +5,7 @@ use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
 use std::rc::Rc;
+use portalis_runtime::value::{FromValue, ToValue};
 
 pub fn paths(arg0: Value) -> PyResult<Value> {
     fn uncached(n: Value) -> PyResult<Value> {
@@ -33,8 +34,8 @@ pub fn main() -> PyResult<()> {
         Value::func("scale", move |a: &[Value]| scale(rt::dynstd::functools::partial_arg(a, 0, "scale", "x")?, partial1.clone()))
     };
     counts = rt::dynamic::module_call("collections.Counter", &[Value::str("mississippi")], &[])?;
-    rt::print::print(&[&rt::dynamic::method(&counts.clone(), "most_common", &[Value::int(2)], &[])?, &pair.call(&[Value::int(1), Value::int(2)])?, &rt::dynamic::module_call("fractions.Fraction", &[Value::int(1), Value::int(3)], &[])?.add(&Value::int(1))?], " ", "\n");
-    rt::print::print(&[&paths(Value::int(30))?, &rt::dynstd::functools::cache_info("paths", -1)?, &double.call(&[Value::int(21)])?], " ", "\n");
+    rt::print::print(&[&rt::dynamic::method(&counts.clone(), "most_common", &[Value::int(2)], &[])?, &pair.clone().call(&[Value::int(1), Value::int(2)])?, &rt::dynamic::module_call("fractions.Fraction", &[Value::int(1), Value::int(3)], &[])?.add(&Value::int(1))?], " ", "\n");
+    rt::print::print(&[&paths(Value::int(30))?, &rt::dynstd::functools::cache_info("paths", -1)?, &double.clone().call(&[Value::int(21)])?], " ", "\n");
     rt::print::print(&[&rt::dynamic::builtin("list", &[rt::dynamic::module_call("itertools.chain.from_iterable", &[Value::list(vec![Value::list(vec![Value::int(1)]), Value::list(vec![Value::int(2), Value::int(3)])])], &[])?], &[])?, &Value::list(rt::dynamic::spread(vec![(false, Value::int(0)), (true, rt::dynamic::module_call("itertools.islice", &[rt::dynamic::module_call("itertools.count", &[Value::int(5)], &[])?, Value::int(2)], &[])?)])?)], " ", "\n");
     Ok(())
 }
