@@ -141,6 +141,14 @@ Layout compute_layout(const index::GlobalIndex& index) {
     std::sort(d.begin(), d.end());
     d.erase(std::unique(d.begin(), d.end()), d.end());
   }
+  for (auto& [name, s] : index.modules())
+    for (const index::ImportEntry& imp : s.imports) {
+      if (imp.module == name || !index.find(imp.module)) continue;
+      std::string sub = imp.name.empty() ? std::string() : imp.module + "." + imp.name;
+      if (imp.name.empty()) L.imported_names[imp.module].insert("*");
+      else if (index.find(sub)) L.imported_names[sub].insert("*");  // `from pkg import module`
+      else L.imported_names[imp.module].insert(imp.name);
+    }
   return L;
 }
 

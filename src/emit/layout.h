@@ -3,6 +3,7 @@
 // package; packages whose imports form a cycle share one), Rust module
 // paths, file paths. Derived from the index only, so every rank agrees.
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,9 @@ struct Layout {
   std::map<std::string, std::string> crate_of_top;  // top-level package -> crate name
   std::map<std::string, std::vector<std::string>> tops_of_crate;  // crate -> its top-level packages
   std::map<std::string, std::vector<std::string>> deps_of_crate;  // crate -> crates it imports
+  // Module -> the names other modules of the codebase import from it ("*":
+  // the whole module is imported, any name may be used). What it exports.
+  std::map<std::string, std::set<std::string>> imported_names;
 };
 
 Layout compute_layout(const index::GlobalIndex& index);

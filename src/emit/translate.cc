@@ -38,6 +38,8 @@ ModuleOutput translate_module(const ModuleInput& input, const index::GlobalIndex
   t0 = std::chrono::steady_clock::now();
   lower::LowerOptions opts;
   if (input.is_package) opts.child_modules = child_modules(index, input.module_name);
+  opts.module_name = input.module_name;
+  if (auto ex = layout.imported_names.find(input.module_name); ex != layout.imported_names.end()) opts.exports = ex->second;
   if (const index::ModuleSummary* self = index.find(input.module_name)) {
     auto rust_path = [&](const std::string& module) {
       auto c = layout.crate_of_top.find(top_package(module));

@@ -306,6 +306,7 @@ void Lowerer::module() {
     items.push_back(is_dyn_fn(0) ? d_function(0) : function(0));
     out_.has_main = true;
   }
+  module_exports(items);
   out_.file = b_.file(items);
 }
 

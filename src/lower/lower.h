@@ -3,6 +3,7 @@
 // Rust file; functions it cannot translate become stubs that raise
 // NotImplementedError naming the construct, with a diagnostic each.
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,10 @@ struct LowerOptions {
   // exchanged index) -> the Rust path of their module, e.g. "shop.pricing" ->
   // "shop::shop::pricing" in another crate, "crate::pkg::util" in this one.
   std::map<std::string, std::string> codebase_modules;
+  // Names other modules of the codebase import from this one ("*": any):
+  // the module exports them through `pub fn py_attr(name) -> PyResult<Value>`.
+  std::set<std::string> exports;
+  std::string module_name;  // dotted, for messages
 };
 
 struct LowerResult {

@@ -104,6 +104,7 @@ RId Lowerer::d_call(NodeId e) {
       if (n == b) return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(n), d_args(args), d_kwargs(e)}));
     }
     std::string from = imported(n);
+    if (RId v = d_codebase_attr(from); v != kNil) return d_call_value(v, e);
     if (from.find('.') != std::string::npos)
       return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(from), d_args(args), d_kwargs(e)}));
     fail(e, "call of " + std::string(n));
@@ -121,6 +122,8 @@ RId Lowerer::d_call(NodeId e) {
     if (kind(recv) == Kind::Name && !lookup(ident(recv, fld::Name::id)) &&
         !(cur_ != 0 && tm_.funcs[0].find(ident(recv, fld::Name::id)) && imported(ident(recv, fld::Name::id)).empty())) {
       std::string mod = imported(ident(recv, fld::Name::id));
+      if (RId v = d_codebase_attr(mod + "." + std::string(ident(fn, fld::Attribute::attr))); !mod.empty() && v != kNil)
+        return d_call_value(v, e);
       if (!mod.empty() && mod.find('.') == std::string::npos)
         return try_(b_.call(rt("dynamic::module_call"), {b_.str_lit(mod + "." + std::string(ident(fn, fld::Attribute::attr))), d_args(args), d_kwargs(e)}));
       std::string qual = std::string(ident(recv, fld::Name::id)) + "." + std::string(ident(fn, fld::Attribute::attr));

@@ -186,6 +186,8 @@ RId Lowerer::d_expr(NodeId e) {
         }
       if (auto cls = tm_.class_by_name.find(n); cls != tm_.class_by_name.end() && !d_is_exception_class(n))
         return b_.call(type_fn(cls->second), {});  // a class used as a value
+      if (std::string from = imported(n); !tm_.funcs[0].find(n))
+        if (RId v = d_codebase_attr(from); v != kNil) return v;
       if (std::string from = imported(n); from.find('.') != std::string::npos && !tm_.funcs[0].find(n))
         // `from m import f` used as a value (`map(sqrt, xs)`, `defaultdict(Counter)`).
         return try_(b_.call(rt("dynamic::module_attr"), {b_.str_lit(from)}));
@@ -282,6 +284,7 @@ RId Lowerer::d_expr(NodeId e) {
       if (kind(v) == Kind::Name && !lookup(ident(v, fld::Name::id))) {
         std::string_view vn = ident(v, fld::Name::id);
         std::string mod = imported(vn);
+        if (RId cv = d_codebase_attr(mod + "." + std::string(at)); !mod.empty() && cv != kNil) return cv;
         if (!mod.empty() && mod.find('.') == std::string::npos)
           return try_(b_.call(rt("dynamic::module_attr"), {b_.str_lit(mod + "." + std::string(at))}));
         if (vn == "str" || vn == "list" || vn == "dict" || vn == "set") {

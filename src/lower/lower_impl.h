@@ -208,6 +208,9 @@ class Lowerer {
   // ---- `def` as a statement: nested functions, decorators (lower_dyn_def.cc)
   bool d_decorated(uint32_t f) const;  // a module function with a user-written decorator
   bool d_def_runs(NodeId def) const;   // a module-level def that does work when it runs
+  // ---- the codebase's modules (lower_import.cc)
+  void module_exports(Ids& items);                     // `pub fn py_attr(name)` of this module
+  RId d_codebase_attr(const std::string& dotted);      // `pkg.mod.name` of another module, or kNil
   RId d_func_ref(uint32_t f);          // the function as a value (decorated: from the globals)
   RId d_decorate(NodeId decorator, RId value, RId wrapped_name);
   void d_class(uint32_t ci, Ids& items, std::string force_fail = {});

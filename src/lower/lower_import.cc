@@ -1,0 +1,46 @@
+// Imports between the modules of the codebase. A module that others import
+// from exports `pub fn py_attr(name: &str) -> PyResult<Value>` (its functions
+// and classes as Values); an importer calls `<crate>::<module>::py_attr("f")?`
+// and uses the Value like any other, so caller and callee may each be static,
+// mixed or dynamic, and on different ranks: both sides follow from the index.
+#include "lower/lower_impl.h"
+
+namespace portalis::lower {
+
+void Lowerer::module_exports(Ids& items) {
+  if (opts_.exports.empty() || !(dyn_ || mixed())) return;
+  const bool all = opts_.exports.count("*") > 0;
+  auto wanted = [&](const std::string& n) { return all || opts_.exports.count(n) > 0; };
+  cur_ = 0;
+  Ids arms;
+  for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
+    const sema::Function& fn = tm_.funcs[f];
+    if (fn.cls >= 0 || fn.node == kNone || !wanted(fn.name) || tm_.func_by_name.find(fn.name) == tm_.func_by_name.end() ||
+        tm_.func_by_name.at(fn.name) != f)
+      continue;
+    // A static function becomes dynamic next round (its value takes Values).
+    arms.push_back(b_.arm(b_.pat_lit(b_.str_lit(fn.name)), kNil, b_.call(b_.path("Ok"), {d_func_ref(f)})));
+  }
+  for (uint32_t ci = 0; ci < tm_.classes.size(); ++ci) {
+    const std::string& n = tm_.classes[ci].name;
+    // Classes are dynamic (type_<name>()) in dynamic and mixed modules.
+    if (!wanted(n) || d_is_exception_class(n) || !(dyn_ || mixed())) continue;
+    arms.push_back(b_.arm(b_.pat_lit(b_.str_lit(n)), kNil, b_.call(b_.path("Ok"), {b_.call(type_fn(ci), {})})));
+  }
+  std::string module = opts_.module_name.empty() ? "__main__" : opts_.module_name;
+  RId msg = b_.macro("format", {b_.str_lit("module '" + module + "' has no attribute '{}'"), b_.path("name")});
+  arms.push_back(b_.arm(b_.pat_wild(), kNil, b_.call(b_.path("Err"), {b_.call("PyException::new", {b_.str_lit("AttributeError"), msg})})));
+  RId body = b_.block({}, b_.match(b_.path("name"), arms));
+  items.push_back(b_.fn("py_attr", {b_.param("name", b_.ty_ref(b_.ty("str")))}, b_.ty("PyResult", {b_.ty("rt::value::Value")}), body, true,
+                        "This module's functions and classes for the modules that import them."));
+}
+
+RId Lowerer::d_codebase_attr(const std::string& dotted) {
+  size_t dot = dotted.rfind('.');
+  if (dot == std::string::npos || dot == 0) return kNil;
+  auto m = opts_.codebase_modules.find(dotted.substr(0, dot));
+  if (m == opts_.codebase_modules.end()) return kNil;
+  return try_(b_.call(m->second + "::py_attr", {b_.str_lit(dotted.substr(dot + 1))}));
+}
+
+}  // namespace portalis::lower
