@@ -41,6 +41,7 @@ pub mod stdlib;
 pub mod template;
 pub mod value;
 pub mod with;
+pub mod ctx;
 
 pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};
 

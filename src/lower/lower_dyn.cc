@@ -69,6 +69,9 @@ RId Lowerer::d_function(uint32_t f) {
     bind(v.name, {rn, Types::kDyn, Form::Place});
   }
   d_extra_params(f, params);
+  cm_fn_ = d_cm_kind(f) == 1;
+  if (cm_fn_) params.push_back(b_.param("cm_body__", b_.ty_ref(b_.ty("dyn FnMut(Value) -> PyResult<()>"), true)));
+  if (d_cm_kind(f) == 2) fail(fn.node, "contextmanager function of this shape (one `yield` in its body or a top-level try body)");
   Ids out;
   for (uint32_t i = 0; i < fn.vars.size(); ++i) {
     const sema::Var& v = fn.vars[i];
@@ -105,7 +108,7 @@ RId Lowerer::d_function(uint32_t f) {
   }
   if (!doc.empty() && !run.empty()) run.erase(run.begin());
   RId tail;
-  if (fn.node != kNone && d_is_generator(fn.node)) {
+  if (fn.node != kNone && !cm_fn_ && d_is_generator(fn.node)) {
     tail = b_.call(b_.path("Ok"), {d_gen_body(run, out)});
   } else {
     for (NodeId s : run) d_stmt(s, out);
@@ -290,6 +293,10 @@ void Lowerer::d_stmt(NodeId s, Ids& out) {
     case Kind::Expr: {
       NodeId v = slot(s, fld::Expr::value);
       if (kind(v) == Kind::Constant) break;
+      if (cm_fn_ && kind(v) == Kind::Yield) {
+        d_cm_yield(v, out);
+        break;
+      }
       RId x = d_expr(v);
       // print(...) as a statement: its call alone, not the block yielding None.
       const rust::RNode& xn = b_.tree().node(x);

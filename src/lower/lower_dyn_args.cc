@@ -118,6 +118,14 @@ RId Lowerer::d_call_known(NodeId e, uint32_t f) {
   const sema::Function& fn = tm_.funcs[f];
   auto args = list_of(e, fld::Call::args);
   auto kws = list_of(e, fld::Call::keywords);
+  // A @contextmanager function takes the with body as its last argument
+  // (lower_dyn_cm.cc); taken here so calls among the arguments do not see it.
+  RId cm_arg = cm_extra_arg_;
+  cm_extra_arg_ = kNil;
+  if (cm_arg == kNil && d_cm_kind(f) != 0) {
+    fail(e, "contextmanager function called outside `with f(...)`");
+    return b_.path("Value::None");
+  }
   if (d_decorated(f)) return d_call_value(d_func_ref(f), e);
   // A static callee is bridged with the arguments bound here; a call that
   // binds at run time needs the callee's dynamic form.
@@ -125,7 +133,9 @@ RId Lowerer::d_call_known(NodeId e, uint32_t f) {
   if (d_has_spread(e)) {
     std::string slots = fresh("bound");
     Ids pre{b_.let(slots, kNil, try_(b_.call(rt("args::bind"), {b_.str_lit(d_sig_spec(f)), d_args(args), d_kwargs(e)})), true)};
-    return b_.block(pre, try_(b_.call(fn_rust_name(f), d_bound_args(f, slots))));
+    Ids bound = d_bound_args(f, slots);
+    if (cm_arg != kNil) bound.push_back(cm_arg);
+    return b_.block(pre, try_(b_.call(fn_rust_name(f), bound)));
   }
   // Bound here: which argument expression feeds which parameter.
   size_t npos = fn.params.size();
@@ -208,6 +218,7 @@ RId Lowerer::d_call_known(NodeId e, uint32_t f) {
       return b_.path("Value::None");
     }
   }
+  if (cm_arg != kNil) out.push_back(cm_arg);
   RId call = mixed() && !is_dyn_fn(f) ? d_call_static(f, std::vector<RId>(out.begin(), out.end()))
                                        : try_(b_.call(fn_rust_name(f), out));
   return pre.empty() ? call : b_.block(pre, call);
@@ -217,6 +228,7 @@ RId Lowerer::d_func_value(uint32_t f) {
   // A module function used as a value: a Value::func that binds whatever
   // positional and keyword arguments it is called with.
   if (mixed() && !is_dyn_fn(f)) force_dyn_out.insert(f);  // a function value takes Values
+  if (d_cm_kind(f) != 0) fail(kNone, "contextmanager function used as a value");
   std::string slots = "bound";
   RId bind_call = try_(b_.call(rt("args::bind"), {b_.str_lit(d_sig_spec(f)), b_.path("a"), b_.path("kw")}));
   RId body = b_.block({b_.let(slots, kNil, bind_call, true)}, b_.call(fn_rust_name(f), d_bound_args(f, slots)));

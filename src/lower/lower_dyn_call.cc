@@ -103,6 +103,7 @@ RId Lowerer::d_call(NodeId e) {
     for (const char* b : kDynBuiltins) {
       if (n == b) return try_(b_.call(rt("dynamic::builtin"), {b_.str_lit(n), d_args(args), d_kwargs(e)}));
     }
+    if (n == "issubclass" && args.size() == 2 && no_keywords) return d_issubclass(args[0], args[1]);
     std::string from = imported(n);
     if (RId v = d_codebase_attr(from); v != kNil) return d_call_value(v, e);
     if (from.find('.') != std::string::npos)

@@ -43,6 +43,12 @@ void Lowerer::d_with(NodeId s, Ids& out) {
   for (size_t i = items.size(); i-- > 0;) {
     NodeId it = items[i];
     Ids st;
+    if (int cf = d_cm_call(slot(it, fld::withitem::context_expr)); cf >= 0) {
+      // A @contextmanager function: its yield calls the body (lower_dyn_cm.cc).
+      d_with_cm(it, static_cast<uint32_t>(cf), inner, st);
+      inner = std::move(st);
+      continue;
+    }
     std::string mgr = fresh("manager");
     st.push_back(b_.let(mgr, kNil, d_expr(slot(it, fld::withitem::context_expr)), false));
     RId entered = try_(b_.call(rt("with::enter"), {b_.ref(b_.path(mgr))}));

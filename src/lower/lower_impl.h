@@ -186,6 +186,14 @@ class Lowerer {
   RId d_pattern_parts(RId opt, std::span<const uint32_t> pats, int depth);
   void d_bind_name(std::string_view py, RId value, Ids& out);
   void d_with(NodeId s, Ids& out);
+  // @contextlib.contextmanager functions and issubclass (lower_dyn_cm.cc)
+  int d_cm_kind(uint32_t f);  // 0: not one, 1: lowered with a body callback, 2: unsupported shape
+  int d_cm_call(NodeId e);   // the contextmanager function `e` calls directly, or -1
+  void d_with_cm(NodeId item, uint32_t f, Ids& inner, Ids& out);
+  void d_cm_yield(NodeId y, Ids& out);
+  RId d_issubclass(NodeId a, NodeId b);
+  bool cm_fn_ = false;         // lowering a contextmanager function: `yield x` calls its body callback
+  RId cm_extra_arg_ = kNil;    // the body callback d_call_known passes last (one call only)
   RId d_fstring(NodeId e);
   RId d_func_value(uint32_t f);
   // ---- dynamic parameters and argument binding (lower_dyn_args.cc)
