@@ -489,7 +489,7 @@ impl Value {
 
     /// Python `a - b`.
     pub fn sub(&self, other: &Value) -> PyResult<Value> {
-        if let (Ok(a), Ok(b)) = (self.to_set_if_set(), other.to_set_if_set()) {
+        if let (Some(a), Some(b)) = (self.set_if_set(), other.set_if_set()) {
             return Ok(Value::set(a.difference(&b)));
         }
         self.arith(other, "-", "__sub__", |a, b| Ok(a - b), |a, b| Ok(a - b))
@@ -641,7 +641,7 @@ impl Value {
         if let (Value::Bool(a), Value::Bool(b)) = (self, other) {
             return Ok(Value::Bool(*a & *b));
         }
-        if let (Ok(a), Ok(b)) = (self.to_set_if_set(), other.to_set_if_set()) {
+        if let (Some(a), Some(b)) = (self.set_if_set(), other.set_if_set()) {
             return Ok(Value::set(a.intersection(&b)));
         }
         self.int_op(other, "&", |a, b| Ok(a & b))
@@ -651,7 +651,7 @@ impl Value {
         if let (Value::Bool(a), Value::Bool(b)) = (self, other) {
             return Ok(Value::Bool(*a | *b));
         }
-        if let (Ok(a), Ok(b)) = (self.to_set_if_set(), other.to_set_if_set()) {
+        if let (Some(a), Some(b)) = (self.set_if_set(), other.set_if_set()) {
             return Ok(Value::set(a.union(&b)));
         }
         if let (Value::Dict(a), Value::Dict(b)) = (self, other) {
@@ -666,7 +666,7 @@ impl Value {
         if let (Value::Bool(a), Value::Bool(b)) = (self, other) {
             return Ok(Value::Bool(*a ^ *b));
         }
-        if let (Ok(a), Ok(b)) = (self.to_set_if_set(), other.to_set_if_set()) {
+        if let (Some(a), Some(b)) = (self.set_if_set(), other.set_if_set()) {
             return Ok(Value::set(a.symmetric_difference(&b)));
         }
         self.int_op(other, "^", |a, b| Ok(a ^ b))
@@ -865,11 +865,13 @@ impl Value {
         })
     }
 
-    fn to_set_if_set(&self) -> PyResult<Set<Value>> {
+    /// The items of a set or frozenset; None (no allocation) for anything
+    /// else: the operators ask this on every call, ints included.
+    fn set_if_set(&self) -> Option<Set<Value>> {
         match self {
-            Value::Set(s) => Ok(s.borrow().clone()),
-            Value::FrozenSet(s) => Ok((**s).clone()),
-            _ => Err(type_err("not a set".into())),
+            Value::Set(s) => Some(s.borrow().clone()),
+            Value::FrozenSet(s) => Some((**s).clone()),
+            _ => None,
         }
     }
 

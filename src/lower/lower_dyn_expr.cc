@@ -6,6 +6,12 @@
 
 namespace portalis::lower {
 
+RId Lowerer::d_operand(NodeId e) {
+  if (kind(e) == Kind::Name)
+    if (const Binding* bnd = lookup(ident(e, fld::Name::id)); bnd && bnd->form == Form::Place) return b_.path(bnd->rust);
+  return d_expr(e);
+}
+
 RId Lowerer::d_compare(NodeId e) {
   NodeId left = slot(e, fld::Compare::left);
   auto ops = m_.list(slot(e, fld::Compare::ops));
@@ -20,8 +26,8 @@ RId Lowerer::d_compare(NodeId e) {
     return b_.binary(Kind(ops[0]) == Kind::Is ? Op::Eq : Op::Ne, tn, b_.str_lit(ident(comps[0], fld::Name::id)));
   }
   for (size_t i = 0; i < comps.size(); ++i) {
-    RId l = d_expr(i == 0 ? left : comps[i - 1]);
-    RId r = d_expr(comps[i]);
+    RId l = d_operand(i == 0 ? left : comps[i - 1]);
+    RId r = d_operand(comps[i]);
     RId c;
     switch (Kind(ops[i])) {
       case Kind::Eq: c = b_.method(l, "py_eq", {b_.ref(r)}); break;
@@ -232,8 +238,9 @@ RId Lowerer::d_expr(NodeId e) {
     }
     case Kind::BinOp: {
       Kind op = Kind(slot(e, fld::BinOp::op));
-      RId l = d_expr(slot(e, fld::BinOp::left));
-      RId r = d_expr(slot(e, fld::BinOp::right));
+      // Operands are only borrowed (`a.add(&b)`): a plain local is not cloned.
+      RId l = d_operand(slot(e, fld::BinOp::left));
+      RId r = d_operand(slot(e, fld::BinOp::right));
       if (op == Kind::Mod) return try_(b_.call(rt("dynamic::percent"), {b_.ref(l), b_.ref(r)}));
       const char* m = dyn_binop_method(op);
       if (!m) {

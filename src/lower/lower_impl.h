@@ -167,6 +167,7 @@ class Lowerer {
   RId d_args(std::span<const uint32_t> args);  // `&[..]` of call arguments, spreading *xs
   RId d_cond(NodeId e);  // a Rust bool
   RId d_compare(NodeId e);
+  RId d_operand(NodeId e);  // an operand only borrowed: a plain local without clone()
   RId d_comprehension(NodeId e);
   RId d_lambda(NodeId e);
   // generators (lower_dyn_gen.cc): a state machine in an FnMut closure
