@@ -238,18 +238,21 @@ RId Lowerer::d_spread_parts(std::span<const uint32_t> items) {
   return b_.macro("vec", parts, true);
 }
 
-bool Lowerer::d_method_needs_kw(uint32_t f) const {
+bool Lowerer::d_method_needs_kw(uint32_t f) {
   const sema::Function& fn = tm_.funcs[f];
   if (!d_plain_params(f)) return true;
   if (fn.params.empty()) return false;
   // A plain method keeps its positional closure unless some call in the
-  // module passes keywords to a method of that name.
-  for (NodeId n = 0; n < static_cast<NodeId>(m_.node_count()); ++n) {
-    if (kind(n) != Kind::Call || list_of(n, fld::Call::keywords).empty()) continue;
-    NodeId callee = slot(n, fld::Call::func);
-    if (kind(callee) == Kind::Attribute && ident(callee, fld::Attribute::attr) == fn.name) return true;
+  // module passes keywords to a method of that name (one walk per module).
+  if (!kw_attrs_ready_) {
+    kw_attrs_ready_ = true;
+    for (NodeId n = 0; n < static_cast<NodeId>(m_.node_count()); ++n) {
+      if (kind(n) != Kind::Call || list_of(n, fld::Call::keywords).empty()) continue;
+      NodeId callee = slot(n, fld::Call::func);
+      if (callee != kNone && kind(callee) == Kind::Attribute) kw_attrs_.insert(std::string(ident(callee, fld::Attribute::attr)));
+    }
   }
-  return false;
+  return kw_attrs_.count(fn.name) > 0;
 }
 
 RId Lowerer::d_method_kw_def(std::string_view py_name, uint32_t f) {

@@ -198,7 +198,9 @@ class Lowerer {
   RId d_kwargs(NodeId call);                             // `&[(&str, Value)]` of the keywords
   RId d_call_value(RId callee, NodeId call);
   Ids d_bound_args(uint32_t f, const std::string& slots, size_t first = 0);
-  bool d_method_needs_kw(uint32_t f) const;  // called with keywords somewhere, or has *args/**kwargs
+  bool d_method_needs_kw(uint32_t f);
+  std::set<std::string> kw_attrs_;  // method names some call passes keywords to
+  bool kw_attrs_ready_ = false;  // called with keywords somewhere, or has *args/**kwargs
   RId d_method_kw_def(std::string_view py_name, uint32_t f);  // `c.def_method_kw(..)` binding at run time
   RId d_call_known(NodeId e, uint32_t f);
   RId d_print_spread(NodeId call, RId sep, RId end);

@@ -134,7 +134,8 @@ LE Lowerer::call_dynamic(NodeId e, uint32_t f, const std::vector<NodeId>& given)
 RId Lowerer::d_call_static(uint32_t f, const std::vector<RId>& given) {
   const sema::Function& callee = tm_.funcs[f];
   auto unfit = [&](TypeId t) { return !bridgeable(t); };
-  bool ok = T.kind(callee.ret) == TyKind::None || !unfit(callee.ret);
+  // Keyword-only, *args or **kwargs slots have no static counterpart.
+  bool ok = given.size() == callee.params.size() && (T.kind(callee.ret) == TyKind::None || !unfit(callee.ret));
   for (uint32_t p : callee.params) {
     const sema::Var& v = callee.vars[p];
     TyKind k = T.kind(v.type);

@@ -126,7 +126,12 @@ TEST(Walk, ExcludesLoopsAndBrokenEntries) {
   EXPECT_EQ(w3.missing.size(), 1u);
   auto w4 = cluster::walk_sources({(t.path / "pkg" / "mod.py").string()}, {});
   ASSERT_EQ(w4.entries.size(), 1u);
-  EXPECT_EQ(w4.entries[0].relative_path, "mod.py");
+  // A file or directory inside a package keeps its package path (pkg.mod).
+  EXPECT_EQ(w4.entries[0].relative_path, "pkg/mod.py");
+  auto w5 = cluster::walk_sources({(t.path / "pkg").string()}, cluster::default_excludes());
+  std::vector<std::string> rel5;
+  for (const auto& e : w5.entries) rel5.push_back(e.relative_path + (e.error.empty() ? "" : " !"));
+  EXPECT_EQ(rel5, (std::vector<std::string>{"pkg/__init__.py", "pkg/dangling.py !", "pkg/mod.py"}));
 }
 
 TEST(Plan, DeterministicBalancedLargestFirst) {
