@@ -310,6 +310,79 @@ void Lowerer::module() {
   out_.file = b_.file(items);
 }
 
+// Lowerer state that depends only on the typed module (built lazily by the
+// first round that needs it; identical in every round and every mode).
+struct ModuleFacts {
+  std::vector<DScope> dscopes;
+  std::map<NodeId, int> dscope_of;
+  std::set<std::string> global_declared;
+  std::set<std::string> kw_attrs;
+  bool kw_attrs_ready = false;
+  std::map<std::string, std::string> imports;
+  bool imports_ready = false;
+  std::set<std::string> typing_names;
+  std::set<std::string> global_reads;
+  bool global_reads_ready = false;
+  std::set<std::string, std::less<>> mixed_reads;
+  bool mixed_reads_ready = false;
+};
+
+void Lowerer::give_facts(ModuleFacts& f) {
+  if (!dscopes_.empty() && f.dscopes.empty()) {
+    f.dscopes = std::move(dscopes_);
+    f.dscope_of = std::move(dscope_of_);
+    f.global_declared = std::move(global_declared_);
+  }
+  if (kw_attrs_ready_ && !f.kw_attrs_ready) f.kw_attrs = std::move(kw_attrs_), f.kw_attrs_ready = true;
+  if (imports_ready_ && !f.imports_ready) f.imports = std::move(imports_), f.imports_ready = true;
+  if (!typing_names_.empty() && f.typing_names.empty()) f.typing_names = std::move(typing_names_);
+  if (global_reads_ready_ && !f.global_reads_ready) f.global_reads = std::move(global_reads_), f.global_reads_ready = true;
+  if (mixed_reads_ready_ && !f.mixed_reads_ready) f.mixed_reads = std::move(mixed_reads_), f.mixed_reads_ready = true;
+}
+
+void Lowerer::take_facts(ModuleFacts& f) {
+  // Moved in and handed back by give_facts after the round.
+  if (!f.dscopes.empty()) {
+    dscopes_ = std::move(f.dscopes);
+    dscope_of_ = std::move(f.dscope_of);
+    global_declared_ = std::move(f.global_declared);
+    f.dscopes.clear();
+  }
+  if (f.kw_attrs_ready) kw_attrs_ = std::move(f.kw_attrs), kw_attrs_ready_ = true, f.kw_attrs_ready = false;
+  if (f.imports_ready) imports_ = std::move(f.imports), imports_ready_ = true, f.imports_ready = false;
+  if (!f.typing_names.empty()) typing_names_ = std::move(f.typing_names), f.typing_names.clear();
+  if (f.global_reads_ready) global_reads_ = std::move(f.global_reads), global_reads_ready_ = true, f.global_reads_ready = false;
+  if (f.mixed_reads_ready) mixed_reads_ = std::move(f.mixed_reads), mixed_reads_ready_ = true, f.mixed_reads_ready = false;
+}
+
+namespace {
+
+// Stubs the all-static lowering of the module surely has, counted without
+// lowering anything: every class (only dynamic lowerings model classes) and
+// every function that Lowerer::function() gives up on before its body (the
+// same checks, in all-static mode where mentions_class does not apply).
+size_t static_stub_floor(const sema::TypedModule& tm) {
+  const ast::Module& m = *tm.ast;
+  const Types& T = tm.types;
+  size_t n = tm.classes.size();
+  for (uint32_t f = 0; f < tm.funcs.size(); ++f) {
+    const sema::Function& fn = tm.funcs[f];
+    if (fn.cls >= 0 || (f == 0 && !tm.is_program)) continue;
+    bool gives_up = !fn.unsupported.empty() || (f != 0 && T.has_dyn(fn.ret));
+    for (uint32_t p : fn.params) gives_up |= T.has_dyn(fn.vars[p].type);
+    for (const sema::Var& v : fn.vars) gives_up |= !v.is_param && T.has_dyn(v.type);
+    if (fn.node != kNone && !m.list_of(fn.node, fld::FunctionDef::decorator_list).empty()) gives_up = true;
+    for (uint32_t p : fn.params) {
+      NodeId d = fn.vars[p].default_value;
+      if (d != kNone && m.kind(d) != Kind::Constant && m.kind(d) != Kind::UnaryOp) gives_up = true;
+    }
+    if (gives_up) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
 LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts) {
   // Per function: static where the static lowering succeeds, dynamic
   // otherwise. Both sets are found by iteration (they only grow): which
@@ -319,6 +392,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   std::set<uint32_t> fallible{0};
   std::set<uint32_t> dyn_fns;
   LowerResult mixed;
+  ModuleFacts facts;
   bool bigints = module_needs_bigints(tm);
   for (int round = 0; round < 32; ++round) {
     LowerResult out;
@@ -326,7 +400,9 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     fall_in.insert(dyn_fns.begin(), dyn_fns.end());  // dynamic functions return PyResult
     Lowerer l(tm, tokens, opts, out, fall_in);
     l.set_mixed(&dyn_fns);
+    l.take_facts(facts);
     l.module();
+    l.give_facts(facts);
     bool changed = false;
     for (uint32_t f : l.fallible_out) changed |= fallible.insert(f).second;
     for (uint32_t f : l.static_failed_out) changed |= dyn_fns.insert(f).second;
@@ -350,27 +426,35 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   // Some functions are stubs in both modes: keep whichever translation has
   // fewest stubs: the whole module static, the mix, or the whole module
   // dynamic (ties: in that order).
-  LowerResult stat;
-  fallible = {0};
-  for (int round = 0; round < 16; ++round) {
-    LowerResult out;
-    Lowerer l(tm, tokens, opts, out, fallible);
-    l.module();
-    size_t before = fallible.size();
-    fallible.insert(l.fallible_out.begin(), l.fallible_out.end());
-    if (fallible.size() == before || round == 15) {
-      stat = std::move(out);
-      break;
-    }
-  }
   LowerResult dyn;
   std::set<uint32_t> all;
   for (uint32_t f = 0; f < tm.funcs.size(); ++f) all.insert(f);
   Lowerer d(tm, tokens, opts, dyn, all, true);
+  d.take_facts(facts);
   d.module();
-  if (dyn.stubs < mixed.stubs && dyn.stubs < stat.stubs) return dyn;
-  if (stat.stubs <= mixed.stubs) return stat;  // same work done: keep the typed stub signatures
-  return mixed;
+  d.give_facts(facts);
+  // The all-static lowering is only finished (iterated until its fallible
+  // set is stable) when it wins. It has at least static_stub_floor stubs; and
+  // which functions it stubs does not depend on the fallible set (that only
+  // adds `?` and `Ok`), so its first round already tells its stub count.
+  if (static_stub_floor(tm) > mixed.stubs) return dyn.stubs < mixed.stubs ? std::move(dyn) : std::move(mixed);
+  fallible = {0};
+  for (int round = 0; round < 16; ++round) {
+    LowerResult out;
+    Lowerer l(tm, tokens, opts, out, fallible);
+    l.take_facts(facts);
+    l.module();
+    l.give_facts(facts);
+    if (round == 0) {
+      if (dyn.stubs < mixed.stubs && dyn.stubs < out.stubs) return dyn;
+      if (out.stubs > mixed.stubs) return mixed;
+    }
+    size_t before = fallible.size();
+    fallible.insert(l.fallible_out.begin(), l.fallible_out.end());
+    // Same work done as the mix: keep the typed stub signatures.
+    if (fallible.size() == before || round == 15) return out;
+  }
+  return mixed;  // not reached
 }
 
 }  // namespace portalis::lower

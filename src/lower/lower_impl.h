@@ -88,6 +88,10 @@ class Lowerer {
   void set_mixed(const std::set<uint32_t>* dyn_fns) { dyn_fns_ = dyn_fns; }
   std::set<uint32_t> static_failed_out;
   std::set<uint32_t> force_dyn_out;
+  // What the lowering computes once per module from the typed module alone
+  // (scopes, imports, global reads), handed from one round to the next.
+  void give_facts(struct ModuleFacts& f);
+  void take_facts(struct ModuleFacts& f);
 
  private:
   // ---- module and functions (lower.cc)

@@ -29,6 +29,7 @@ bool is_ident_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 
 std::string escape_ident(std::string_view name) {
   std::string out;
+  out.reserve(name.size() + 2);  // one allocation (identifiers are lowered many times per module)
   for (char c : name) out += (is_ident_char(c) || static_cast<unsigned char>(c) >= 0x80) ? c : '_';
   if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out = "_" + out;
   if (out == "_") return "_";
@@ -40,6 +41,7 @@ std::string escape_ident(std::string_view name) {
 
 std::string snake_case(std::string_view name) {
   std::string out;
+  out.reserve(name.size() + 4);
   for (size_t i = 0; i < name.size(); ++i) {
     char c = name[i];
     if (c >= 'A' && c <= 'Z') {
