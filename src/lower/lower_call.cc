@@ -185,6 +185,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
   if (n == "len" && a.size() == 1) {
     if (k0() == TyKind::Str) return {b_.cast(b_.method(b_.method(a[0].id, "chars", {}), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     if (k0() == TyKind::List) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
+    if (k0() == TyKind::Dict) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     return bad();
   }
   if (n == "str" && a.size() == 1) return {py_str(a[0]), Types::kStr, Form::Owned};
@@ -311,6 +312,7 @@ LE Lowerer::call_method(NodeId e) {
     return {b_.tuple({}), t, Form::Owned};
   };
   if (!list_of(e, fld::Call::keywords).empty()) return bad();
+  if (rk == TyKind::Dict) return dict_method(e, m, recv, a);
   const sema::BuiltinInfo* bi = sema::find_builtin(sema::recv_of(rk), m);
   if (!bi) return bad();
   RId x = b_.path("x");

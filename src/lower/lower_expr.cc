@@ -32,6 +32,10 @@ bool Lowerer::is_int_literal(NodeId e, int64_t* value) const {
 }
 
 LE Lowerer::expr_as(NodeId e, TypeId want) {
+  // `{}` takes the type of what receives it (the variable's refined type).
+  if (kind(e) == Kind::Dict && list_of(e, fld::Dict::values).empty() && T.kind(want) == TyKind::Dict && !T.has_unknown(want) &&
+      !T.has_dyn(want))
+    return {b_.call(b_.assoc_path(rust_type(want), "new"), {}), want, Form::Owned};
   if (kind(e) == Kind::List && T.kind(want) == TyKind::List) {
     Ids elems;
     for (NodeId x : list_of(e, fld::List::elts)) elems.push_back(coerce(expr_as(x, T.elem(want)), T.elem(want)));
@@ -58,6 +62,7 @@ LE Lowerer::expr(NodeId e) {
     case Kind::Subscript: return subscript(e);
     case Kind::JoinedStr: return fstring(e);
     case Kind::List: return list_lit(e);
+    case Kind::Dict: return dict_lit(e);
     case Kind::Tuple: {
       Ids elems;
       for (NodeId x : list_of(e, fld::Tuple::elts)) elems.push_back(owned(expr(x)));
@@ -426,6 +431,7 @@ LE Lowerer::compare(NodeId e) {
       }
     } else if (op == Kind::In || op == Kind::NotIn) {
       if (rk == TyKind::Str && lk == TyKind::Str) c = b_.method(r.id, "contains", {as_str_ref(l)});
+      else if (rk == TyKind::Dict && l.ty == T.get(r.ty).args[0]) c = b_.method(r.id, "contains_key", {dict_key_ref(l, l.ty)});
       else if (rk == TyKind::List && T.elem(r.ty) == l.ty && T.is_copy(l.ty)) c = b_.method(r.id, "contains", {b_.ref(l.id)});
       else if (rk == TyKind::List && T.elem(r.ty) == Types::kStr && lk == TyKind::Str)
         c = b_.method(b_.method(r.id, "iter", {}), "any", {b_.closure({b_.pat_ident("x")}, b_.binary(Op::Eq, b_.path("x"), b_.ref(as_str_ref(l))))});
@@ -458,10 +464,12 @@ LE Lowerer::subscript(NodeId e) {
   LE base = expr(slot(e, fld::Subscript::value));
   TyKind bk = T.kind(base.ty);
   TypeId t = tm_.type_of(e);
+  if (kind(sl) == Kind::Slice && (bk == TyKind::List || bk == TyKind::Str)) return slice_expr(e, base);
   if (kind(sl) == Kind::Slice) {
     fail(e, "slicing");
     return {base.id, t, Form::Owned};
   }
+  if (bk == TyKind::Dict) return dict_subscript(e, base);
   if (bk == TyKind::List) {
     RId idx = index_expr(base, sl, "list index out of range");
     return {b_.index(base.id, idx), t, T.is_copy(t) ? Form::Owned : Form::Place};
