@@ -185,6 +185,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
   if (n == "len" && a.size() == 1) {
     if (k0() == TyKind::Str) return {b_.cast(b_.method(b_.method(a[0].id, "chars", {}), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     if (k0() == TyKind::List) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
+    if (k0() == TyKind::Range) return {b_.cast(b_.method(owned(a[0]), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     if (k0() == TyKind::Dict) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     return bad();
   }
@@ -295,6 +296,8 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
   if (n == "pow" && a.size() == 2) return arith(Kind::Pow, a[0], a[1], args[1], t);
   if (n == "divmod" && a.size() == 2 && T.kind(t) == TyKind::Tuple && T.get(t).args[0] == Types::kInt)
     return {try_(b_.call(rt("int::divmod_i64"), {coerce(a[0], Types::kInt), coerce(a[1], Types::kInt)})), t, Form::Owned};
+  if (n == "divmod" && a.size() == 2 && T.kind(t) == TyKind::Tuple && T.get(t).args[0] == Types::kFloat)
+    return {try_(b_.call(rt("float::float_divmod"), {to_float(a[0]), to_float(a[1])})), t, Form::Owned};
   return bad();
 }
 
