@@ -254,6 +254,7 @@ LE Lowerer::binop(NodeId e) {
                                                  : b_.cast(b_.call("i64::max", {n.id, b_.int_lit(0)}), b_.ty("usize"));
     return {b_.method(s.id, "repeat", {count}), Types::kStr, Form::Owned};
   }
+  if (lk == TyKind::Str && op == Kind::Mod && T.kind(rt_) == TyKind::Str && bridgeable(r.ty)) return str_percent(l, r);
   if (lk == TyKind::List && rk == TyKind::List && op == Kind::Add) {
     RId a = b_.ref(b_.index(l.id, b_.range(kNil, kNil)));
     RId c = b_.ref(b_.index(r.id, b_.range(kNil, kNil)));
@@ -521,14 +522,25 @@ LE Lowerer::fstring(NodeId e) {
     int64_t conv = static_cast<int32_t>(slot(v, fld::FormattedValue::conversion));
     NodeId spec = slot(v, fld::FormattedValue::format_spec);
     std::string spec_text;
+    bool computed = false;
     if (spec != kNone) {
       for (NodeId p : list_of(spec, fld::JoinedStr::values)) {
         if (kind(p) != Kind::Constant) {
-          fail(p, "computed format spec");
+          computed = true;
           continue;
         }
         spec_text += m_.constant(slot(p, fld::Constant::value)).text;
       }
+    }
+    if (computed) {
+      // `{x:>{width}}`: the spec is itself an f-string, built first.
+      RId spec_s = b_.method(fstring(spec).id, "as_str", {});
+      RId xs = conv == 'r' || conv == 'a' ? b_.ref(b_.method(x.id, "py_repr", {}))
+               : (conv == 's' && T.kind(x.ty) != TyKind::Str) ? b_.ref(py_str(x))
+                                                               : borrow(x);
+      fmt += "{}";
+      args.push_back(try_(b_.call(rt("fmt::py_format"), {xs, spec_s})));
+      continue;
     }
     fmt += "{}";
     TyKind k = T.kind(x.ty);

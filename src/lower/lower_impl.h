@@ -111,6 +111,8 @@ class Lowerer {
   // statements added for more static functions (lower_static_more.cc)
   void assert_stmt(NodeId s, Ids& out);
   LE slice_expr(NodeId e, LE base);
+  LE str_percent(LE l, LE r);
+  LE str_value_method(NodeId e, std::string_view m, LE recv, std::vector<LE>& a);
   // static dicts (lower_static_dict.cc)
   RId dict_key_ref(LE k, TypeId want);
   LE dict_lit(NodeId e);

@@ -22,6 +22,12 @@ def age_of(name):
     return -1
 
 
+def row(name, qty, price, width):
+    line = "{:<6}|{:>3d}|".format(name, qty) + name.center(8, "*") + format(price, ".1f")
+    return line + f"[{price:>{width}.2f}]" + "%s=%d" % (name, qty)
+
+
+print(row("ab", 3, 2.5, 7))
 print(is_palindrome("No lemon, no melon"), window([1, 2, 3, 4, 5], 1, 3), "hello"[1:-1])
 print(count_words("a b a c a b"), age_of("bob"), age_of("zed"))
 try:
