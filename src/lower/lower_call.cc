@@ -185,6 +185,8 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
   if (n == "len" && a.size() == 1) {
     if (k0() == TyKind::Str) return {b_.cast(b_.method(b_.method(a[0].id, "chars", {}), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     if (k0() == TyKind::List) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
+    if (k0() == TyKind::Range) return {b_.cast(b_.method(owned(a[0]), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
+    if (k0() == TyKind::Dict) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     return bad();
   }
   if (n == "str" && a.size() == 1) return {py_str(a[0]), Types::kStr, Form::Owned};
@@ -294,6 +296,12 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
   if (n == "pow" && a.size() == 2) return arith(Kind::Pow, a[0], a[1], args[1], t);
   if (n == "divmod" && a.size() == 2 && T.kind(t) == TyKind::Tuple && T.get(t).args[0] == Types::kInt)
     return {try_(b_.call(rt("int::divmod_i64"), {coerce(a[0], Types::kInt), coerce(a[1], Types::kInt)})), t, Form::Owned};
+  if (n == "format" && a.size() == 2 && T.kind(a[1].ty) == TyKind::Str &&
+      (k0() == TyKind::Int || k0() == TyKind::Float || k0() == TyKind::Str))
+    return {try_(b_.call(rt("fmt::py_format"), {k0() == TyKind::Str ? as_str_ref(a[0]) : borrow(a[0]), as_str_ref(a[1])})), t, Form::Owned};
+  if (n == "format" && a.size() == 1) return {py_str(a[0]), Types::kStr, Form::Owned};
+  if (n == "divmod" && a.size() == 2 && T.kind(t) == TyKind::Tuple && T.get(t).args[0] == Types::kFloat)
+    return {try_(b_.call(rt("float::float_divmod"), {to_float(a[0]), to_float(a[1])})), t, Form::Owned};
   return bad();
 }
 
@@ -310,7 +318,12 @@ LE Lowerer::call_method(NodeId e) {
     fail(e, "method " + std::string(m) + " of " + T.name(recv.ty));
     return {b_.tuple({}), t, Form::Owned};
   };
+  if (rk == TyKind::Str) {
+    const sema::BuiltinInfo* vb = sema::find_builtin(sema::recv_of(rk), m);
+    if (vb && vb->rust == "value_bridge") return str_value_method(e, m, recv, a);
+  }
   if (!list_of(e, fld::Call::keywords).empty()) return bad();
+  if (rk == TyKind::Dict) return dict_method(e, m, recv, a);
   const sema::BuiltinInfo* bi = sema::find_builtin(sema::recv_of(rk), m);
   if (!bi) return bad();
   RId x = b_.path("x");

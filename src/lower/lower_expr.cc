@@ -32,6 +32,10 @@ bool Lowerer::is_int_literal(NodeId e, int64_t* value) const {
 }
 
 LE Lowerer::expr_as(NodeId e, TypeId want) {
+  // `{}` takes the type of what receives it (the variable's refined type).
+  if (kind(e) == Kind::Dict && list_of(e, fld::Dict::values).empty() && T.kind(want) == TyKind::Dict && !T.has_unknown(want) &&
+      !T.has_dyn(want))
+    return {b_.call(b_.assoc_path(rust_type(want), "new"), {}), want, Form::Owned};
   if (kind(e) == Kind::List && T.kind(want) == TyKind::List) {
     Ids elems;
     for (NodeId x : list_of(e, fld::List::elts)) elems.push_back(coerce(expr_as(x, T.elem(want)), T.elem(want)));
@@ -58,6 +62,7 @@ LE Lowerer::expr(NodeId e) {
     case Kind::Subscript: return subscript(e);
     case Kind::JoinedStr: return fstring(e);
     case Kind::List: return list_lit(e);
+    case Kind::Dict: return dict_lit(e);
     case Kind::Tuple: {
       Ids elems;
       for (NodeId x : list_of(e, fld::Tuple::elts)) elems.push_back(owned(expr(x)));
@@ -249,6 +254,7 @@ LE Lowerer::binop(NodeId e) {
                                                  : b_.cast(b_.call("i64::max", {n.id, b_.int_lit(0)}), b_.ty("usize"));
     return {b_.method(s.id, "repeat", {count}), Types::kStr, Form::Owned};
   }
+  if (lk == TyKind::Str && op == Kind::Mod && T.kind(rt_) == TyKind::Str && bridgeable(r.ty)) return str_percent(l, r);
   if (lk == TyKind::List && rk == TyKind::List && op == Kind::Add) {
     RId a = b_.ref(b_.index(l.id, b_.range(kNil, kNil)));
     RId c = b_.ref(b_.index(r.id, b_.range(kNil, kNil)));
@@ -426,6 +432,7 @@ LE Lowerer::compare(NodeId e) {
       }
     } else if (op == Kind::In || op == Kind::NotIn) {
       if (rk == TyKind::Str && lk == TyKind::Str) c = b_.method(r.id, "contains", {as_str_ref(l)});
+      else if (rk == TyKind::Dict && l.ty == T.get(r.ty).args[0]) c = b_.method(r.id, "contains_key", {dict_key_ref(l, l.ty)});
       else if (rk == TyKind::List && T.elem(r.ty) == l.ty && T.is_copy(l.ty)) c = b_.method(r.id, "contains", {b_.ref(l.id)});
       else if (rk == TyKind::List && T.elem(r.ty) == Types::kStr && lk == TyKind::Str)
         c = b_.method(b_.method(r.id, "iter", {}), "any", {b_.closure({b_.pat_ident("x")}, b_.binary(Op::Eq, b_.path("x"), b_.ref(as_str_ref(l))))});
@@ -458,10 +465,12 @@ LE Lowerer::subscript(NodeId e) {
   LE base = expr(slot(e, fld::Subscript::value));
   TyKind bk = T.kind(base.ty);
   TypeId t = tm_.type_of(e);
+  if (kind(sl) == Kind::Slice && (bk == TyKind::List || bk == TyKind::Str)) return slice_expr(e, base);
   if (kind(sl) == Kind::Slice) {
     fail(e, "slicing");
     return {base.id, t, Form::Owned};
   }
+  if (bk == TyKind::Dict) return dict_subscript(e, base);
   if (bk == TyKind::List) {
     RId idx = index_expr(base, sl, "list index out of range");
     return {b_.index(base.id, idx), t, T.is_copy(t) ? Form::Owned : Form::Place};
@@ -513,14 +522,25 @@ LE Lowerer::fstring(NodeId e) {
     int64_t conv = static_cast<int32_t>(slot(v, fld::FormattedValue::conversion));
     NodeId spec = slot(v, fld::FormattedValue::format_spec);
     std::string spec_text;
+    bool computed = false;
     if (spec != kNone) {
       for (NodeId p : list_of(spec, fld::JoinedStr::values)) {
         if (kind(p) != Kind::Constant) {
-          fail(p, "computed format spec");
+          computed = true;
           continue;
         }
         spec_text += m_.constant(slot(p, fld::Constant::value)).text;
       }
+    }
+    if (computed) {
+      // `{x:>{width}}`: the spec is itself an f-string, built first.
+      RId spec_s = b_.method(fstring(spec).id, "as_str", {});
+      RId xs = conv == 'r' || conv == 'a' ? b_.ref(b_.method(x.id, "py_repr", {}))
+               : (conv == 's' && T.kind(x.ty) != TyKind::Str) ? b_.ref(py_str(x))
+                                                               : borrow(x);
+      fmt += "{}";
+      args.push_back(try_(b_.call(rt("fmt::py_format"), {xs, spec_s})));
+      continue;
     }
     fmt += "{}";
     TyKind k = T.kind(x.ty);

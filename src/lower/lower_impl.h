@@ -112,6 +112,17 @@ class Lowerer {
   void while_stmt(NodeId s, Ids& out);
   RId declare_hoisted(uint32_t var);
   RId default_value(TypeId t);
+  // statements added for more static functions (lower_static_more.cc)
+  void assert_stmt(NodeId s, Ids& out);
+  LE slice_expr(NodeId e, LE base);
+  LE str_percent(LE l, LE r);
+  LE str_value_method(NodeId e, std::string_view m, LE recv, std::vector<LE>& a);
+  // static dicts (lower_static_dict.cc)
+  RId dict_key_ref(LE k, TypeId want);
+  LE dict_lit(NodeId e);
+  LE dict_subscript(NodeId e, LE base);
+  void dict_store(LE base, NodeId key, LE value, Ids& out);
+  LE dict_method(NodeId e, std::string_view m, LE recv, std::vector<LE>& a);
   std::string leading_comment(NodeId s);
 
   // ---- expressions (lower_expr.cc)

@@ -107,6 +107,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
       break;
     case Kind::Continue: out.push_back(b_.expr_stmt(b_.continue_())); break;
     case Kind::Import: case Kind::ImportFrom: break;
+    case Kind::Assert: assert_stmt(s, out); break;
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (mixed() && cur_ == 0) mixed_publish_globals(s, out);
@@ -176,6 +177,10 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
       if (T.kind(base.ty) == TyKind::List) {
         RId idx = index_place(base, slot(target, fld::Subscript::slice), "list assignment index out of range", out);
         out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.index(base.id, idx), coerce(value, T.elem(base.ty)))));
+        return;
+      }
+      if (T.kind(base.ty) == TyKind::Dict) {
+        dict_store(base, slot(target, fld::Subscript::slice), value, out);
         return;
       }
       fail(target, "item assignment on " + T.name(base.ty));

@@ -538,7 +538,6 @@ class Inferer {
         if (slot(s, fld::Raise::exc) != kNone) expr(slot(s, fld::Raise::exc));
         break;
       case Kind::Assert:
-        unsupported(cur_, s, "Assert statement");
         expr(slot(s, fld::Assert::test));
         if (slot(s, fld::Assert::msg) != kNone) expr(slot(s, fld::Assert::msg));
         break;
@@ -717,6 +716,32 @@ class Inferer {
         if (kind(e) == Kind::GeneratorExp) return T.iter(el);
         return T.list(el);
       }
+      case Kind::Dict: {
+        // `{k: v, ..}`; `{}` takes its types from later stores (refine).
+        TypeId kj = Types::kUnknown, vj = Types::kUnknown;
+        auto keys = list_of(e, fld::Dict::keys);
+        auto vals = list_of(e, fld::Dict::values);
+        for (size_t i = 0; i < vals.size(); ++i) {
+          if (i >= keys.size() || keys[i] == kNone) {  // `**other`
+            expr(vals[i]);
+            unsupported(cur_, e, "dict display with **");
+            continue;
+          }
+          kj = T.join(kj, expr(keys[i]));
+          vj = T.join(vj, expr(vals[i]));
+        }
+        if (kj == Types::kDyn || vj == Types::kDyn) return Types::kDyn;
+        if (kj == Types::kUnknown && vj == Types::kUnknown && T.kind(expected) == TyKind::Dict) return expected;
+        return T.dict(kj, vj);
+      }
+      case Kind::DictComp: {
+        comp_enter(list_of(e, fld::DictComp::generators));
+        TypeId k = expr(slot(e, fld::DictComp::key));
+        TypeId v = expr(slot(e, fld::DictComp::value));
+        comp_scopes_.pop_back();
+        if (k == Types::kDyn || v == Types::kDyn) return Types::kDyn;
+        return T.dict(k, v);
+      }
       case Kind::Attribute: {
         expr(slot(e, fld::Attribute::value));
         unsupported(cur_, e, "attribute access");
@@ -833,6 +858,11 @@ class Inferer {
       std::string_view m = ident(fn, fld::Attribute::attr);
       TypeId rt = expr(recv);
       tm_.owner[fn] = cur_;
+      if (T.kind(rt) == TyKind::Dict && m == "get" && at.size() == 2) {
+        // `d.get(k, default)`: the value type (the static lowering's get_or).
+        TypeId v = T.join(T.get(rt).args[1], at[1]);
+        return v;
+      }
       const BuiltinInfo* b = find_builtin(recv_of(T.kind(rt)), m);
       if (!b) {
         if (T.kind(rt) == TyKind::Unknown) return Types::kUnknown;

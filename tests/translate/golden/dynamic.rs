@@ -44,16 +44,13 @@ pub fn type_counter() -> Value {
     rt::classes::type_cached("Counter", make_type_counter)
 }
 
-pub fn tally(words: Value) -> PyResult<Value> {
-    let mut seen: Value = Value::None;
-    let mut w: Value = Value::None;
-    seen = rt::dynamic::dict_from(vec![])?;
-    for item1 in rt::gen::each(&words.clone())? {
-        w = item1?;
-        seen.clone().setitem(&w.clone(), rt::dynamic::method(&seen.clone(), "get", &[w.clone(), Value::int(0)], &[])?.add(&Value::int(1))?)?;
+pub fn tally(words: &[String]) -> rt::dict::Dict<String, i64> {
+    let mut seen: rt::dict::Dict<String, i64> = <rt::dict::Dict<String, i64>>::new();
+    for w in words.iter().cloned() {
+        let val1: i64 = seen.get_or(w.as_str(), 0) + 1;
+        seen.insert(w.clone(), val1);
     }
-    return Ok(seen.clone());
-    Ok(Value::None)
+    seen
 }
 
 pub fn main() -> PyResult<()> {
@@ -61,23 +58,28 @@ pub fn main() -> PyResult<()> {
     let mut e: Value = Value::None;
     c = rt::dynamic::construct(&class_counter(), &[Value::int(10)])?;
     rt::dynamic::method(&c.clone(), "bump", &[], &[])?;
-    rt::print::print(&[&rt::dynamic::method(&c.clone(), "bump", &[Value::int(5)], &[])?, &tally(Value::list(vec![Value::str("a"), Value::str("b"), Value::str("a")]))?, &rt::dynamic::builtin("sorted", &[rt::dynamic::set_from(vec![Value::int(3), Value::int(1), Value::int(2)])?], &[])?], " ", "\n");
-    let attempt1: PyResult<()> = (|| {
+    rt::print::print(&[&rt::dynamic::method(&c.clone(), "bump", &[Value::int(5)], &[])?, &({
+        let val1 = Value::list(vec![Value::str("a"), Value::str("b"), Value::str("a")]);
+        let arg2: Vec<String> = <Vec<String>>::from_value(&val1)?;
+        let ret3 = tally(&arg2);
+        ret3.to_value()
+    }), &rt::dynamic::builtin("sorted", &[rt::dynamic::set_from(vec![Value::int(3), Value::int(1), Value::int(2)])?], &[])?], " ", "\n");
+    let attempt4: PyResult<()> = (|| {
         return Err(rt::dynamic::exception("ValueError", &[Value::str("bad")]));
         Ok(())
     })();
-    let outcome4: PyResult<()> = match attempt1 {
+    let outcome7: PyResult<()> = match attempt4 {
         Ok(()) => Ok(()),
-        Err(raised2) if raised2.is_instance_of("ValueError") => {
-            let caught3 = raised2;
+        Err(raised5) if raised5.is_instance_of("ValueError") => {
+            let caught6 = raised5;
             (|| {
-                e = rt::dynamic::exception_value(&caught3);
+                e = rt::dynamic::exception_value(&caught6);
                 rt::print::print(&[&Value::str("caught"), &e.clone()], " ", "\n");
                 Ok(())
             })()
         },
-        Err(raised2) => Err(raised2),
+        Err(raised5) => Err(raised5),
     };
-    outcome4?;
+    outcome7?;
     Ok(())
 }
