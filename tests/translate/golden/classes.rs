@@ -23,7 +23,7 @@ pub fn money_parse(cls: Value, text: Value) -> PyResult<Value> {
 }
 
 pub fn money_valid(cents: Value) -> PyResult<Value> {
-    return Ok(Value::from(cents.clone().ge(&Value::int(0))?));
+    return Ok(Value::from(cents.ge(&Value::int(0))?));
     Ok(Value::None)
 }
 
@@ -33,12 +33,12 @@ pub fn money_euros(self_: Value) -> PyResult<Value> {
 }
 
 pub fn money_euros_setter(self_: Value, value: Value) -> PyResult<Value> {
-    self_.clone().setattr("cents", rt::dynamic::builtin("round", &[value.clone().mul(&Value::int(100))?], &[])?)?;
+    self_.clone().setattr("cents", rt::dynamic::builtin("round", &[value.mul(&Value::int(100))?], &[])?)?;
     Ok(Value::None)
 }
 
 pub fn money_scaled(self_: Value, k: Value, extra: Value) -> PyResult<Value> {
-    return Ok(rt::dynamic::construct(&class_money(), &[rt::dynamic::attr(&self_.clone(), "cents")?.mul(&k.clone())?.add(&extra.clone())?])?);
+    return Ok(rt::dynamic::construct(&class_money(), &[rt::dynamic::attr(&self_.clone(), "cents")?.mul(&k)?.add(&extra)?])?);
     Ok(Value::None)
 }
 
@@ -48,7 +48,7 @@ pub fn money_add(self_: Value, other: Value) -> PyResult<Value> {
 }
 
 pub fn money_rmul(self_: Value, k: Value) -> PyResult<Value> {
-    return Ok(rt::dynamic::construct(&class_money(), &[rt::dynamic::attr(&self_.clone(), "cents")?.mul(&k.clone())?])?);
+    return Ok(rt::dynamic::construct(&class_money(), &[rt::dynamic::attr(&self_.clone(), "cents")?.mul(&k)?])?);
     Ok(Value::None)
 }
 
@@ -160,7 +160,7 @@ pub fn wallet_len(self_: Value) -> PyResult<Value> {
 }
 
 pub fn wallet_contains(self_: Value, x: Value) -> PyResult<Value> {
-    return Ok(Value::from(x.clone().le(&rt::dynamic::attr(&self_.clone(), "cents")?)?));
+    return Ok(Value::from(x.le(&rt::dynamic::attr(&self_.clone(), "cents")?)?));
     Ok(Value::None)
 }
 
@@ -272,12 +272,12 @@ pub fn main() -> PyResult<()> {
     let mut k: Value = Value::None;
     a = rt::dynamic::method(&type_money(), "parse", &[Value::str("12.50")], &[])?;
     b = rt::dynamic::construct(&class_money(), &[Value::int(250)])?;
-    rt::print::print(&[&a.clone(), &rt::dynamic::builtin("repr", &[b.clone()], &[])?, &a.clone().add(&b.clone())?, &Value::int(3).mul(&b.clone())?, &b.clone().neg()?, &rt::dynamic::builtin("abs", &[b.clone().neg()?], &[])?, &rt::dynamic::builtin("bool", &[rt::dynamic::construct(&class_money(), &[Value::int(0)])?], &[])?], " ", "\n");
-    rt::print::print(&[&Value::from(a.clone().py_eq(&rt::dynamic::construct(&class_money(), &[Value::int(1250)])?)), &Value::from(a.clone().py_ne(&b.clone())), &rt::dynamic::builtin("sorted", &[Value::list(vec![a.clone(), b.clone()])], &[])?, &rt::dynamic::method(&type_money(), "valid", &[Value::int(-1)], &[])?, &rt::dynamic::method(&a.clone(), "valid", &[Value::int(1)], &[])?], " ", "\n");
+    rt::print::print(&[&a.clone(), &rt::dynamic::builtin("repr", &[b.clone()], &[])?, &a.add(&b)?, &Value::int(3).mul(&b)?, &b.clone().neg()?, &rt::dynamic::builtin("abs", &[b.clone().neg()?], &[])?, &rt::dynamic::builtin("bool", &[rt::dynamic::construct(&class_money(), &[Value::int(0)])?], &[])?], " ", "\n");
+    rt::print::print(&[&Value::from(a.py_eq(&rt::dynamic::construct(&class_money(), &[Value::int(1250)])?)), &Value::from(a.py_ne(&b)), &rt::dynamic::builtin("sorted", &[Value::list(vec![a.clone(), b.clone()])], &[])?, &rt::dynamic::method(&type_money(), "valid", &[Value::int(-1)], &[])?, &rt::dynamic::method(&a.clone(), "valid", &[Value::int(1)], &[])?], " ", "\n");
     b.clone().setattr("euros", Value::from(4.2))?;
     rt::print::print(&[&rt::dynamic::attr(&b.clone(), "euros")?, &rt::dynamic::attr(&b.clone(), "cents")?, &rt::dynamic::builtin("len", &[rt::dynamic::set_from(vec![a.clone(), rt::dynamic::construct(&class_money(), &[Value::int(1250)])?])?], &[])?], " ", "\n");
     w = rt::dynamic::method(&type_wallet(), "parse", &[Value::str("3.07")], &[])?;
-    rt::print::print(&[&w.clone(), &rt::dynamic::builtin("len", &[w.clone()], &[])?, &Value::from(w.clone().contains(&Value::int(200))?), &rt::dynamic::builtin("list", &[w.clone()], &[])?, &w.clone().getitem(&Value::int(1))?, &rt::dynamic::attr(&rt::classes::class_of(&w.clone())?, "__name__")?], " ", "\n");
+    rt::print::print(&[&w.clone(), &rt::dynamic::builtin("len", &[w.clone()], &[])?, &Value::from(w.contains(&Value::int(200))?), &rt::dynamic::builtin("list", &[w.clone()], &[])?, &w.clone().getitem(&Value::int(1))?, &rt::dynamic::attr(&rt::classes::class_of(&w.clone())?, "__name__")?], " ", "\n");
     kinds = Value::list(vec![type_money(), type_wallet()]);
     for item1 in rt::gen::each(&kinds.clone())? {
         k = item1?;

@@ -24,7 +24,7 @@ pub fn traced(r#fn: Value) -> PyResult<Value> {
 }
 
 pub fn square(n: Value) -> PyResult<Value> {
-    return Ok(n.clone().mul(&n.clone())?);
+    return Ok(n.mul(&n)?);
     Ok(Value::None)
 }
 
@@ -52,10 +52,10 @@ pub fn fact(n: Value) -> PyResult<Value> {
         let go = go.clone();
         Value::func("go", rt::dynamic::lambda(move |args__: &[Value]| {
             let k: Value = rt::dynamic::arg_or(args__, 0, Value::None);
-            return Ok(if k.clone().le(&Value::int(1))? {
+            return Ok(if k.le(&Value::int(1))? {
                 Value::int(1)
             } else {
-                k.clone().mul(&go.get().call(&[k.clone().sub(&Value::int(1))?])?)?
+                k.mul(&go.get().call(&[k.sub(&Value::int(1))?])?)?
             });
             Ok(Value::None)
         }))
@@ -135,7 +135,7 @@ pub fn main() -> PyResult<()> {
         Value::list(out11)
     }), &apply_all(Value::int(4), Value::tuple(vec![Value::func("abs", |a: &[Value]| rt::dynamic::builtin("abs", a, &[])), Value::func("<lambda>", rt::dynamic::lambda(move |args__: &[Value]| {
         let v: Value = rt::dynamic::arg_or(args__, 0, Value::None);
-        Ok(v.clone().add(&Value::int(1))?)
+        Ok(v.add(&Value::int(1))?)
     }))]))?], " ", "\n");
     Ok(())
 }

@@ -9,7 +9,7 @@ use portalis_runtime::value::{FromValue, ToValue};
 
 pub fn tag(name: Value, cm_body__: &mut dyn FnMut(Value) -> PyResult<()>) -> PyResult<Value> {
     let mut e: Value = Value::None;
-    rt::print::print(&[&Value::str("<").add(&name.clone())?.add(&Value::str(">"))?], " ", "\n");
+    rt::print::print(&[&Value::str("<").add(&name)?.add(&Value::str(">"))?], " ", "\n");
     let attempt1: PyResult<()> = (|| {
         cm_body__(rt::dynamic::method(&name.clone(), "upper", &[], &[])?)?;
         Ok(())
@@ -26,7 +26,7 @@ pub fn tag(name: Value, cm_body__: &mut dyn FnMut(Value) -> PyResult<()>) -> PyR
         },
         Err(raised2) => Err(raised2),
     };
-    rt::print::print(&[&Value::str("</").add(&name.clone())?.add(&Value::str(">"))?], " ", "\n");
+    rt::print::print(&[&Value::str("</").add(&name)?.add(&Value::str(">"))?], " ", "\n");
     outcome4?;
     Ok(Value::None)
 }

@@ -14,7 +14,7 @@ pub fn limit_error_init(self_: Value, limit: Value, got: Value) -> PyResult<Valu
 }
 
 pub fn limit_error_excess(self_: Value, got: Value) -> PyResult<Value> {
-    return Ok(got.clone().sub(&rt::dynamic::attr(&self_.clone(), "limit")?)?);
+    return Ok(got.sub(&rt::dynamic::attr(&self_.clone(), "limit")?)?);
     Ok(Value::None)
 }
 
@@ -44,10 +44,10 @@ pub fn type_limit_error() -> Value {
 }
 
 pub fn check(n: Value) -> PyResult<Value> {
-    if n.clone().gt(&Value::int(3))? {
+    if n.gt(&Value::int(3))? {
         return Err(rt::exc_obj::to_exception(rt::dynamic::construct(&class_limit_error(), &[Value::int(3), n.clone()])?));
     }
-    if n.clone().lt(&Value::int(0))? {
+    if n.lt(&Value::int(0))? {
         return Err(rt::dynamic::exception("ValueError", &[Value::str("negative")]));
     }
     return Ok(n.clone());

@@ -17,7 +17,7 @@ pub fn countdown(mut n: Value) -> PyResult<Value> {
                     continue;
                 },
                 1 => {
-                    if !n.clone().gt(&Value::int(0))? {
+                    if !n.gt(&Value::int(0))? {
                         state1 = 2;
                         continue;
                     }
@@ -65,7 +65,7 @@ pub fn pairs(items: Value) -> PyResult<Value> {
                     let parts4 = rt::dynamic::unpack(&item3, 2)?;
                     i = parts4[0].clone();
                     x = parts4[1].clone();
-                    if !x.clone().is(&Value::None) {
+                    if !x.is(&Value::None) {
                         state1 = 3;
                         continue;
                     }
@@ -178,7 +178,7 @@ pub fn main() -> PyResult<()> {
                     _ => return Ok(None),
                 };
                 let x_4 = item3;
-                return Ok(Some(x_4.clone().mul(&x_4.clone())?));
+                return Ok(Some(x_4.mul(&x_4)?));
             }
         })
     }], &[])?], " ", "\n");

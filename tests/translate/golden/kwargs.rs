@@ -12,7 +12,7 @@ use portalis_runtime::value::{FromValue, ToValue};
 pub fn tag(name: Value, items: Value, sep: Value, attrs: Value) -> PyResult<Value> {
     let mut text: Value = Value::None;
     let mut k: Value = Value::None;
-    text = name.clone().add(&Value::str(": "))?.add(&rt::dynamic::method(&sep.clone(), "join", &[items.clone()], &[])?)?;
+    text = name.add(&Value::str(": "))?.add(&rt::dynamic::method(&sep.clone(), "join", &[items.clone()], &[])?)?;
     for item1 in rt::gen::each(&rt::dynamic::builtin("sorted", &[attrs.clone()], &[])?)? {
         k = item1?;
         text = rt::dynamic::iadd(&text.clone(), &Value::from(format!(" {}={}", k.clone().py_str(), attrs.clone().getitem(&k.clone())?.py_str())))?;

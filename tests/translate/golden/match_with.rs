@@ -20,7 +20,7 @@ pub fn tag_enter(self_: Value) -> PyResult<Value> {
 
 pub fn tag_exit(self_: Value, exc_type: Value, exc: Value, tb: Value) -> PyResult<Value> {
     rt::print::print(&[&Value::str("</").add(&rt::dynamic::attr(&self_.clone(), "name")?)?.add(&Value::str(">"))?], " ", "\n");
-    return Ok(Value::from(!exc_type.clone().is(&Value::None)));
+    return Ok(Value::from(!exc_type.is(&Value::None)));
     Ok(Value::None)
 }
 
@@ -60,7 +60,7 @@ pub fn describe(v: Value) -> PyResult<Value> {
     } else if rt::pmatch::is_type(&subject1, "int") && ({
         n = subject1.clone();
         true
-    }) && n.clone().lt(&Value::int(0))? {
+    }) && n.lt(&Value::int(0))? {
         return Ok(Value::str("negative"));
     } else if match rt::pmatch::seq(&subject1, 2, 1) {
         Some(parts2) => {

@@ -9,10 +9,10 @@ use portalis_runtime::value::{FromValue, ToValue};
 
 pub fn paths(arg0: Value) -> PyResult<Value> {
     fn uncached(n: Value) -> PyResult<Value> {
-        return Ok(if n.clone().lt(&Value::int(2))? {
+        return Ok(if n.lt(&Value::int(2))? {
             Value::int(1)
         } else {
-            paths(n.clone().sub(&Value::int(1))?)?.add(&paths(n.clone().sub(&Value::int(2))?)?)?
+            paths(n.sub(&Value::int(1))?)?.add(&paths(n.sub(&Value::int(2))?)?)?
         });
         Ok(Value::None)
     }
@@ -20,7 +20,7 @@ pub fn paths(arg0: Value) -> PyResult<Value> {
 }
 
 pub fn scale(x: Value, factor: Value) -> PyResult<Value> {
-    return Ok(x.clone().mul(&factor.clone())?);
+    return Ok(x.mul(&factor)?);
     Ok(Value::None)
 }
 
