@@ -52,11 +52,7 @@ RId Lowerer::d_fstring(NodeId e) {
   Ids args{kNil};
   for (NodeId v : list_of(e, fld::JoinedStr::values)) {
     if (kind(v) == Kind::Constant) {
-      for (char c : m_.constant(slot(v, fld::Constant::value)).text) {
-        if (c == '{') fmt += "{{";
-        else if (c == '}') fmt += "}}";
-        else fmt += c;
-      }
+      append_format_literal(fmt, m_.constant(slot(v, fld::Constant::value)).text);
       continue;
     }
     RId x = d_expr(slot(v, fld::FormattedValue::value));

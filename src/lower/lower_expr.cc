@@ -507,11 +507,7 @@ LE Lowerer::fstring(NodeId e) {
   Ids args{kNil};
   for (NodeId v : list_of(e, fld::JoinedStr::values)) {
     if (kind(v) == Kind::Constant) {
-      for (char c : m_.constant(slot(v, fld::Constant::value)).text) {
-        if (c == '{') fmt += "{{";
-        else if (c == '}') fmt += "}}";
-        else fmt += c;
-      }
+      append_format_literal(fmt, m_.constant(slot(v, fld::Constant::value)).text);
       continue;
     }
     if (kind(v) != Kind::FormattedValue) {

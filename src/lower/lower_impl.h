@@ -67,6 +67,15 @@ struct Unsupported {
 bool module_needs_bigints(const sema::TypedModule& tm);
 std::set<uint32_t> functions_that_may_grow(const sema::TypedModule& tm);
 
+// Literal text of an f-string into a Rust format string (braces doubled).
+inline void append_format_literal(std::string& fmt, std::string_view text) {
+  for (char c : text) {
+    if (c == '{') fmt += "{{";
+    else if (c == '}') fmt += "}}";
+    else fmt += c;
+  }
+}
+
 // Dynamic mode helpers shared by its files (lower_dyn*.cc).
 const char* dyn_binop_method(Kind op);
 // `name(a, b=, *args, c=, **kw)`: a def's signature for rt::args::bind.
