@@ -221,7 +221,7 @@ RId Lowerer::function(uint32_t f) {
     }
     if (!doc.empty() && !run.empty()) run.erase(run.begin());
     Ids out;
-    if (f == 0 && mixed()) mixed_main_prelude(out);
+    if (f == 0 && mixed()) register_exception_classes(out);
     for (uint32_t v : hoisted_[list]) out.push_back(declare_hoisted(v));
     for (size_t i = 0; i < run.size(); ++i) {
       NodeId s = run[i];

@@ -86,13 +86,7 @@ RId Lowerer::d_function(uint32_t f) {
   std::vector<uint32_t> run;
   if (fn.node == kNone) {
     stmts = list_of(m_.root(), fld::Module::body);
-    for (const std::string& c : exception_classes_) {
-      const sema::ClassInfo& ci = tm_.classes[tm_.class_by_name.at(c)];
-      Ids bases;
-      for (NodeId bn : list_of(ci.node, fld::ClassDef::bases))
-        if (kind(bn) == Kind::Name) bases.push_back(b_.str_lit(ident(bn, fld::Name::id)));
-      out.push_back(b_.expr_stmt(b_.call(rt("exc::register_class"), {b_.str_lit(c), b_.ref(b_.array(bases))})));
-    }
+    register_exception_classes(out);
   } else {
     stmts = list_of(fn.node, fld::FunctionDef::body);
     doc = docstring(stmts);

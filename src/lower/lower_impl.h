@@ -286,7 +286,7 @@ class Lowerer {
   RId from_value(RId value_ref, TypeId t);
   LE call_dynamic(NodeId e, uint32_t f, const std::vector<NodeId>& given);  // static caller
   RId d_call_static(uint32_t f, const std::vector<RId>& given);             // dynamic caller
-  void mixed_main_prelude(Ids& out);
+  void register_exception_classes(Ids& out);  // main's first statements
   void mixed_publish_globals(NodeId s, Ids& out);
   bool mixed_global_read(std::string_view name);
   std::set<std::string, std::less<>> mixed_reads_;

@@ -174,8 +174,8 @@ RId Lowerer::d_call_static(uint32_t f, const std::vector<RId>& given) {
   return b_.block(stmts, b_.method(b_.path(r), "to_value", {}));
 }
 
-void Lowerer::mixed_main_prelude(Ids& out) {
-  // What d_function(0) does first: register the exception classes.
+void Lowerer::register_exception_classes(Ids& out) {
+  // The program's main does this first, in every mode.
   for (const std::string& c : exception_classes_) {
     const sema::ClassInfo& ci = tm_.classes[tm_.class_by_name.at(c)];
     Ids bases;
