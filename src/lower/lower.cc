@@ -250,6 +250,8 @@ RId Lowerer::function(uint32_t f) {
   if (!unsupported_.empty()) {
     for (auto& u : unsupported_) diag(u.node, DiagId::Unsupported, "unsupported: " + u.what);
     static_failed_out.insert(f);
+    static_fail_why[f] = unsupported_.front().what + " at line " +
+                         std::to_string(unsupported_.front().node == kNone ? 0 : m_.pos(unsupported_.front().node).lineno);
     return stub_function(f, unsupported_.front().what, unsupported_.front().node);
   }
   if (used_try_ && !fallible) fallible_out.insert(f);
@@ -393,6 +395,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   std::set<uint32_t> dyn_fns;
   LowerResult mixed;
   ModuleFacts facts;
+  std::map<uint32_t, std::string> why;  // first reason each function went dynamic
   bool bigints = module_needs_bigints(tm);
   for (int round = 0; round < 32; ++round) {
     LowerResult out;
@@ -407,18 +410,26 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     for (uint32_t f : l.fallible_out) changed |= fallible.insert(f).second;
     for (uint32_t f : l.static_failed_out) changed |= dyn_fns.insert(f).second;
     for (uint32_t f : l.force_dyn_out) changed |= dyn_fns.insert(f).second;
+    for (auto& [f, w] : l.static_fail_why) why.emplace(f, w);
+    for (uint32_t f : l.force_dyn_out) why.emplace(f, "called with values a static signature cannot take");
     if (round == 0 && !changed && out.stubs == 0) return out;  // all static
     bool some_failed = !l.static_failed_out.empty();
     if (round == 0 && some_failed && bigints) {
       // Integers may outgrow i64: the whole module stays dynamic.
-      for (uint32_t f = 0; f < tm.funcs.size(); ++f) dyn_fns.insert(f);
+      for (uint32_t f = 0; f < tm.funcs.size(); ++f) dyn_fns.insert(f), why.emplace(f, "module integers may outgrow i64");
       changed = true;
     }
     if (round == 0 && some_failed && !bigints) {
-      for (uint32_t f : functions_that_may_grow(tm)) changed |= dyn_fns.insert(f).second;
+      for (uint32_t f : functions_that_may_grow(tm)) changed |= dyn_fns.insert(f).second, why.emplace(f, "integers may outgrow i64");
     }
     if (!changed || round == 31) {
       mixed = std::move(out);
+      for (uint32_t f : dyn_fns) {
+        if (f == 0 && !tm.is_program) continue;
+        auto w = why.find(f);
+        std::string fname = f == 0 ? "<module>" : (tm.funcs[f].cls >= 0 ? tm.classes[tm.funcs[f].cls].name + "." : "") + tm.funcs[f].name;
+        mixed.dynamic_reasons.push_back(fname + ": " + (w == why.end() ? "lowered dynamically" : w->second));
+      }
       break;
     }
   }

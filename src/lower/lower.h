@@ -36,6 +36,9 @@ struct LowerResult {
   uint32_t functions_dynamic = 0;
   uint32_t stubs = 0;
   bool has_main = false;  // the module defines `pub fn main() -> PyResult<()>`
+  // Why each dynamic function is not static: "name: construct at line N"
+  // (what the static lowering gave up on first), for reports and planning.
+  std::vector<std::string> dynamic_reasons;
 };
 
 LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts);
