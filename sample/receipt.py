@@ -1,6 +1,6 @@
 """Prints a receipt: the sample program."""
 from shop.inventory import Inventory
-from shop.pricing import format_cents, with_tax
+from shop.pricing import CURRENCY, TAX_PERCENT, format_cents, with_tax
 
 
 def main() -> None:
@@ -12,7 +12,7 @@ def main() -> None:
         print(f"{item.name:<10}{item.count:>4} x {format_cents(item.price):>7}")
     total = inv.total()
     print(f"{'total':<10}{format_cents(total):>16}")
-    print(f"{'with tax':<10}{format_cents(with_tax(total, 8)):>16}")
+    print(f"{'with tax':<10}{format_cents(with_tax(total, TAX_PERCENT)):>16} {CURRENCY}")
     print("sale:", [format_cents(p) for p in inv.on_sale(25)])
 
 

@@ -1,5 +1,8 @@
 """Prices in cents, so that money never goes through a float."""
 
+TAX_PERCENT = 8
+CURRENCY = "EUR"
+
 
 def with_tax(cents: int, rate_percent: int) -> int:
     """Adds tax, rounding half up to the cent."""

@@ -274,9 +274,11 @@ void Lowerer::module() {
   if (!mod_doc.empty()) items.insert(items.begin() + 1, b_.comment(mod_doc));
   // Classes are dynamic in mixed modules too.
   bool dyn_items = dyn_ || (mixed() && (!dyn_fns_->empty() || !tm_.classes.empty()));
-  if (dyn_items) items.push_back(b_.use(opts_.runtime_crate + "::value::{Class, Value}"));
-  if (dyn_items) items.push_back(b_.use("std::rc::Rc"));
-  if (dyn_items && !dyn_) items.push_back(b_.use(opts_.runtime_crate + "::value::{FromValue, ToValue}"));
+  // py_attr (lower_import.cc) hands out Values too.
+  bool uses_values = dyn_items || (mixed() && !opts_.exports.empty());
+  if (uses_values) items.push_back(b_.use(opts_.runtime_crate + "::value::{Class, Value}"));
+  if (uses_values) items.push_back(b_.use("std::rc::Rc"));
+  if (uses_values && !dyn_) items.push_back(b_.use(opts_.runtime_crate + "::value::{FromValue, ToValue}"));
   for (auto& c : tm_.classes) {
     // Dynamic mode knows exception classes whose body only names them.
     bool simple_exc = dyn_items;

@@ -196,35 +196,7 @@ RId Lowerer::d_expr(NodeId e) {
       if (cur_ != 0 && tm_.funcs[0].find(n)) {
         // A module-level constant read from a function: its one binding,
         // when that is a literal, is inlined.
-        NodeId only = kNone;
-        int count = 0;
-        for (NodeId st : list_of(m_.root(), fld::Module::body)) {
-          NodeId t = kNone, v = kNone;
-          if (kind(st) == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1) {
-            t = list_of(st, fld::Assign::targets)[0];
-            v = slot(st, fld::Assign::value);
-          } else if (kind(st) == Kind::AnnAssign) {
-            t = slot(st, fld::AnnAssign::target);
-            v = slot(st, fld::AnnAssign::value);
-          }
-          if (t != kNone && kind(t) == Kind::Name && ident(t, fld::Name::id) == n) {
-            ++count;
-            only = v;
-          }
-        }
-        auto literal = [&](NodeId v) {
-          if (v == kNone) return false;
-          if (kind(v) == Kind::Constant) return true;
-          int64_t x;
-          if (is_int_literal(v, &x)) return true;
-          if (kind(v) == Kind::Tuple) {
-            for (NodeId el : list_of(v, fld::Tuple::elts))
-              if (kind(el) != Kind::Constant) return false;
-            return true;
-          }
-          return false;
-        };
-        if (count == 1 && literal(only) && tm_.funcs[0].find(n)->reassigned == false && !d_global_declared(n)) return d_expr(only);
+        if (NodeId only = module_literal(n); only != kNone) return d_expr(only);
         // Otherwise the value the module body stored last (NameError before).
         return try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(n)}));
       } else if (cur_ != 0 && tm_.funcs[0].find(n)) fail(e, "module-level variable used in a function");

@@ -244,6 +244,7 @@ class Lowerer {
   bool d_def_runs(NodeId def) const;   // a module-level def that does work when it runs
   // ---- the codebase's modules (lower_import.cc)
   void module_exports(Ids& items);                     // `pub fn py_attr(name)` of this module
+  NodeId module_literal(std::string_view name);        // the literal a module constant is bound to once, or kNone
   RId d_codebase_attr(const std::string& dotted);      // `pkg.mod.name` of another module, or kNil
   RId d_func_ref(uint32_t f);          // the function as a value (decorated: from the globals)
   RId d_decorate(NodeId decorator, RId value, RId wrapped_name);

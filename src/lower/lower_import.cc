@@ -7,12 +7,47 @@
 
 namespace portalis::lower {
 
+NodeId Lowerer::module_literal(std::string_view n) {
+  NodeId only = kNone;
+  int count = 0;
+  for (NodeId st : list_of(m_.root(), fld::Module::body)) {
+    NodeId t = kNone, v = kNone;
+    if (kind(st) == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1) {
+      t = list_of(st, fld::Assign::targets)[0];
+      v = slot(st, fld::Assign::value);
+    } else if (kind(st) == Kind::AnnAssign) {
+      t = slot(st, fld::AnnAssign::target);
+      v = slot(st, fld::AnnAssign::value);
+    }
+    if (t != kNone && kind(t) == Kind::Name && ident(t, fld::Name::id) == n) {
+      ++count;
+      only = v;
+    }
+  }
+  auto literal = [&](NodeId v) {
+    if (v == kNone) return false;
+    if (kind(v) == Kind::Constant) return true;
+    int64_t x;
+    if (is_int_literal(v, &x)) return true;
+    if (kind(v) == Kind::Tuple) {
+      for (NodeId el : list_of(v, fld::Tuple::elts))
+        if (kind(el) != Kind::Constant) return false;
+      return true;
+    }
+    return false;
+  };
+  const sema::Var* var = tm_.funcs[0].find(n);
+  if (count == 1 && literal(only) && var && !var->reassigned && !d_global_declared(n)) return only;
+  return kNone;
+}
+
 void Lowerer::module_exports(Ids& items) {
   if (opts_.exports.empty() || !(dyn_ || mixed())) return;
   const bool all = opts_.exports.count("*") > 0;
   auto wanted = [&](const std::string& n) { return all || opts_.exports.count(n) > 0; };
   cur_ = 0;
   Ids arms;
+  std::set<std::string> exported;
   for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
     const sema::Function& fn = tm_.funcs[f];
     if (fn.cls >= 0 || fn.node == kNone || !wanted(fn.name) || tm_.func_by_name.find(fn.name) == tm_.func_by_name.end() ||
@@ -26,6 +61,24 @@ void Lowerer::module_exports(Ids& items) {
     // Classes are dynamic (type_<name>()) in dynamic and mixed modules.
     if (!wanted(n) || d_is_exception_class(n) || !(dyn_ || mixed())) continue;
     arms.push_back(b_.arm(b_.pat_lit(b_.str_lit(n)), kNil, b_.call(b_.path("Ok"), {b_.call(type_fn(ci), {})})));
+  }
+  // Module-level constants: an immutable literal bound once reads the same
+  // whenever it is evaluated, so the export evaluates it on each access.
+  // Other module-level values would need the module body to run at import.
+  for (NodeId st : list_of(m_.root(), fld::Module::body)) {
+    NodeId t = kNone;
+    if (kind(st) == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1) t = list_of(st, fld::Assign::targets)[0];
+    else if (kind(st) == Kind::AnnAssign) t = slot(st, fld::AnnAssign::target);
+    if (t == kNone || kind(t) != Kind::Name) continue;
+    std::string n(ident(t, fld::Name::id));
+    if (!wanted(n) || tm_.func_by_name.count(n) || tm_.class_by_name.count(n) || exported.count(n)) continue;
+    exported.insert(n);
+    if (NodeId v = module_literal(n); v != kNone) {
+      arms.push_back(b_.arm(b_.pat_lit(b_.str_lit(n)), kNil, b_.call(b_.path("Ok"), {d_expr(v)})));
+    } else if (!all) {
+      diag(t, DiagId::Unsupported, "unsupported: module-level value " + n +
+                                       " imported by another module (only literal constants are exported)");
+    }
   }
   std::string module = opts_.module_name.empty() ? "__main__" : opts_.module_name;
   RId msg = b_.macro("format", {b_.str_lit("module '" + module + "' has no attribute '{}'"), b_.path("name")});
