@@ -834,12 +834,25 @@ pub fn set_global(name: &str, v: Value) {
 }
 
 /// A module-level variable read from a function; NameError before the
-/// module body assigned it.
+/// module body assigned it. An imported module's keys are `pkg.mod.name`.
 pub fn get_global(name: &str) -> PyResult<Value> {
     match GLOBALS.with(|g| g.borrow().get(name).cloned()) {
         Some(v) => Ok(v),
-        None => Err(PyException::new("NameError", format!("name '{}' is not defined", name))),
+        None => {
+            let short = name.rsplit('.').next().unwrap_or(name);
+            Err(PyException::new("NameError", format!("name '{}' is not defined", short)))
+        }
     }
+}
+
+thread_local! {
+    static IMPORTED: RefCell<std::collections::HashSet<String>> = RefCell::new(std::collections::HashSet::new());
+}
+
+/// True the first time a module of the codebase is imported (its body runs
+/// then); the module counts as imported from that moment on.
+pub fn first_import(module: &str) -> bool {
+    IMPORTED.with(|m| m.borrow_mut().insert(module.to_string()))
 }
 
 /// The class object of a translated class, built once by `make`.

@@ -28,6 +28,9 @@ std::vector<std::string> rust_module_path(std::string_view m) {
   while (true) {
     size_t dot = m.find('.', start);
     out.push_back(rust_segment(m.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start)));
+    // src/lib.rs, src/main.rs and src/bin/ are Cargo's own: a top-level
+    // module of that name gets a trailing underscore, like a keyword.
+    if (start == 0 && (out.back() == "lib" || out.back() == "main" || out.back() == "bin")) out.back() += "_";
     if (dot == std::string_view::npos) break;
     start = dot + 1;
   }

@@ -40,7 +40,7 @@ std::vector<GeneratedFile> workspace_files(const index::GlobalIndex& index, std:
     rust::Tree t;
     rust::Builder b(t);
     rust::Ids items;
-    for (const std::string& top : tops) items.push_back(b.mod_decl(rust_segment(top), true));
+    for (const std::string& top : tops) items.push_back(b.mod_decl(rust_module_path(top)[0], true));
     files.push_back({crate + "/src/lib.rs", rust::print_file(t, b.file(items))});
   }
 

@@ -22,7 +22,7 @@ std::string Lowerer::local_name(std::string_view py) const {
 }
 
 std::string Lowerer::fn_rust_name(uint32_t f) const {
-  if (f == 0) return "main";
+  if (f == 0) return init_fn_ ? "py_init" : "main";
   if (tm_.funcs[f].cls >= 0) {
     // Methods: `<class>_<method>` with the dunder underscores dropped.
     std::string m = tm_.funcs[f].name;

@@ -363,7 +363,7 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
   }
   RId rc_class = b_.ty("Rc", {b_.ty("Class")});
   items.push_back(b_.fn(make, {}, rc_class, b_.block(make_body, b_.path("c"))));
-  RId cached = b_.call(rt("dynamic::class_cached"), {b_.str_lit(c.name), b_.path(make)});
+  RId cached = b_.call(rt("dynamic::class_cached"), {b_.str_lit(global_key(c.name)), b_.path(make)});
   items.push_back(b_.fn(class_fn(ci), {}, rc_class, b_.block({}, cached), true, "The runtime class of Python's `" + c.name + "`."));
   items.push_back(b_.fn("make_" + type_fn(ci), {}, b_.ty("Value"), b_.block(type_body, b_.path("t"))));
   RId tcached = b_.call(rt("classes::type_cached"), {b_.str_lit(c.name), b_.path("make_" + type_fn(ci))});

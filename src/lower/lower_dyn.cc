@@ -86,6 +86,10 @@ RId Lowerer::d_function(uint32_t f) {
   std::vector<uint32_t> run;
   if (fn.node == kNone) {
     stmts = list_of(m_.root(), fld::Module::body);
+    if (init_fn_) {
+      RId first = b_.call(rt("dynamic::first_import"), {b_.str_lit(opts_.module_name)});
+      out.insert(out.begin(), b_.expr_stmt(b_.if_(b_.unary(Op::Not, first), b_.block({b_.expr_stmt(b_.return_(b_.call(b_.path("Ok"), {b_.tuple({})})))}), kNil)));
+    }
     register_exception_classes(out);
   } else {
     stmts = list_of(fn.node, fld::FunctionDef::body);
@@ -95,6 +99,7 @@ RId Lowerer::d_function(uint32_t f) {
     Kind k = kind(s);
     if (fn.node == kNone && ((k == Kind::FunctionDef && !d_def_runs(s)) || k == Kind::ClassDef || k == Kind::Import || k == Kind::ImportFrom)) continue;
     if (fn.node == kNone && s == tm_.main_guard) {
+      if (init_fn_) continue;  // imported: `__name__` is the module's name
       for (NodeId g : list_of(s, fld::If::body)) run.push_back(g);
       continue;
     }
@@ -248,7 +253,7 @@ bool Lowerer::d_global_read(std::string_view name) {
       }
     }
   }
-  return global_reads_.count(std::string(name)) > 0;
+  return global_reads_.count(std::string(name)) > 0 || (init_fn_ && module_exported(name));
 }
 
 bool Lowerer::mentions_typing(NodeId e) {

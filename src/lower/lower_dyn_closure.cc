@@ -235,7 +235,7 @@ bool Lowerer::d_prologue_owns(NodeId scope_node, std::string_view name) {
 RId Lowerer::d_read(const Binding& b, std::string_view py) {
   switch (b.form) {
     case Form::Cell: return b_.method(b_.path(b.rust), "get", {});
-    case Form::Global: return try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(py)}));
+    case Form::Global: return try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(global_key(py))}));
     default: return b_.method(b_.path(b.rust), "clone", {});
   }
 }
@@ -243,12 +243,12 @@ RId Lowerer::d_read(const Binding& b, std::string_view py) {
 void Lowerer::d_write(const Binding& b, std::string_view py, RId value, Ids& out) {
   switch (b.form) {
     case Form::Cell: out.push_back(b_.expr_stmt(b_.method(b_.path(b.rust), "set", {value}))); break;
-    case Form::Global: out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(py), value}))); return;
+    case Form::Global: out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(global_key(py)), value}))); return;
     default: out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(b.rust), value))); break;
   }
   // The module body mirrors variables that functions read into the global table.
   if (cur_ == 0 && closure_depth_ == 0 && d_global_read(py))
-    out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(py), d_read(b, py)})));
+    out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(global_key(py)), d_read(b, py)})));
 }
 
 void Lowerer::d_scope_prologue(NodeId scope_node, Ids& out) {
@@ -302,7 +302,7 @@ void Lowerer::d_def_stmt(NodeId s, Ids& out) {
       NodeId callee = kind(decs[i]) == Kind::Call ? slot(decs[i], fld::Call::func) : decs[i];
       if (kind(callee) == Kind::Name && tm_.func_by_name.count(ident(callee, fld::Name::id))) v = d_decorate(decs[i], v, kNil);
     }
-    out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(name), v})));
+    out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(global_key(name)), v})));
     return;
   }
   const Binding* bnd = lookup(name);

@@ -39,7 +39,7 @@ bool Lowerer::d_def_runs(NodeId def) const {
 }
 
 RId Lowerer::d_func_ref(uint32_t f) {
-  if (d_decorated(f)) return try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(tm_.funcs[f].name)}));
+  if (d_decorated(f)) return try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(global_key(tm_.funcs[f].name))}));
   return d_func_value(f);
 }
 

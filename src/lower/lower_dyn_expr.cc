@@ -198,7 +198,7 @@ RId Lowerer::d_expr(NodeId e) {
         // when that is a literal, is inlined.
         if (NodeId only = module_literal(n); only != kNone) return d_expr(only);
         // Otherwise the value the module body stored last (NameError before).
-        return try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(n)}));
+        return try_(b_.call(rt("dynamic::get_global"), {b_.str_lit(global_key(n))}));
       } else if (cur_ != 0 && tm_.funcs[0].find(n)) fail(e, "module-level variable used in a function");
       else if (RId c = d_exc_class_value(n); c != kNil) return c;
       else fail(e, "name " + std::string(n));

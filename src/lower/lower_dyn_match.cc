@@ -19,7 +19,7 @@ void Lowerer::d_bind_name(std::string_view py, RId value, Ids& out) {
   }
   out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(bnd->rust), value)));
   if (cur_ == 0 && d_global_read(py))
-    out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(py), b_.method(b_.path(bnd->rust), "clone", {})})));
+    out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(global_key(py)), b_.method(b_.path(bnd->rust), "clone", {})})));
 }
 
 namespace {

@@ -245,6 +245,15 @@ class Lowerer {
   // ---- the codebase's modules (lower_import.cc)
   void module_exports(Ids& items);                     // `pub fn py_attr(name)` of this module
   NodeId module_literal(std::string_view name);        // the literal a module constant is bound to once, or kNone
+  bool module_body_runs();                             // an imported module's body does work (py_init)
+  bool module_exported(std::string_view name) const;   // another module of the codebase may read it
+  bool init_fn_ = false;                               // lowering the module body as `py_init`
+  // The runtime's global and class tables are shared by all modules of a
+  // program: the keys of a module others import carry its dotted name.
+  std::string global_key(std::string_view py) const {
+    if (opts_.exports.empty() || opts_.module_name.empty()) return std::string(py);
+    return opts_.module_name + "." + std::string(py);
+  }
   RId d_codebase_attr(const std::string& dotted);      // `pkg.mod.name` of another module, or kNil
   RId d_func_ref(uint32_t f);          // the function as a value (decorated: from the globals)
   RId d_decorate(NodeId decorator, RId value, RId wrapped_name);

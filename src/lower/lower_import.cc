@@ -41,10 +41,43 @@ NodeId Lowerer::module_literal(std::string_view n) {
   return kNone;
 }
 
+bool Lowerer::module_body_runs() {
+  // Python runs an imported module's body once; only bodies that do more
+  // than bind functions, classes and literal constants need that here.
+  auto stmts = list_of(m_.root(), fld::Module::body);
+  for (size_t i = 0; i < stmts.size(); ++i) {
+    NodeId st = stmts[i];
+    Kind k = kind(st);
+    if (k == Kind::Import || k == Kind::ImportFrom || k == Kind::ClassDef || k == Kind::Pass || st == tm_.main_guard) continue;
+    if (k == Kind::FunctionDef && !d_def_runs(st)) continue;
+    if (k == Kind::Expr && i == 0 && kind(slot(st, fld::Expr::value)) == Kind::Constant) continue;
+    NodeId t = kNone;
+    if (k == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1) t = list_of(st, fld::Assign::targets)[0];
+    else if (k == Kind::AnnAssign) t = slot(st, fld::AnnAssign::target);
+    if (t != kNone && kind(t) == Kind::Name && module_literal(ident(t, fld::Name::id)) != kNone) continue;
+    return true;
+  }
+  return false;
+}
+
+bool Lowerer::module_exported(std::string_view name) const {
+  if (opts_.exports.empty()) return false;
+  return opts_.exports.count("*") > 0 || opts_.exports.count(std::string(name)) > 0;
+}
+
 void Lowerer::module_exports(Ids& items) {
   if (opts_.exports.empty() || !(dyn_ || mixed())) return;
   const bool all = opts_.exports.count("*") > 0;
   auto wanted = [&](const std::string& n) { return all || opts_.exports.count(n) > 0; };
+  // The module body as `py_init`, run once by the first attribute access
+  // (the module is marked imported first, as Python does, so a cycle of
+  // imports sees the names bound so far).
+  const bool init = module_body_runs();
+  if (init) {
+    init_fn_ = true;
+    items.push_back(d_function(0));
+    init_fn_ = false;
+  }
   cur_ = 0;
   Ids arms;
   std::set<std::string> exported;
@@ -75,15 +108,17 @@ void Lowerer::module_exports(Ids& items) {
     exported.insert(n);
     if (NodeId v = module_literal(n); v != kNone) {
       arms.push_back(b_.arm(b_.pat_lit(b_.str_lit(n)), kNil, b_.call(b_.path("Ok"), {d_expr(v)})));
-    } else if (!all) {
-      diag(t, DiagId::Unsupported, "unsupported: module-level value " + n +
-                                       " imported by another module (only literal constants are exported)");
+    } else if (init) {
+      // Bound by the module body (py_init mirrors it into the global table).
+      arms.push_back(b_.arm(b_.pat_lit(b_.str_lit(n)), kNil, b_.call(rt("dynamic::get_global"), {b_.str_lit(global_key(n))})));
     }
   }
   std::string module = opts_.module_name.empty() ? "__main__" : opts_.module_name;
   RId msg = b_.macro("format", {b_.str_lit("module '" + module + "' has no attribute '{}'"), b_.path("name")});
   arms.push_back(b_.arm(b_.pat_wild(), kNil, b_.call(b_.path("Err"), {b_.call("PyException::new", {b_.str_lit("AttributeError"), msg})})));
-  RId body = b_.block({}, b_.match(b_.path("name"), arms));
+  Ids first;
+  if (init) first.push_back(b_.expr_stmt(try_(b_.call(b_.path("py_init"), {}))));
+  RId body = b_.block(first, b_.match(b_.path("name"), arms));
   items.push_back(b_.fn("py_attr", {b_.param("name", b_.ty_ref(b_.ty("str")))}, b_.ty("PyResult", {b_.ty("rt::value::Value")}), body, true,
                         "This module's functions and classes for the modules that import them."));
 }

@@ -278,7 +278,7 @@ void Lowerer::mixed_publish_globals(NodeId s, Ids& out) {
       fail(t, "module-level " + T.name(ty) + " read by a dynamic function");
       return;
     }
-    out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(n), b_.method(b_.path(bnd->rust), "to_value", {})})));
+    out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(global_key(n)), b_.method(b_.path(bnd->rust), "to_value", {})})));
   }
 }
 

@@ -1,0 +1,1 @@
+"""A library package whose modules others import."""
