@@ -77,7 +77,6 @@ ModuleOutput translate_module(const ModuleInput& input, const index::GlobalIndex
 
   out.functions_static = lr.functions_static;
   out.functions_dynamic = lr.functions_dynamic;
-  out.dynamic_reasons = lr.dynamic_reasons;
   out.stubs = lr.stubs;
   out.diagnostics = std::move(lr.diagnostics);
   out.status = out.stubs > 0 ? TranslateStatus::Partial : TranslateStatus::Ok;

@@ -40,7 +40,6 @@ struct ModuleOutput {
   std::vector<Diagnostic> diagnostics;
   uint32_t functions_static = 0;   // functions whose signature and locals are all statically typed
   uint32_t functions_dynamic = 0;  // functions that use the dynamic Value somewhere
-  std::vector<std::string> dynamic_reasons;  // "function: why it is not static"
   uint32_t stubs = 0;              // functions replaced by NotImplementedError stubs
   uint64_t ns_infer = 0, ns_lower = 0, ns_emit = 0;
 };

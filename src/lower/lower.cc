@@ -250,8 +250,7 @@ RId Lowerer::function(uint32_t f) {
   if (!unsupported_.empty()) {
     for (auto& u : unsupported_) diag(u.node, DiagId::Unsupported, "unsupported: " + u.what);
     static_failed_out.insert(f);
-    static_fail_why[f] = unsupported_.front().what + " at line " +
-                         std::to_string(unsupported_.front().node == kNone ? 0 : m_.pos(unsupported_.front().node).lineno);
+    static_fail_why[f] = unsupported_.front();
     return stub_function(f, unsupported_.front().what, unsupported_.front().node);
   }
   if (used_try_ && !fallible) fallible_out.insert(f);
@@ -397,7 +396,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   std::set<uint32_t> dyn_fns;
   LowerResult mixed;
   ModuleFacts facts;
-  std::map<uint32_t, std::string> why;  // first reason each function went dynamic
+  std::map<uint32_t, Unsupported> why;  // first reason each function went dynamic
   bool bigints = module_needs_bigints(tm);
   for (int round = 0; round < 32; ++round) {
     LowerResult out;
@@ -413,24 +412,33 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     for (uint32_t f : l.static_failed_out) changed |= dyn_fns.insert(f).second;
     for (uint32_t f : l.force_dyn_out) changed |= dyn_fns.insert(f).second;
     for (auto& [f, w] : l.static_fail_why) why.emplace(f, w);
-    for (uint32_t f : l.force_dyn_out) why.emplace(f, "called with values a static signature cannot take");
+    for (uint32_t f : l.force_dyn_out) why.emplace(f, Unsupported{tm.funcs[f].node, "called with values a static signature cannot take"});
     if (round == 0 && !changed && out.stubs == 0) return out;  // all static
     bool some_failed = !l.static_failed_out.empty();
     if (round == 0 && some_failed && bigints) {
       // Integers may outgrow i64: the whole module stays dynamic.
-      for (uint32_t f = 0; f < tm.funcs.size(); ++f) dyn_fns.insert(f), why.emplace(f, "module integers may outgrow i64");
+      for (uint32_t f = 0; f < tm.funcs.size(); ++f) dyn_fns.insert(f), why.emplace(f, Unsupported{tm.funcs[f].node, "the module's integers may outgrow i64"});
       changed = true;
     }
     if (round == 0 && some_failed && !bigints) {
-      for (uint32_t f : functions_that_may_grow(tm)) changed |= dyn_fns.insert(f).second, why.emplace(f, "integers may outgrow i64");
+      for (uint32_t f : functions_that_may_grow(tm)) changed |= dyn_fns.insert(f).second, why.emplace(f, Unsupported{tm.funcs[f].node, "its integers may outgrow i64"});
     }
     if (!changed || round == 31) {
       mixed = std::move(out);
       for (uint32_t f : dyn_fns) {
         if (f == 0 && !tm.is_program) continue;
         auto w = why.find(f);
-        std::string fname = f == 0 ? "<module>" : (tm.funcs[f].cls >= 0 ? tm.classes[tm.funcs[f].cls].name + "." : "") + tm.funcs[f].name;
-        mixed.dynamic_reasons.push_back(fname + ": " + (w == why.end() ? "lowered dynamically" : w->second));
+        const sema::Function& fn = tm.funcs[f];
+        std::string fname = f == 0 ? "the module body" : (fn.cls >= 0 ? tm.classes[fn.cls].name + "." : "") + fn.name;
+        NodeId at = w == why.end() || w->second.node == kNone ? fn.node : w->second.node;
+        Diagnostic d;
+        d.id = DiagId::DynamicFallback;
+        if (at != kNone && at < tm.ast->node_count()) {
+          d.line = tm.ast->pos(at).lineno;
+          d.column = tm.ast->pos(at).col_offset + 1;
+        }
+        d.message = fname + " is lowered dynamically: " + (w == why.end() ? "lowered dynamically" : w->second.what);
+        mixed.diagnostics.push_back(std::move(d));
       }
       break;
     }

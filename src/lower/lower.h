@@ -31,14 +31,13 @@ struct LowerOptions {
 struct LowerResult {
   rust::Tree tree;
   rust::RId file = rust::kNil;
+  // Unsupported constructs (warnings) and, as notes (DynamicFallback), why
+  // each dynamically lowered function is not static, at the construct.
   std::vector<Diagnostic> diagnostics;
   uint32_t functions_static = 0;
   uint32_t functions_dynamic = 0;
   uint32_t stubs = 0;
   bool has_main = false;  // the module defines `pub fn main() -> PyResult<()>`
-  // Why each dynamic function is not static: "name: construct at line N"
-  // (what the static lowering gave up on first), for reports and planning.
-  std::vector<std::string> dynamic_reasons;
 };
 
 LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts);

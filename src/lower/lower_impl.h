@@ -96,7 +96,7 @@ class Lowerer {
   // one whose signature a dynamic caller cannot bridge in force_dyn_out.
   void set_mixed(const std::set<uint32_t>* dyn_fns) { dyn_fns_ = dyn_fns; }
   std::set<uint32_t> static_failed_out;
-  std::map<uint32_t, std::string> static_fail_why;  // function -> first construct given up on
+  std::map<uint32_t, Unsupported> static_fail_why;  // function -> first construct given up on
   std::set<uint32_t> force_dyn_out;
   // What the lowering computes once per module from the typed module alone
   // (scopes, imports, global reads), handed from one round to the next.

@@ -68,7 +68,6 @@ int main(int argc, char** argv) {
     std::printf("%s %s static=%u dynamic=%u stubs=%u bin=%s\n", u.name.c_str(), st, mo.functions_static,
                 mo.functions_dynamic, mo.stubs, mo.bin_name.c_str());
     for (auto& d : mo.diagnostics) std::printf("  %s\n", format_diagnostic(u.path, d).c_str());
-    for (auto& w : mo.dynamic_reasons) std::printf("  dynamic %s\n", w.c_str());
     for (auto& f : mo.files) write(f);
   }
   for (auto& f : translate::workspace_files(index, runtime)) write(f);
