@@ -431,6 +431,13 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     }
     if (!changed || round == 31) {
       mixed = std::move(out);
+      // A nested def is reported with the function around it: say why it was not static.
+      for (uint32_t f : dyn_fns) {
+        int p = tm.funcs[f].parent;
+        auto pw = why.find(static_cast<uint32_t>(p)), cw = why.find(f);
+        if (p >= 0 && pw != why.end() && cw != why.end() && pw->second.rfind("nested function " + tm.funcs[f].name + " ", 0) == 0)
+          pw->second = "nested function " + tm.funcs[f].name + ": " + cw->second;
+      }
       for (uint32_t f : dyn_fns) {
         if ((f == 0 && !tm.is_program) || tm.funcs[f].parent >= 0) continue;
         auto w = why.find(f);

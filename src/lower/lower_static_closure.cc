@@ -33,6 +33,9 @@ void Lowerer::s_nested_checks(uint32_t f) {
                 (k == TyKind::Tuple && T.is_copy(t));
       if (!ok) fail(fn.node, "captured variable " + fn.vars[c].name + " of type " + T.name(t));
     }
+    // Its Rust name <parent>_<name> must not be a module function's too.
+    for (const auto& [other, g] : tm_.func_by_name)
+      if (fn_rust_name(g) == fn_rust_name(f)) fail(fn.node, "nested function named like module function " + other);
   }
   // A nested def the static lowering gave up on is a closure of the
   // dynamic lowering: so is the function around it.

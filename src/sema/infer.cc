@@ -244,7 +244,7 @@ class Inferer {
     lambda_args_.clear();
     NodeId a = slot(e, fld::Lambda::args);
     auto ps = list_of(a, fld::arguments::args);
-    if (want.size() != ps.size() || !list_of(a, fld::arguments::posonlyargs).empty() || slot(a, fld::arguments::vararg) != kNone ||
+    if (want.empty() || want.size() != ps.size() || !list_of(a, fld::arguments::posonlyargs).empty() || slot(a, fld::arguments::vararg) != kNone ||
         !list_of(a, fld::arguments::kwonlyargs).empty() || slot(a, fld::arguments::kwarg) != kNone ||
         !list_of(a, fld::arguments::defaults).empty()) {
       unsupported(cur_, e, "Lambda expression");
@@ -1139,6 +1139,12 @@ class Inferer {
       if (k == Kind::Name) {
         occur(ident(n, fld::Name::id), false, false);
         continue;
+      }
+      // A call of a nested function reads its captures here.
+      if (k == Kind::Call && kind(slot(n, fld::Call::func)) == Kind::Name) {
+        int nf = nested_callee(ident(slot(n, fld::Call::func), fld::Name::id));
+        if (nf >= 0)
+          for (uint32_t c : tm_.funcs[static_cast<uint32_t>(nf)].captures) occur(tm_.funcs[static_cast<uint32_t>(nf)].vars[c].name, false, false);
       }
       for (size_t i = 0; i < ast::fields_of(k).size(); ++i) {
         ast::FieldType ft = ast::fields_of(k)[i].type;
