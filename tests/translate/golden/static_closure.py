@@ -59,3 +59,29 @@ def ranked(words: List[str]) -> List[str]:
 
 print(count_paths(4), bits(5), chained(3))
 print(ranked(["pear", "fig", "apple", "kiwi", "plum"]))
+
+
+def cond_capture(flag: bool) -> int:
+    # x is declared where the call of g reads it, not only where it is bound.
+    if flag:
+        x = 5
+    else:
+        x = 2
+
+    def g(k: int) -> int:
+        return x * k
+
+    return g(3)
+
+
+def pivot(m: List[List[float]], col: int) -> int:
+    return max(range(col, len(m)), key=lambda r: abs(m[r][col]))
+
+
+def sort_desc(xs: List[float]) -> None:
+    xs.sort(key=lambda v: -v)
+
+
+fs = [2.5, -1.0, 7.25]
+sort_desc(fs)
+print(cond_capture(True), cond_capture(False), pivot([[1.0, 2.0], [-5.0, 1.0]], 0), fs)

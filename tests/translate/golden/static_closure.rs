@@ -149,8 +149,50 @@ pub fn ranked(words: &[String]) -> PyResult<Vec<String>> {
     Ok([&[&by_len[..], &vec![longest.clone(), first_min.clone()][..]].concat()[..], &rev[..]].concat())
 }
 
+pub fn cond_capture(flag: bool) -> i64 {
+    let mut x: i64 = 0;
+    if flag {
+        // x is declared where the call of g reads it, not only where it is bound.
+        x = 5;
+    } else {
+        x = 2;
+    }
+    cond_capture_g(3, x)
+}
+
+pub fn cond_capture_g(k: i64, x: i64) -> i64 {
+    x * k
+}
+
+pub fn pivot(m: &[Vec<f64>], col: i64) -> PyResult<i64> {
+    Ok({
+        let mut v2: Option<(f64, i64)> = None;
+        for r in col..m.len() as i64 {
+            let k3 = f64::abs(m[rt::slice::check_index(r, m.len(), "list index out of range")?][rt::slice::check_index(col, m[rt::slice::check_index(r, m.len(), "list index out of range")?].len(), "list index out of range")?]);
+            if v2.as_ref().map_or(true, |c| k3 > c.0) {
+                v2 = Some((k3, r));
+            }
+        }
+        v2.expect("max() arg is an empty sequence").1
+    })
+}
+
+pub fn sort_desc(xs: &mut Vec<f64>) {
+    *xs = {
+        let mut v2: Vec<(f64, f64)> = Vec::new();
+        for v in std::mem::take(xs).into_iter() {
+            v2.push((-v, v));
+        }
+        v2.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+        v2.into_iter().map(|p| p.1).collect::<Vec<f64>>()
+    };
+}
+
 pub fn main() -> PyResult<()> {
     rt::print::print(&[&count_paths(4)?, &bits(5)?, &chained(3)?], " ", "\n");
     rt::print::print(&[&ranked(&vec!["pear".to_string(), "fig".to_string(), "apple".to_string(), "kiwi".to_string(), "plum".to_string()])?], " ", "\n");
+    let mut fs: Vec<f64> = vec![2.5, -1.0, 7.25];
+    sort_desc(&mut fs);
+    rt::print::print(&[&cond_capture(true), &cond_capture(false), &pivot(&vec![vec![1.0, 2.0], vec![-5.0, 1.0]], 0)?, &fs], " ", "\n");
     Ok(())
 }
