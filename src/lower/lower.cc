@@ -23,6 +23,8 @@ std::string Lowerer::local_name(std::string_view py) const {
 
 std::string Lowerer::fn_rust_name(uint32_t f) const {
   if (f == 0) return init_fn_ ? "py_init" : "main";
+  if (tm_.funcs[f].parent >= 0)
+    return fn_rust_name(static_cast<uint32_t>(tm_.funcs[f].parent)) + "_" + rust::escape_ident(rust::snake_case(tm_.funcs[f].name));
   if (tm_.funcs[f].cls >= 0) {
     // Methods: `<class>_<method>` with the dunder underscores dropped.
     std::string m = tm_.funcs[f].name;
@@ -137,7 +139,7 @@ RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   bool dyn = is_dyn_fn(f);
   if (dyn && fn.cls >= 0 && !fn.is_static) params.push_back(b_.param("_self", b_.ty("Value")));
   // Dynamic functions: *args, keyword-only and **kwargs too (callers pass them).
-  for (uint32_t p : dyn ? d_param_vars(f) : fn.params)
+  for (uint32_t p : dyn ? d_param_vars(f) : s_params(f))
     params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn ? b_.ty("Value") : param_type(fn.vars[p])));
   std::string msg = what;
   if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);
@@ -163,7 +165,7 @@ RId Lowerer::function(uint32_t f) {
 
   bool dynamic = (T.has_dyn(fn.ret) || (mixed() && mentions_class(fn.ret))) && f != 0;
   Ids params;
-  for (uint32_t p : fn.params) {
+  for (uint32_t p : s_params(f)) {
     const sema::Var& v = fn.vars[p];
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
     RId ty = param_type(v);
@@ -187,6 +189,7 @@ RId Lowerer::function(uint32_t f) {
   // Decorators (functools.lru_cache, user wrappers) change what a call does;
   // the dynamic lowering applies them.
   if (fn.node != kNone && !list_of(fn.node, fld::FunctionDef::decorator_list).empty()) fail(fn.node, "decorated function");
+  s_nested_checks(f);
   // A default that is not a constant is one object shared by every call
   // (`bucket=[]`): the dynamic lowering keeps that sharing.
   for (uint32_t p : fn.params) {
@@ -303,6 +306,10 @@ void Lowerer::module() {
   }
   for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
     if (tm_.funcs[f].cls >= 0) continue;
+    if (tm_.funcs[f].parent >= 0) {
+      s_nested_item(f, items);
+      continue;
+    }
     items.push_back(is_dyn_fn(f) ? d_function(f) : function(f));
   }
   if (tm_.is_program) {
@@ -370,7 +377,7 @@ size_t static_stub_floor(const sema::TypedModule& tm) {
   size_t n = tm.classes.size();
   for (uint32_t f = 0; f < tm.funcs.size(); ++f) {
     const sema::Function& fn = tm.funcs[f];
-    if (fn.cls >= 0 || (f == 0 && !tm.is_program)) continue;
+    if (fn.cls >= 0 || fn.parent >= 0 || (f == 0 && !tm.is_program)) continue;
     bool gives_up = !fn.unsupported.empty() || (f != 0 && T.has_dyn(fn.ret));
     for (uint32_t p : fn.params) gives_up |= T.has_dyn(fn.vars[p].type);
     for (const sema::Var& v : fn.vars) gives_up |= !v.is_param && T.has_dyn(v.type);
@@ -425,8 +432,15 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     }
     if (!changed || round == 31) {
       mixed = std::move(out);
+      // A nested def is reported with the function around it: say why it was not static.
       for (uint32_t f : dyn_fns) {
-        if (f == 0 && !tm.is_program) continue;
+        int p = tm.funcs[f].parent;
+        auto pw = why.find(static_cast<uint32_t>(p)), cw = why.find(f);
+        if (p >= 0 && pw != why.end() && cw != why.end() && pw->second.what.rfind("nested function " + tm.funcs[f].name + " ", 0) == 0)
+          pw->second.what = "nested function " + tm.funcs[f].name + ": " + cw->second.what;
+      }
+      for (uint32_t f : dyn_fns) {
+        if ((f == 0 && !tm.is_program) || tm.funcs[f].parent >= 0) continue;
         auto w = why.find(f);
         const sema::Function& fn = tm.funcs[f];
         std::string fname = f == 0 ? "the module body" : (fn.cls >= 0 ? tm.classes[fn.cls].name + "." : "") + fn.name;

@@ -27,6 +27,7 @@ LE Lowerer::call(NodeId e) {
   if (kind(fn) == Kind::Name) {
     std::string_view n = ident(fn, fld::Name::id);
     if (!lookup(n)) {
+      if (int nf = s_nested_callee(n); nf >= 0) return call_user(e, static_cast<uint32_t>(nf));
       auto uf = tm_.func_by_name.find(n);
       if (uf != tm_.func_by_name.end()) return call_user(e, uf->second);
       if (sema::find_builtin(sema::BuiltinRecv::Fn, n)) return call_builtin(e, n);
@@ -88,6 +89,7 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
       out.push_back(coerce(v, p.type));
     }
   }
+  s_capture_args(e, f, out);
   RId c = b_.call(fn_rust_name(f), out);
   if (fallible_in_.count(f)) c = try_(c);
   return {c, callee.ret, Form::Owned};
@@ -171,6 +173,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
   TypeId t = tm_.type_of(e);
   if (n == "print") return print_call(e);
   if (n == "range") return range_call(e);
+  if ((n == "sorted" || n == "min" || n == "max") && s_has_key_kw(e)) return s_key_call(e, n);
   if (!list_of(e, fld::Call::keywords).empty()) {
     fail(e, "keyword arguments to " + std::string(n));
     return {b_.tuple({}), t, Form::Owned};
@@ -322,6 +325,7 @@ LE Lowerer::call_method(NodeId e) {
     const sema::BuiltinInfo* vb = sema::find_builtin(sema::recv_of(rk), m);
     if (vb && vb->rust == "value_bridge") return str_value_method(e, m, recv, a);
   }
+  if (rk == TyKind::List && m == "sort" && a.empty() && s_has_key_kw(e)) return s_sort_kw(e, recv);
   if (!list_of(e, fld::Call::keywords).empty()) return bad();
   if (rk == TyKind::Dict) return dict_method(e, m, recv, a);
   const sema::BuiltinInfo* bi = sema::find_builtin(sema::recv_of(rk), m);

@@ -233,7 +233,7 @@ bool Lowerer::d_global_read(std::string_view name) {
     global_reads_ready_ = true;
     for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
       const sema::Function& fn = tm_.funcs[f];
-      if (fn.node == kNone) continue;
+      if (fn.node == kNone || fn.parent >= 0) continue;
       std::vector<NodeId> stack(list_of(fn.node, fld::FunctionDef::body).begin(), list_of(fn.node, fld::FunctionDef::body).end());
       while (!stack.empty()) {
         NodeId n = stack.back();

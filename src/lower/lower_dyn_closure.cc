@@ -26,7 +26,8 @@ void Lowerer::d_scopes() {
   if (!dscopes_.empty()) return;
   // Functions sema knows are Rust items; every other def is a closure.
   std::set<NodeId> sema_fns;
-  for (uint32_t f = 1; f < tm_.funcs.size(); ++f) sema_fns.insert(tm_.funcs[f].node);
+  for (uint32_t f = 1; f < tm_.funcs.size(); ++f)
+    if (tm_.funcs[f].parent < 0) sema_fns.insert(tm_.funcs[f].node);
   auto open = [&](NodeId n, int parent, Kind k) {
     DScope s;
     s.node = n;

@@ -320,6 +320,19 @@ class Lowerer {
   RId d_closure(NodeId def);                 // a nested def or lambda as a Value::func
   NodeId d_vararg(uint32_t f) const;         // the *args parameter of a module function
   bool d_comp_cell(NodeId comp, std::string_view py, RId val, Ids& binds, Ids& decls);
+  // ---- static nested functions, lambdas (lower_static_closure.cc)
+  std::vector<uint32_t> s_params(uint32_t f) const;  // parameters, then captures
+  void s_nested_checks(uint32_t f);                  // gives up where a nested def cannot be static
+  void s_nested_item(uint32_t f, Ids& items);        // a nested def as a module-level fn
+  int s_nested_callee(std::string_view n) const;     // nested function a call by name reaches, or -1
+  void s_capture_args(NodeId call, uint32_t f, Ids& out);
+  RId s_pass_arg(LE v, const sema::Var& p);
+  void s_def_stmt(NodeId s, Ids& out);
+  void s_chained_assign(NodeId s, Ids& out);
+  bool s_has_key_kw(NodeId call) const;              // key=/reverse= keywords
+  LE s_key_call(NodeId e, std::string_view n);       // sorted/min/max(xs, key=.., reverse=..)
+  LE s_sort_kw(NodeId e, LE recv);                   // xs.sort(key=.., reverse=..)
+  LE s_keyed(NodeId e, std::string_view n, LE src);  // sorted/min/max of src with e's keywords
 
   Kind kind(NodeId n) const { return m_.kind(n); }
   uint32_t slot(NodeId n, uint32_t f) const { return m_.slot(n, f); }

@@ -193,7 +193,7 @@ bool Lowerer::mixed_global_read(std::string_view name) {
     mixed_reads_ready_ = true;
     for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
       const sema::Function& fn = tm_.funcs[f];
-      if (fn.node == kNone) continue;
+      if (fn.node == kNone || fn.parent >= 0) continue;
       // Scopes: the names each comprehension/lambda binds, with its parent.
       std::vector<std::pair<std::set<std::string, std::less<>>, int>> scopes{{{}, -1}};
       std::vector<std::pair<NodeId, int>> stack;

@@ -51,7 +51,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::Assign: {
       auto targets = list_of(s, fld::Assign::targets);
       if (targets.size() != 1) {
-        fail(s, "chained assignment");
+        s_chained_assign(s, out);
         break;
       }
       NodeId v = slot(s, fld::Assign::value);
@@ -108,6 +108,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::Continue: out.push_back(b_.expr_stmt(b_.continue_())); break;
     case Kind::Import: case Kind::ImportFrom: break;
     case Kind::Assert: assert_stmt(s, out); break;
+    case Kind::FunctionDef: s_def_stmt(s, out); break;
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (mixed() && cur_ == 0) mixed_publish_globals(s, out);

@@ -83,7 +83,7 @@ class Inferer {
     for (NodeId s : list_of(root, fld::Module::body)) {
       Kind k = kind(s);
       if (k == Kind::FunctionDef) {
-        add_function(s, -1);
+        add_nested(add_function(s, -1));
       } else if (k == Kind::ClassDef) {
         add_class(s);
       } else {
@@ -170,9 +170,92 @@ class Inferer {
       tm_.funcs[index].ret = annotation(ret);
       tm_.funcs[index].ret_annotated = true;
     }
-    if (cls < 0) tm_.func_by_name[tm_.funcs[index].name] = index;
+    if (cls < 0 && !nesting_) tm_.func_by_name[tm_.funcs[index].name] = index;
     prescan_assigned(index, list_of(def, fld::FunctionDef::body));
     return index;
+  }
+
+  // Defs inside a module function become functions of their own that take
+  // the enclosing variables they read as extra parameters (captures); the
+  // lowering calls them directly. A def bound twice, decorated or shadowed
+  // by a variable stays a closure of the dynamic lowering.
+  void add_nested(uint32_t parent) {
+    std::vector<NodeId> defs = nested_defs(m_, tm_.funcs[parent].node);
+    std::set<std::string, std::less<>> names;
+    bool dup = false;
+    for (NodeId d : defs) dup |= !names.insert(std::string(ident(d, fld::FunctionDef::name))).second;
+    for (NodeId d : defs) {
+      std::string name(ident(d, fld::FunctionDef::name));
+      if (dup || tm_.funcs[parent].var_index.count(name) || !list_of(d, fld::FunctionDef::decorator_list).empty()) continue;
+      nesting_ = true;
+      uint32_t f = add_function(d, -1);
+      nesting_ = false;
+      tm_.funcs[f].parent = static_cast<int>(parent);
+      tm_.funcs[parent].nested[name] = f;
+      tm_.nested_fn[d] = f;
+      for (const std::string& n : names_read(m_, d)) {
+        if (tm_.funcs[f].var_index.count(n) || !tm_.funcs[parent].var_index.count(n)) continue;
+        uint32_t v = var(f, n);
+        tm_.funcs[f].vars[v].is_param = true;
+        tm_.funcs[f].captures.push_back(v);
+      }
+    }
+  }
+
+  // A nested function's captures share the enclosing variables' types, and
+  // a list it changes in place is changed in the enclosing function too.
+  void sync_captures(uint32_t f) {
+    uint32_t p = static_cast<uint32_t>(tm_.funcs[f].parent);
+    for (uint32_t c : tm_.funcs[f].captures) {
+      uint32_t pv = tm_.funcs[p].var_index.find(tm_.funcs[f].vars[c].name)->second;
+      TypeId pt = tm_.funcs[p].vars[pv].type, ct = tm_.funcs[f].vars[c].type;
+      if (pt != Types::kUnknown) set_var_type(f, c, pt);
+      if (ct != Types::kUnknown) set_var_type(p, pv, ct);
+      if (tm_.funcs[f].vars[c].mutated && !tm_.funcs[p].vars[pv].mutated) {
+        tm_.funcs[p].vars[pv].mutated = true;
+        changed_ = true;
+      }
+    }
+  }
+
+  // The nested function a call by name reaches from the current function.
+  int nested_callee(std::string_view n) const {
+    const Function& fn = tm_.funcs[cur_];
+    const Function& top = fn.parent >= 0 ? tm_.funcs[static_cast<uint32_t>(fn.parent)] : fn;
+    auto it = top.nested.find(n);
+    if (it == top.nested.end() || local_shadow(n)) return -1;
+    return static_cast<int>(it->second);
+  }
+
+  // `key=lambda x: ..` of sorted/min/max/list.sort: x is an element.
+  void key_lambda(NodeId fn, NodeId kw, const std::vector<TypeId>& at) {
+    uint32_t kn = slot(kw, fld::keyword::arg);
+    if (kn == kNone || m_.str(kn) != "key" || kind(slot(kw, fld::keyword::value)) != Kind::Lambda) return;
+    if (kind(fn) == Kind::Name && at.size() == 1) {
+      std::string_view n = ident(fn, fld::Name::id);
+      if ((n == "sorted" || n == "min" || n == "max") && !local_shadow(n)) lambda_args_ = {element_of(at[0])};
+    } else if (kind(fn) == Kind::Attribute && ident(fn, fld::Attribute::attr) == "sort" && at.empty()) {
+      lambda_args_ = {element_of(expr(slot(fn, fld::Attribute::value)))};
+    }
+  }
+
+  TypeId lambda_type(NodeId e) {
+    std::vector<TypeId> want = std::move(lambda_args_);
+    lambda_args_.clear();
+    NodeId a = slot(e, fld::Lambda::args);
+    auto ps = list_of(a, fld::arguments::args);
+    if (want.empty() || want.size() != ps.size() || !list_of(a, fld::arguments::posonlyargs).empty() || slot(a, fld::arguments::vararg) != kNone ||
+        !list_of(a, fld::arguments::kwonlyargs).empty() || slot(a, fld::arguments::kwarg) != kNone ||
+        !list_of(a, fld::arguments::defaults).empty()) {
+      unsupported(cur_, e, "Lambda expression");
+      return Types::kDyn;
+    }
+    comp_scopes_.emplace_back();
+    for (size_t i = 0; i < ps.size(); ++i) comp_scopes_.back()[std::string(ident(ps[i], fld::arg::arg))] = want[i];
+    std::vector<TypeId> sig{expr(slot(e, fld::Lambda::body))};
+    comp_scopes_.pop_back();
+    sig.insert(sig.end(), want.begin(), want.end());
+    return T.intern({TyKind::Func, std::move(sig), ~0u});
   }
 
   void add_class(NodeId def) {
@@ -328,6 +411,7 @@ class Inferer {
   void walk_function(uint32_t f) {
     cur_ = f;
     comp_scopes_.clear();
+    if (tm_.funcs[f].parent >= 0) sync_captures(f);
     const Function& fn = tm_.funcs[f];
     if (fn.node == kNone) {
       for (NodeId s : list_of(m_.root(), fld::Module::body)) {
@@ -350,6 +434,7 @@ class Inferer {
       }
       stmts(list_of(fn.node, fld::FunctionDef::body));
     }
+    if (tm_.funcs[f].parent >= 0) sync_captures(f);
   }
 
   void stmts(std::span<const uint32_t> l) {
@@ -541,7 +626,9 @@ class Inferer {
         expr(slot(s, fld::Assert::test));
         if (slot(s, fld::Assert::msg) != kNone) expr(slot(s, fld::Assert::msg));
         break;
-      case Kind::FunctionDef: unsupported(cur_, s, "nested function"); break;
+      case Kind::FunctionDef:
+        if (!tm_.nested_fn.count(s)) unsupported(cur_, s, "nested function");
+        break;
       case Kind::ClassDef: unsupported(cur_, s, "nested class"); break;
       default: unsupported(cur_, s, std::string(ast::kind_name(kind(s))) + " statement"); break;
     }
@@ -708,6 +795,7 @@ class Inferer {
         return Types::kUnknown;
       }
       case Kind::Call: return call(e);
+      case Kind::Lambda: return lambda_type(e);
       case Kind::ListComp: case Kind::GeneratorExp: case Kind::SetComp: {
         comp_enter(list_of(e, fld::ListComp::generators));
         TypeId el = expr(slot(e, fld::ListComp::elt));
@@ -780,13 +868,17 @@ class Inferer {
     auto args = list_of(e, fld::Call::args);
     std::vector<TypeId> at;
     for (NodeId a : args) at.push_back(expr(a));
-    for (NodeId k : list_of(e, fld::Call::keywords)) expr(slot(k, fld::keyword::value));
+    for (NodeId k : list_of(e, fld::Call::keywords)) {
+      key_lambda(fn, k, at);
+      expr(slot(k, fld::keyword::value));
+    }
     if (kind(fn) == Kind::Name) {
       std::string_view n = ident(fn, fld::Name::id);
       tm_.owner[fn] = cur_;
+      int nf = nested_callee(n);
       auto uf = tm_.func_by_name.find(n);
-      if (uf != tm_.func_by_name.end() && !local_shadow(n)) {
-        Function& callee = tm_.funcs[uf->second];
+      if (nf >= 0 || (uf != tm_.func_by_name.end() && !local_shadow(n))) {
+        Function& callee = tm_.funcs[nf >= 0 ? static_cast<uint32_t>(nf) : uf->second];
         for (size_t i = 0; i < at.size() && i < callee.params.size(); ++i) {
           Var& p = callee.vars[callee.params[i]];
           // A list the callee changes in place is changed here too.
@@ -1048,6 +1140,12 @@ class Inferer {
         occur(ident(n, fld::Name::id), false, false);
         continue;
       }
+      // A call of a nested function reads its captures here.
+      if (k == Kind::Call && kind(slot(n, fld::Call::func)) == Kind::Name) {
+        int nf = nested_callee(ident(slot(n, fld::Call::func), fld::Name::id));
+        if (nf >= 0)
+          for (uint32_t c : tm_.funcs[static_cast<uint32_t>(nf)].captures) occur(tm_.funcs[static_cast<uint32_t>(nf)].vars[c].name, false, false);
+      }
       for (size_t i = 0; i < ast::fields_of(k).size(); ++i) {
         ast::FieldType ft = ast::fields_of(k)[i].type;
         uint32_t v = slot(n, static_cast<uint32_t>(i));
@@ -1097,6 +1195,8 @@ class Inferer {
   uint32_t cur_ = 0;
   bool changed_ = false;
   std::vector<std::map<std::string, TypeId, std::less<>>> comp_scopes_;
+  bool nesting_ = false;               // add_function: a nested def (not a module name)
+  std::vector<TypeId> lambda_args_;    // parameter types of the next Lambda typed
   std::vector<Occ> occ_;
   std::vector<ast::ListId> blocks_;
   std::vector<std::pair<std::string, NodeId>> for_bound_;

@@ -52,6 +52,12 @@ struct Function {
   std::vector<Var> vars;
   std::map<std::string, uint32_t, std::less<>> var_index;
   std::vector<std::pair<ast::NodeId, std::string>> unsupported;  // construct and its name
+  // A def inside a module function (infer_closure.cc): its enclosing
+  // function, and the enclosing variables it reads (vars indices, passed as
+  // extra parameters after params); the enclosing function's nested defs.
+  int parent = -1;
+  std::vector<uint32_t> captures;
+  std::map<std::string, uint32_t, std::less<>> nested;
   const Var* find(std::string_view n) const {
     auto it = var_index.find(n);
     return it == var_index.end() ? nullptr : &vars[it->second];
@@ -76,6 +82,7 @@ struct TypedModule {
   std::vector<Function> funcs;       // funcs[0] is the module body
   std::map<std::string, uint32_t, std::less<>> func_by_name;   // module-level functions
   std::map<std::string, uint32_t, std::less<>> class_by_name;
+  std::map<ast::NodeId, uint32_t> nested_fn;  // nested def statement -> its function
   std::vector<ClassInfo> classes;
   // For-loop targets bound by the loop itself (Rust `for x in`): by For NodeId.
   std::vector<uint8_t> for_binds;    // by NodeId: 1 when the For's Name target is bound by the loop
@@ -84,6 +91,11 @@ struct TypedModule {
   ast::NodeId main_guard = ast::kNone;  // the `if __name__ == "__main__":` statement
   TypeId type_of(ast::NodeId e) const { return e < expr_type.size() ? expr_type[e] : Types::kUnknown; }
 };
+
+// infer_closure.cc: the names a def's body reads (Load), in first-use order.
+std::vector<std::string> names_read(const ast::Module& m, ast::NodeId def);
+// The defs directly inside a function body (any depth of if/for/while/try/with, not inside other defs).
+std::vector<ast::NodeId> nested_defs(const ast::Module& m, ast::NodeId def);
 
 TypedModule infer(const ast::Module& module, const index::GlobalIndex* index, std::string_view module_name);
 

@@ -46,22 +46,16 @@ pub fn make_counter(start: Value) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-pub fn fact(n: Value) -> PyResult<Value> {
-    let go = rt::closure::Cell::new(Value::None);
-    go.set({
-        let go = go.clone();
-        Value::func("go", rt::dynamic::lambda(move |args__: &[Value]| {
-            let k: Value = rt::dynamic::arg_or(args__, 0, Value::None);
-            return Ok(if k.le(&Value::int(1))? {
-                Value::int(1)
-            } else {
-                k.mul(&go.get().call(&[k.sub(&Value::int(1))?])?)?
-            });
-            Ok(Value::None)
-        }))
-    });
-    return Ok(go.get().call(&[n.clone()])?);
-    Ok(Value::None)
+pub fn fact(n: i64) -> i64 {
+    fact_go(n)
+}
+
+pub fn fact_go(k: i64) -> i64 {
+    if k <= 1 {
+        1
+    } else {
+        k * fact_go(k - 1)
+    }
 }
 
 pub fn apply_all(x: Value, funcs: Value) -> PyResult<Value> {
@@ -90,49 +84,54 @@ pub fn main() -> PyResult<()> {
     })])?);
     c = make_counter(Value::int(10))?;
     c.clone().call(&[])?;
-    rt::print::print(&[&c.clone().call(&[Value::int(5)])?, &fact(Value::int(6))?, &rt::dynamic::get_global("square")?.call(&[Value::int(7)])?, &rt::dynamic::get_global("calls")?], " ", "\n");
+    rt::print::print(&[&c.clone().call(&[Value::int(5)])?, &({
+        let val1 = Value::int(6);
+        let arg2: i64 = <i64>::from_value(&val1)?;
+        let ret3 = fact(arg2);
+        ret3.to_value()
+    }), &rt::dynamic::get_global("square")?.call(&[Value::int(7)])?, &rt::dynamic::get_global("calls")?], " ", "\n");
     late = {
-        let i_3 = rt::closure::Cell::new(Value::None);
-        let mut out1 = Vec::new();
-        for item2 in rt::dynamic::builtin("range", &[Value::int(3)], &[])?.iter()? {
-            i_3.set(item2);
-            out1.push({
-                let i_3 = i_3.clone();
-                Value::func("<lambda>", rt::dynamic::lambda(move |args__: &[Value]| {
-                    Ok(i_3.get())
-                }))
-            });
-        }
-        Value::list(out1)
-    };
-    bound = {
+        let i_6 = rt::closure::Cell::new(Value::None);
         let mut out4 = Vec::new();
         for item5 in rt::dynamic::builtin("range", &[Value::int(3)], &[])?.iter()? {
-            let i_6 = item5;
+            i_6.set(item5);
             out4.push({
-                let default7 = i_6.clone();
+                let i_6 = i_6.clone();
                 Value::func("<lambda>", rt::dynamic::lambda(move |args__: &[Value]| {
-                    let i: Value = rt::dynamic::arg_or(args__, 0, default7.clone());
-                    Ok(i.clone())
+                    Ok(i_6.get())
                 }))
             });
         }
         Value::list(out4)
     };
-    rt::print::print(&[&({
-        let mut out8 = Vec::new();
-        for item9 in late.clone().iter()? {
-            let f_10 = item9;
-            out8.push(f_10.clone().call(&[])?);
+    bound = {
+        let mut out7 = Vec::new();
+        for item8 in rt::dynamic::builtin("range", &[Value::int(3)], &[])?.iter()? {
+            let i_9 = item8;
+            out7.push({
+                let default10 = i_9.clone();
+                Value::func("<lambda>", rt::dynamic::lambda(move |args__: &[Value]| {
+                    let i: Value = rt::dynamic::arg_or(args__, 0, default10.clone());
+                    Ok(i.clone())
+                }))
+            });
         }
-        Value::list(out8)
-    }), &({
+        Value::list(out7)
+    };
+    rt::print::print(&[&({
         let mut out11 = Vec::new();
-        for item12 in bound.clone().iter()? {
+        for item12 in late.clone().iter()? {
             let f_13 = item12;
             out11.push(f_13.clone().call(&[])?);
         }
         Value::list(out11)
+    }), &({
+        let mut out14 = Vec::new();
+        for item15 in bound.clone().iter()? {
+            let f_16 = item15;
+            out14.push(f_16.clone().call(&[])?);
+        }
+        Value::list(out14)
     }), &apply_all(Value::int(4), Value::tuple(vec![Value::func("abs", |a: &[Value]| rt::dynamic::builtin("abs", a, &[])), Value::func("<lambda>", rt::dynamic::lambda(move |args__: &[Value]| {
         let v: Value = rt::dynamic::arg_or(args__, 0, Value::None);
         Ok(v.add(&Value::int(1))?)
