@@ -593,7 +593,7 @@ class Printer {
   }
   bool nested_call(RId id) const {
     const RNode& n = t_.node(id);
-    if (n.kind == RKind::MethodCall || n.kind == RKind::Call) return true;
+    if (n.kind == RKind::Macro || n.kind == RKind::Call) return true;
     if (n.kind == RKind::Unary || n.kind == RKind::Try || n.kind == RKind::Cast) return !parens(id) && nested_call(n.a);
     return false;
   }
@@ -750,17 +750,22 @@ class Printer {
         return op + *e;
       }
       case RKind::Cast: {
-        std::string ty = " as " + cap([&] { type(n.b); });
-        Str e = rw(n.a, kPrecCast, sh.shrink(text_width(ty)));
+        std::string ty = "as " + cap([&] { type(n.b); });
+        Str e = rw(n.a, kPrecCast, sh);
         if (!e) return std::nullopt;
-        return fit(*e + ty, sh);
+        if (last_w(*e) + 1 + text_width(ty) <= sh.width) return fit(*e + " " + ty, sh);
+        return fit(*e + "\n" + sp(sh.indent + kTab) + ty, sh);
       }
       case RKind::Index: {
         Str e = rw(n.a, kPrecPostfix, sh);
         if (!e) return std::nullopt;
-        Str i = rw(n.b, kPrecLowest, sh.right(last_w(*e) + 1).shrink(1));
-        if (!i) return std::nullopt;
-        return fit(*e + "[" + *i + "]", sh);
+        Str i = rw(n.b, kPrecLowest, after(*e, sh).right(1).shrink(1));
+        if (i && !multi(*i)) return fit(*e + "[" + *i + "]", sh);
+        int in = sh.indent + kTab;
+        Str ni = rw(n.b, kPrecLowest, Shape{in, 1, kMaxWidth - in - 2 - sh.overhead()});
+        if (ni && (!multi(*ni) || !i)) return fit(*e + "\n" + sp(in) + "[" + *ni + "]", sh);
+        if (i) return fit(*e + "[" + *i + "]", sh);
+        return std::nullopt;
       }
       case RKind::Block: return block_text(id, sh.indent);
       case RKind::If: return if_text(id, sh, true);
@@ -773,7 +778,7 @@ class Printer {
       case RKind::Loop: return label_text(n) + "loop " + block_text(n.b, sh.indent);
       case RKind::For: {
         std::string head = label_text(n) + "for " + cap([&] { pat(n.a); }) + " in";
-        Str h = rhs_try(head, n.b, sh, 0);
+        Str h = rhs_try(head, n.b, sh, 2);
         if (!h) return std::nullopt;
         return *h + brace_sep(*h, sh) + block_text(n.c, sh.indent);
       }
@@ -934,7 +939,7 @@ class Printer {
     if (n.c != kNil) {
       s += " else ";
       if (t_.node(n.c).kind == RKind::If) {
-        Str e = if_text(n.c, Shape{sh.indent, last_w(s), kMaxWidth - sh.indent - last_w(s)}, false);
+        Str e = if_text(n.c, Shape{sh.indent, last_w(s) - sh.indent, kMaxWidth - last_w(s)}, false);
         if (!e) return std::nullopt;
         s += *e;
       } else {
@@ -1031,25 +1036,36 @@ class Printer {
     for (RId a : t_.list(n.list)) {
       const RNode& arm = t_.node(a);
       std::string head = cap([&] { pat(arm.a); });
+      // A guard that does not fit after the pattern goes on its own line.
       if (arm.b != kNil) {
-        Str g = rw(arm.b, kPrecLowest, Shape{in, text_width(head) + 4, kMaxWidth - in - text_width(head) - 4});
-        if (!g) return std::nullopt;
-        head += " if " + *g;
+        int pw = text_width(head) + 4;
+        Str g = rw(arm.b, kPrecLowest, Shape{in, pw, kMaxWidth - in - pw - 3});
+        if (g && !multi(*g)) {
+          head += " if " + *g;
+        } else {
+          int gi = in + kTab;
+          g = rw(arm.b, kPrecLowest, Shape{gi, 3, kMaxWidth - gi - 3 - 3});
+          if (!g) return std::nullopt;
+          head += "\n" + sp(gi) + "if " + *g;
+        }
       }
       head += " =>";
+      std::string brace = multi(head) ? "\n" + sp(in) : " ";
       // `{ e }` bodies lose their braces.
       RId body = arm.c;
       for (RId e = sole_expr(body); e != kNil; e = sole_expr(body)) body = e;
       s += sp(in) + head;
       const RNode& bn = t_.node(body);
       if (bn.kind == RKind::Block) {
-        s += " " + block_text(body, in) + "\n";
+        s += brace + block_text(body, in) + "\n";
         continue;
       }
-      Shape os{in, text_width(head) + 1, kMaxWidth - in - text_width(head) - 1 - 1};
+      Shape os = after(sp(in) + head, Shape{0, 0, kMaxWidth}).right(1).shrink(1);
+      os.indent = in;
+      os.offset -= in;
       Str orig = rw(body, kPrecLowest, os);
       auto next_form = [&](const std::string& nx) {
-        return " {\n" + sp(in + kTab) + nx + "\n" + sp(in) + "}\n";
+        return brace + "{\n" + sp(in + kTab) + nx + "\n" + sp(in) + "}\n";
       };
       if (orig && !multi(*orig)) {
         s += " " + *orig + ",\n";
@@ -1087,12 +1103,14 @@ class Printer {
     std::string s = "." + std::string(t_.str(n.text));
     if (n.kind == RKind::MethodCall) {
       s += cap([&] { turbofish(n.c); });
-      Str args = list("(", ")", t_.list(n.list), sh.right(text_width(s)), kFnCallWidth, LStyle::Call, text_width(s));
+      Str args = list("(", ")", t_.list(n.list), sh.shrink(c.tries).right(text_width(s)), kFnCallWidth,
+                      LStyle::Call, text_width(s));
       if (!args) return std::nullopt;
       s += *args;
     }
-    if (!fits(s, sh)) return std::nullopt;
-    if (with_tries) s += std::string(static_cast<size_t>(c.tries), '?');
+    if (!fits(s, sh.shrink(c.tries))) return std::nullopt;
+    (void)with_tries;
+    s += std::string(static_cast<size_t>(c.tries), '?');
     return s;
   }
 
@@ -1138,7 +1156,7 @@ class Printer {
       }
     }
     std::string q(static_cast<size_t>(root_tries), '?');
-    Str root = rw(cur, kPrecPostfix, sh);
+    Str root = rw(cur, kPrecPostfix, sh.shrink(root_tries));
     if (!root) return std::nullopt;
     std::string r = *root + q;
     if (children.empty()) return fit(r, sh);
@@ -1175,8 +1193,9 @@ class Printer {
       if (multi(w)) all_in_one_line = false;
     int budget = (child_count == 1 ? sh.width : std::min(sh.width, kChainWidth)) - almost_total;
     all_in_one_line = all_in_one_line && budget > 0;
-    Shape vert_shape = child_shape.shrink(sh.overhead() + last.tries);
-    Shape last_shape = all_in_one_line ? sh.shrink(last.tries) : extendable ? child_shape.shrink(last.tries) : vert_shape;
+    // (chain_child counts an element's own `?`s)
+    Shape vert_shape = child_shape.shrink(sh.overhead());
+    Shape last_shape = all_in_one_line ? sh : extendable ? child_shape : vert_shape;
     std::optional<std::string> last_str;
     bool fits_single_line = false;
     if (all_in_one_line || extendable) {
@@ -1207,7 +1226,7 @@ class Printer {
       last_str = chain_child(last, last_shape, false);
       if (!last_str) return std::nullopt;
     }
-    rewrites.push_back(*last_str + std::string(static_cast<size_t>(last.tries), '?'));
+    rewrites.push_back(*last_str);
     if (!fits_single_line && force_one_line_chain_ && !loose_) return std::nullopt;
     std::string s;
     for (size_t i = 0; i < rewrites.size(); ++i) {

@@ -473,7 +473,10 @@ pub fn main() -> PyResult<()> {
     );
     rt::print::print(
         &[
-            &Value::from(a.py_eq(&rt::dynamic::construct(&class_money(), &[Value::int(1250)])?)),
+            &Value::from(a.py_eq(&rt::dynamic::construct(
+                &class_money(),
+                &[Value::int(1250)],
+            )?)),
             &Value::from(a.py_ne(&b)),
             &rt::dynamic::builtin("sorted", &[Value::list(vec![a.clone(), b.clone()])], &[])?,
             &rt::dynamic::method(&type_money(), "valid", &[Value::int(-1)], &[])?,

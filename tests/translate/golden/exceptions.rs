@@ -105,8 +105,9 @@ pub fn first_ok(items: Value) -> PyResult<Value> {
         let outcome5: PyResult<rt::exc_obj::Flow> = match attempt2 {
             Ok(rt::exc_obj::Flow::Normal) => Ok(rt::exc_obj::Flow::Normal),
             Ok(flow) => Ok(flow),
-            Err(raised3) if raised3.is_instance_of("ValueError")
-                || raised3.is_instance_of("AppError") => {
+            Err(raised3)
+                if raised3.is_instance_of("ValueError") || raised3.is_instance_of("AppError") =>
+            {
                 let caught4 = raised3;
                 (|| {
                     e = rt::dynamic::exception_value(&caught4);

@@ -61,7 +61,11 @@ pub fn main() -> PyResult<()> {
     );
     rt::print::print(
         &[
-            &initials(&vec!["grace".to_string(), "alan".to_string(), String::new()]),
+            &initials(&vec![
+                "grace".to_string(),
+                "alan".to_string(),
+                String::new(),
+            ]),
             &format!(
                 "{}|{}|",
                 rt::fmt::py_format(&3.14159, ".2f")?,
