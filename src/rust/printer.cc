@@ -572,7 +572,7 @@ class Printer {
       case RKind::Closure: case RKind::Block: return true;
       case RKind::Match: case RKind::If: case RKind::For: case RKind::Loop: case RKind::While: return nargs == 1;
       case RKind::ArrayLit: case RKind::StructLit: return nargs == 1;
-      case RKind::Macro: return (n.flags & kBrackets) ? nargs == 1 : true;
+      case RKind::Macro: return nargs == 1;
       case RKind::Call: case RKind::MethodCall: case RKind::Tuple: return nargs == 1;
       case RKind::Unary: case RKind::Try: case RKind::Cast: return !parens(id) && overflowable(n.a, nargs);
       default: return false;
@@ -778,7 +778,7 @@ class Printer {
       case RKind::Loop: return label_text(n) + "loop " + block_text(n.b, sh.indent);
       case RKind::For: {
         std::string head = label_text(n) + "for " + cap([&] { pat(n.a); }) + " in";
-        Str h = rhs_try(head, n.b, sh, 2);
+        Str h = rhs_try(head, n.b, sh, 1);
         if (!h) return std::nullopt;
         return *h + brace_sep(*h, sh) + block_text(n.c, sh.indent);
       }
@@ -917,7 +917,7 @@ class Printer {
 
   // `if c { a } else { b }` stays on one line in expression position when
   // short (single_line_if_else_max_width 50).
-  Str if_text(RId id, Shape sh, bool allow_single) {
+  Str if_text(RId id, Shape sh, bool allow_single, bool in_else = false) {
     const RNode& n = t_.node(id);
     auto simple_block = [&](RId b) {
       const RNode& bn = t_.node(b);
@@ -935,15 +935,20 @@ class Printer {
     }
     Str c = rw(n.a, kPrecLowest, sh.right(3));
     if (!c) return std::nullopt;
-    std::string s = "if " + *c + brace_sep("if " + *c, sh) + block_text(n.b, sh.indent);
+    bool chained = in_else || n.c != kNil;
+    auto body = [&](RId b) {
+      std::string t = block_text(b, sh.indent);
+      return chained && t == "{}" ? "{\n" + sp(sh.indent) + "}" : t;
+    };
+    std::string s = "if " + *c + brace_sep("if " + *c, sh) + body(n.b);
     if (n.c != kNil) {
       s += " else ";
       if (t_.node(n.c).kind == RKind::If) {
-        Str e = if_text(n.c, Shape{sh.indent, last_w(s) - sh.indent, kMaxWidth - last_w(s)}, false);
+        Str e = if_text(n.c, Shape{sh.indent, last_w(s) - sh.indent, kMaxWidth - last_w(s)}, false, true);
         if (!e) return std::nullopt;
         s += *e;
       } else {
-        s += block_text(n.c, sh.indent);
+        s += body(n.c);
       }
     }
     return s;
@@ -984,10 +989,12 @@ class Printer {
         Str r = rw(e, kPrecLowest, bs);
         if (r && (!multi(*r) || multi_ok(e))) return head + " " + *r;
       }
+      if (!loose_ && text_width(head) + 3 > sh.width) return std::nullopt;  // room for ` {}`
       return fit(head + " " + block_text(body, sh.indent), sh);
     }
     Str r = rw(body, kPrecLowest, bs);
     if (r && (!multi(*r) || multi_ok(body))) return head + " " + *r;
+    if (!loose_ && text_width(head) + 3 > sh.width) return std::nullopt;
     Str inner = rw(body, kPrecLowest, block_shape(sh.indent + kTab));
     if (!inner) return std::nullopt;
     return fit(head + " {\n" + sp(sh.indent + kTab) + *inner + "\n" + sp(sh.indent) + "}", sh);
