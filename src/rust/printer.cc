@@ -518,10 +518,11 @@ class Printer {
                                           (force_one_line_chain_ ? 2u : 0u) | (loose_ ? 1u : 0u),
                                       (static_cast<uint64_t>(sh.indent & 0xFFFF) << 48) | (pack(sh.offset) << 24) |
                                           pack(sh.width)};
+    // Only multi-line results are kept: one-line ones come back fast from flat().
     auto it = rw_memo_.find(key);
     if (it != rw_memo_.end()) return it->second;
     Str r = rw_uncached(id, min, sh);
-    rw_memo_.emplace(key, r);
+    if (!r || multi(*r)) rw_memo_.emplace(key, r);
     return r;
   }
   Str rw_uncached(RId id, int min, Shape sh) {
@@ -716,8 +717,195 @@ class Printer {
     return Shape{sh.indent, col - sh.indent, kMaxWidth - sh.overhead() - col};
   }
 
+  // Fast path. Expressions built from leaves, operators, casts, indexing,
+  // calls, macros, tuples, arrays and method chains over such expressions get
+  // their one-line text computed once; rw returns it whenever the full layout
+  // would (it fits, and no width heuristic is exceeded). `extra` is room the
+  // chain rules want beyond the text on its line, `need` the columns the
+  // deepest list item needs beyond the current block indent.
+  struct Flat {
+    std::string text;
+    int extra = 0;
+    int need = 0;
+    bool ok = false;
+  };
+  const Flat& flat(RId id) {
+    auto it = flat_memo_.find(id);
+    if (it != flat_memo_.end()) return it->second;
+    Flat f = flat_compute(id);
+    return flat_memo_.emplace(id, std::move(f)).first->second;
+  }
+  // Appends a flat operand (parenthesized when its precedence asks for it).
+  bool flat_part(RId id, int min, Flat& into, bool allow_extra = false) {
+    const Flat& f = flat(id);
+    if (!f.ok || (f.extra && !allow_extra)) return false;
+    bool paren = prec_of(id) < min;
+    into.text += paren ? "(" + f.text + ")" : f.text;
+    into.need = std::max(into.need, f.need);
+    return true;
+  }
+  // `open items close` on one line, as list() would keep it.
+  bool flat_items(std::span<const RId> items, int limit, int ident_len, Flat& into) {
+    size_t n = items.size();
+    int total = 0, last_extra = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const Flat& f = flat(items[i]);
+      if (!f.ok) return false;
+      if (i) into.text += ", ";
+      into.text += f.text;
+      int w = text_width(f.text);
+      total += w + (i ? 2 : 0);
+      into.need = std::max({into.need, f.need + kTab, w + f.extra + kTab + 1});
+      if (i + 1 == n) last_extra = f.extra;
+    }
+    if (n == 1) {
+      if (nested_call(items[0]) && total + last_extra > limit) return false;
+    } else if (n > 1 && total + last_extra > limit) {
+      return false;
+    }
+    (void)ident_len;
+    into.extra = last_extra;
+    return true;
+  }
+  Flat flat_compute(RId id) {
+    const RNode& n = t_.node(id);
+    Flat f;
+    switch (n.kind) {
+      case RKind::Lit: case RKind::Path: case RKind::StrLit: case RKind::CharLit:
+        f.text = flat_leaf(id);
+        f.ok = true;
+        return f;
+      case RKind::Call: {
+        if (!flat_part(n.a, kPrecPostfix, f)) return f;
+        int iw = text_width(f.text);
+        f.text += "(";
+        if (!flat_items(t_.list(n.list), kFnCallWidth, iw, f)) return f;
+        f.text += ")";
+        f.ok = true;
+        return f;
+      }
+      case RKind::Macro: {
+        bool br = n.flags & kBrackets;
+        f.text = std::string(t_.str(n.text)) + (br ? "![" : "!(");
+        if (!flat_items(t_.list(n.list), br ? kArrayWidth : kFnCallWidth, text_width(f.text) - 1, f)) return f;
+        f.text += br ? "]" : ")";
+        f.ok = true;
+        return f;
+      }
+      case RKind::Tuple: case RKind::ArrayLit: {
+        bool tup = n.kind == RKind::Tuple;
+        auto el = t_.list(n.list);
+        f.text = tup ? "(" : "[";
+        if (tup && el.size() == 1) {
+          if (!flat_part(el[0], kPrecLowest, f, true)) return f;
+          f.extra = flat(el[0]).extra;
+          f.text += ",)";
+          f.ok = true;
+          return f;
+        }
+        if (!flat_items(el, tup ? kFnCallWidth : kArrayWidth, 0, f)) return f;
+        f.text += tup ? ")" : "]";
+        f.ok = true;
+        return f;
+      }
+      case RKind::Binary: {
+        int p = binop_prec(n.op);
+        int lmin = p == kPrecCmp ? p + 1 : p;
+        bool lcast = t_.node(n.a).kind == RKind::Cast && (n.op == Op::Lt || n.op == Op::Shl);
+        if (!flat_part(n.a, lcast ? kPrecAtom : lmin, f)) return f;
+        f.text += std::string(" ") + op_text(n.op) + " ";
+        if (!flat_part(n.b, p + 1, f)) return f;
+        // Continuation operands are tried in a narrower shape.
+        f.need = std::max(f.need, text_width(f.text) + kTab + 4);
+        f.ok = true;
+        return f;
+      }
+      case RKind::Unary: {
+        f.text = op_text(n.op);
+        const RNode& c = t_.node(n.a);
+        if (c.kind == RKind::Unary && (n.op == Op::Neg || n.op == Op::Ref) && c.op == n.op) f.text += " ";
+        if (!flat_part(n.a, kPrecUnary, f, true)) return f;
+        f.extra = flat(n.a).extra;
+        f.ok = true;
+        return f;
+      }
+      case RKind::Cast:
+        if (!flat_part(n.a, kPrecCast, f)) return f;
+        f.text += " as " + cap([&] { type(n.b); });
+        f.ok = true;
+        return f;
+      case RKind::Index:
+        if (!flat_part(n.a, kPrecPostfix, f)) return f;
+        f.text += "[";
+        if (!flat_part(n.b, kPrecLowest, f, true)) return f;
+        f.extra = flat(n.b).extra;
+        f.text += "]";
+        f.ok = true;
+        return f;
+      case RKind::Return:
+        f.text = "return";
+        if (n.a != kNil) {
+          f.text += " ";
+          if (!flat_part(n.a, kPrecLowest, f, true)) return f;
+          f.extra = flat(n.a).extra;
+        }
+        f.ok = true;
+        return f;
+      case RKind::MethodCall: case RKind::Field: case RKind::Try: {
+        std::vector<RId> nodes;
+        RId cur = id;
+        while (t_.node(cur).kind == RKind::MethodCall || t_.node(cur).kind == RKind::Field ||
+               t_.node(cur).kind == RKind::Try) {
+          nodes.push_back(cur);
+          cur = t_.node(cur).a;
+        }
+        std::reverse(nodes.begin(), nodes.end());
+        if (!flat_part(cur, kPrecPostfix, f)) return f;
+        int children = 0, last_tries = 0, last_list_extra = 0;
+        for (RId x : nodes) {
+          const RNode& xn = t_.node(x);
+          if (xn.kind == RKind::Try) {
+            f.text += "?";
+            ++last_tries;
+            continue;
+          }
+          ++children;
+          last_tries = 0;
+          last_list_extra = 0;
+          f.text += "." + std::string(t_.str(xn.text));
+          if (xn.kind == RKind::MethodCall) {
+            f.text += cap([&] { turbofish(xn.c); });
+            Flat args;
+            if (!flat_items(t_.list(xn.list), kFnCallWidth, 0, args)) return f;
+            f.text += "(" + args.text + ")";
+            // Elements after the root are also tried one per line, a level deeper.
+            f.need = std::max(f.need, args.need + kTab);
+            last_list_extra = args.extra;
+          }
+        }
+        int w = text_width(f.text);
+        if (children == 0) {
+          f.extra = 0;
+        } else {
+          if (children > 1 && w + last_tries > kChainWidth) return f;
+          f.extra = last_tries + last_list_extra;
+        }
+        f.need = std::max(f.need, w + kTab + 1);
+        f.ok = true;
+        return f;
+      }
+      default:
+        return f;
+    }
+  }
+
   Str rw_inner(RId id, Shape sh) {
     const RNode& n = t_.node(id);
+    if (!loose_) {
+      const Flat& f = flat(id);
+      if (f.ok && text_width(f.text) + f.extra <= sh.width && sh.indent + std::max(0, sh.overhead()) + f.need <= kMaxWidth)
+        return f.text;
+    }
     switch (n.kind) {
       case RKind::Lit: case RKind::Path: case RKind::StrLit: case RKind::CharLit:
         return fit(flat_leaf(id), sh);
@@ -1428,9 +1616,15 @@ class Printer {
   bool loose_ = false;  // fallback: nothing fits, print without width checks
   bool force_one_line_chain_ = false;  // an overflowing method-call argument may not break
   std::unordered_map<uint64_t, std::string> block_memo_;
+  std::unordered_map<RId, Flat> flat_memo_;
   struct PairHash {
     size_t operator()(const std::pair<uint64_t, uint64_t>& k) const {
-      return std::hash<uint64_t>()(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
+      uint64_t x = k.first * 0x9E3779B97F4A7C15ull ^ (k.second + 0x632BE59BD9B4E019ull + (k.first << 6));
+      x ^= x >> 31;  // splitmix finalizer: the packed keys differ only in a few bits
+      x *= 0xBF58476D1CE4E5B9ull;
+      x ^= x >> 27;
+      x *= 0x94D049BB133111EBull;
+      return static_cast<size_t>(x ^ (x >> 31));
     }
   };
   std::unordered_map<std::pair<uint64_t, uint64_t>, Str, PairHash> rw_memo_;
