@@ -12,7 +12,7 @@ packages=(
   libboost-program-options-dev
   libspdlog-dev libfmt-dev
   libgtest-dev googletest
-  rustc libstd-rust-dev-wasm32 nodejs
+  rustc libstd-rust-dev-wasm32 rustfmt nodejs
   slurm-wlm munge
 )
 missing=()

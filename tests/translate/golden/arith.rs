@@ -1,4 +1,14 @@
-#![allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, non_snake_case, unreachable_code, clippy::all)]
+#![allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_imports,
+    dead_code,
+    non_snake_case,
+    unreachable_code,
+    clippy::all
+)]
 
 // Integer and float arithmetic with Python's semantics.
 
@@ -33,6 +43,16 @@ pub fn power(mut base: i64, mut exp: i64) -> i64 {
 }
 
 pub fn main() -> PyResult<()> {
-    rt::print::print(&[&floor_ops(-7, 2)?, &mean(&vec![1.5, 2.5])?, &power(3, 5), &(7 as f64 / 2.0), &i64::pow(2, 10)], " ", "\n");
+    rt::print::print(
+        &[
+            &floor_ops(-7, 2)?,
+            &mean(&vec![1.5, 2.5])?,
+            &power(3, 5),
+            &(7 as f64 / 2.0),
+            &i64::pow(2, 10),
+        ],
+        " ",
+        "\n",
+    );
     Ok(())
 }

@@ -1,11 +1,21 @@
-#![allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, non_snake_case, unreachable_code, clippy::all)]
+#![allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_imports,
+    dead_code,
+    non_snake_case,
+    unreachable_code,
+    clippy::all
+)]
 
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
-use std::rc::Rc;
 use portalis_runtime::value::{FromValue, ToValue};
+use std::rc::Rc;
 
 pub fn counter_init(self_: Value, start: Value) -> PyResult<Value> {
     self_.clone().setattr("count", start.clone())?;
@@ -14,15 +24,28 @@ pub fn counter_init(self_: Value, start: Value) -> PyResult<Value> {
 
 pub fn counter_bump(self_: Value, by: Value) -> PyResult<Value> {
     let obj1 = self_.clone();
-    obj1.setattr("count", rt::dynamic::attr(&obj1, "count")?.add(&by.clone())?)?;
+    obj1.setattr(
+        "count",
+        rt::dynamic::attr(&obj1, "count")?.add(&by.clone())?,
+    )?;
     return Ok(rt::dynamic::attr(&self_.clone(), "count")?);
     Ok(Value::None)
 }
 
 fn make_counter() -> Rc<Class> {
     let c = Class::new("Counter", None);
-    c.def_method("__init__", |a: &[Value]| counter_init(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
-    c.def_method("bump", |a: &[Value]| counter_bump(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::int(1))));
+    c.def_method("__init__", |a: &[Value]| {
+        counter_init(
+            rt::dynamic::arg_or(a, 0, Value::None),
+            rt::dynamic::arg_or(a, 1, Value::None),
+        )
+    });
+    c.def_method("bump", |a: &[Value]| {
+        counter_bump(
+            rt::dynamic::arg_or(a, 0, Value::None),
+            rt::dynamic::arg_or(a, 1, Value::int(1)),
+        )
+    });
     rt::classes::register_type("Counter", type_counter);
     c
 }
@@ -35,7 +58,12 @@ pub fn class_counter() -> Rc<Class> {
 fn make_type_counter() -> Value {
     let t = rt::classes::new_type(&class_counter(), None);
     let m = rt::classes::meta_of(&t);
-    m.def_method("bump", |a: &[Value]| counter_bump(rt::dynamic::arg_or(a, 1, Value::None), rt::dynamic::arg_or(a, 2, Value::int(1))));
+    m.def_method("bump", |a: &[Value]| {
+        counter_bump(
+            rt::dynamic::arg_or(a, 1, Value::None),
+            rt::dynamic::arg_or(a, 2, Value::int(1)),
+        )
+    });
     t
 }
 
@@ -58,12 +86,28 @@ pub fn main() -> PyResult<()> {
     let mut e: Value = Value::None;
     c = rt::dynamic::construct(&class_counter(), &[Value::int(10)])?;
     rt::dynamic::method(&c.clone(), "bump", &[], &[])?;
-    rt::print::print(&[&rt::dynamic::method(&c.clone(), "bump", &[Value::int(5)], &[])?, &({
-        let val1 = Value::list(vec![Value::str("a"), Value::str("b"), Value::str("a")]);
-        let arg2: Vec<String> = <Vec<String>>::from_value(&val1)?;
-        let ret3 = tally(&arg2);
-        ret3.to_value()
-    }), &rt::dynamic::builtin("sorted", &[rt::dynamic::set_from(vec![Value::int(3), Value::int(1), Value::int(2)])?], &[])?], " ", "\n");
+    rt::print::print(
+        &[
+            &rt::dynamic::method(&c.clone(), "bump", &[Value::int(5)], &[])?,
+            &({
+                let val1 = Value::list(vec![Value::str("a"), Value::str("b"), Value::str("a")]);
+                let arg2: Vec<String> = <Vec<String>>::from_value(&val1)?;
+                let ret3 = tally(&arg2);
+                ret3.to_value()
+            }),
+            &rt::dynamic::builtin(
+                "sorted",
+                &[rt::dynamic::set_from(vec![
+                    Value::int(3),
+                    Value::int(1),
+                    Value::int(2),
+                ])?],
+                &[],
+            )?,
+        ],
+        " ",
+        "\n",
+    );
     let attempt4: PyResult<()> = (|| {
         return Err(rt::dynamic::exception("ValueError", &[Value::str("bad")]));
         Ok(())
@@ -77,7 +121,7 @@ pub fn main() -> PyResult<()> {
                 rt::print::print(&[&Value::str("caught"), &e.clone()], " ", "\n");
                 Ok(())
             })()
-        },
+        }
         Err(raised5) => Err(raised5),
     };
     outcome7?;

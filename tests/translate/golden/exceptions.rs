@@ -1,14 +1,31 @@
-#![allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, non_snake_case, unreachable_code, clippy::all)]
+#![allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_imports,
+    dead_code,
+    non_snake_case,
+    unreachable_code,
+    clippy::all
+)]
 
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
-use std::rc::Rc;
 use portalis_runtime::value::{FromValue, ToValue};
+use std::rc::Rc;
 
 pub fn limit_error_init(self_: Value, limit: Value, got: Value) -> PyResult<Value> {
-    rt::exc_obj::base_init(&self_.clone(), &[Value::from(format!("limit {}, got {}", limit.clone().py_str(), got.clone().py_str()))])?;
+    rt::exc_obj::base_init(
+        &self_.clone(),
+        &[Value::from(format!(
+            "limit {}, got {}",
+            limit.clone().py_str(),
+            got.clone().py_str()
+        ))],
+    )?;
     self_.clone().setattr("limit", limit.clone())?;
     Ok(Value::None)
 }
@@ -20,8 +37,19 @@ pub fn limit_error_excess(self_: Value, got: Value) -> PyResult<Value> {
 
 fn make_limit_error() -> Rc<Class> {
     let c = Class::new("LimitError", Some(rt::exc_obj::exc_class("AppError")));
-    c.def_method("__init__", |a: &[Value]| limit_error_init(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None), rt::dynamic::arg_or(a, 2, Value::None)));
-    c.def_method("excess", |a: &[Value]| limit_error_excess(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
+    c.def_method("__init__", |a: &[Value]| {
+        limit_error_init(
+            rt::dynamic::arg_or(a, 0, Value::None),
+            rt::dynamic::arg_or(a, 1, Value::None),
+            rt::dynamic::arg_or(a, 2, Value::None),
+        )
+    });
+    c.def_method("excess", |a: &[Value]| {
+        limit_error_excess(
+            rt::dynamic::arg_or(a, 0, Value::None),
+            rt::dynamic::arg_or(a, 1, Value::None),
+        )
+    });
     rt::classes::register_type("LimitError", type_limit_error);
     c
 }
@@ -34,7 +62,12 @@ pub fn class_limit_error() -> Rc<Class> {
 fn make_type_limit_error() -> Value {
     let t = rt::classes::new_type(&class_limit_error(), None);
     let m = rt::classes::meta_of(&t);
-    m.def_method("excess", |a: &[Value]| limit_error_excess(rt::dynamic::arg_or(a, 1, Value::None), rt::dynamic::arg_or(a, 2, Value::None)));
+    m.def_method("excess", |a: &[Value]| {
+        limit_error_excess(
+            rt::dynamic::arg_or(a, 1, Value::None),
+            rt::dynamic::arg_or(a, 2, Value::None),
+        )
+    });
     t
 }
 
@@ -45,10 +78,16 @@ pub fn type_limit_error() -> Value {
 
 pub fn check(n: Value) -> PyResult<Value> {
     if n.gt(&Value::int(3))? {
-        return Err(rt::exc_obj::to_exception(rt::dynamic::construct(&class_limit_error(), &[Value::int(3), n.clone()])?));
+        return Err(rt::exc_obj::to_exception(rt::dynamic::construct(
+            &class_limit_error(),
+            &[Value::int(3), n.clone()],
+        )?));
     }
     if n.lt(&Value::int(0))? {
-        return Err(rt::dynamic::exception("ValueError", &[Value::str("negative")]));
+        return Err(rt::dynamic::exception(
+            "ValueError",
+            &[Value::str("negative")],
+        ));
     }
     return Ok(n.clone());
     Ok(Value::None)
@@ -66,23 +105,34 @@ pub fn first_ok(items: Value) -> PyResult<Value> {
         let outcome5: PyResult<rt::exc_obj::Flow> = match attempt2 {
             Ok(rt::exc_obj::Flow::Normal) => Ok(rt::exc_obj::Flow::Normal),
             Ok(flow) => Ok(flow),
-            Err(raised3) if raised3.is_instance_of("ValueError") || raised3.is_instance_of("AppError") => {
+            Err(raised3)
+                if raised3.is_instance_of("ValueError") || raised3.is_instance_of("AppError") =>
+            {
                 let caught4 = raised3;
                 (|| {
                     e = rt::dynamic::exception_value(&caught4);
-                    rt::print::print(&[&Value::str("skip"), &x.clone(), &Value::str(caught4.class_name()), &rt::dynamic::attr(&e.clone(), "args")?], " ", "\n");
+                    rt::print::print(
+                        &[
+                            &Value::str("skip"),
+                            &x.clone(),
+                            &Value::str(caught4.class_name()),
+                            &rt::dynamic::attr(&e.clone(), "args")?,
+                        ],
+                        " ",
+                        "\n",
+                    );
                     return Ok(rt::exc_obj::Flow::Continue);
                     Ok(rt::exc_obj::Flow::Normal)
                 })()
-            },
+            }
             Err(raised3) => Err(raised3),
         };
         rt::print::print(&[&Value::str("checked"), &x.clone()], " ", "\n");
         match outcome5? {
             rt::exc_obj::Flow::Continue => {
                 continue;
-            },
-            _ => {},
+            }
+            _ => {}
         }
         return Ok(x.clone());
     }
@@ -103,17 +153,26 @@ pub fn wrap(n: Value) -> PyResult<Value> {
             let caught3 = raised2;
             (|| {
                 e = rt::dynamic::exception_value(&caught3);
-                return Err(rt::exc_obj::to_exception_from(rt::dynamic::exception_value(&rt::dynamic::exception("RuntimeError", &[Value::from(format!("too big by {}", rt::dynamic::method(&e.clone(), "excess", &[n.clone()], &[])?.py_str()))])), e.clone()));
+                return Err(rt::exc_obj::to_exception_from(
+                    rt::dynamic::exception_value(&rt::dynamic::exception(
+                        "RuntimeError",
+                        &[Value::from(format!(
+                            "too big by {}",
+                            rt::dynamic::method(&e.clone(), "excess", &[n.clone()], &[])?.py_str()
+                        ))],
+                    )),
+                    e.clone(),
+                ));
                 Ok(rt::exc_obj::Flow::Normal)
             })()
-        },
+        }
         Err(raised2) => Err(raised2),
     };
     match outcome4? {
         rt::exc_obj::Flow::Return(ret5) => {
             return Ok(ret5);
-        },
-        _ => {},
+        }
+        _ => {}
     }
     Ok(Value::None)
 }
@@ -121,7 +180,15 @@ pub fn wrap(n: Value) -> PyResult<Value> {
 pub fn main() -> PyResult<()> {
     let mut err: Value = Value::None;
     rt::exc::register_class("AppError", &["Exception"]);
-    rt::print::print(&[&first_ok(Value::list(vec![Value::int(5), Value::int(-1), Value::int(2)]))?], " ", "\n");
+    rt::print::print(
+        &[&first_ok(Value::list(vec![
+            Value::int(5),
+            Value::int(-1),
+            Value::int(2),
+        ]))?],
+        " ",
+        "\n",
+    );
     let attempt1: PyResult<()> = (|| {
         wrap(Value::int(9))?;
         Ok(())
@@ -132,10 +199,17 @@ pub fn main() -> PyResult<()> {
             let caught3 = raised2;
             (|| {
                 err = rt::dynamic::exception_value(&caught3);
-                rt::print::print(&[&err.clone(), &Value::str(rt::dynamic::attr(&err.clone(), "__cause__")?.type_name())], " ", "\n");
+                rt::print::print(
+                    &[
+                        &err.clone(),
+                        &Value::str(rt::dynamic::attr(&err.clone(), "__cause__")?.type_name()),
+                    ],
+                    " ",
+                    "\n",
+                );
                 Ok(())
             })()
-        },
+        }
         Err(raised2) => Err(raised2),
     };
     outcome4?;

@@ -1,4 +1,14 @@
-#![allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, non_snake_case, unreachable_code, clippy::all)]
+#![allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_imports,
+    dead_code,
+    non_snake_case,
+    unreachable_code,
+    clippy::all
+)]
 
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
@@ -25,11 +35,24 @@ pub fn bump(values: &mut Vec<i64>) -> PyResult<()> {
 pub fn main() -> PyResult<()> {
     let mut data: Vec<i64> = evens(10);
     bump(&mut data)?;
-    rt::print::print(&[&data, &data.iter().copied().sum::<i64>(), &data.iter().copied().max().expect("max() arg is an empty sequence"), &({
-        let mut v1: Vec<i64> = vec![3, 1, 2].into_iter().collect();
-        v1.sort();
-        v1
-    })], " ", "\n");
+    rt::print::print(
+        &[
+            &data,
+            &data.iter().copied().sum::<i64>(),
+            &data
+                .iter()
+                .copied()
+                .max()
+                .expect("max() arg is an empty sequence"),
+            &({
+                let mut v1: Vec<i64> = vec![3, 1, 2].into_iter().collect();
+                v1.sort();
+                v1
+            }),
+        ],
+        " ",
+        "\n",
+    );
     let mut broke_2 = false;
     for (i, v) in data.iter().copied().enumerate().map(|(i, x)| (i as i64, x)) {
         if v > 5 {

@@ -1,4 +1,14 @@
-#![allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, non_snake_case, unreachable_code, clippy::all)]
+#![allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_imports,
+    dead_code,
+    non_snake_case,
+    unreachable_code,
+    clippy::all
+)]
 
 // One module, two lowerings: `total` is typed statically, `parse` and
 // `report` need exceptions and stay dynamic; the calls between them convert.
@@ -7,8 +17,8 @@ use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
 use portalis_runtime::value::{Class, Value};
-use std::rc::Rc;
 use portalis_runtime::value::{FromValue, ToValue};
+use std::rc::Rc;
 
 pub fn parse(text: Value) -> PyResult<Value> {
     let mut value: Value = Value::None;
@@ -25,7 +35,7 @@ pub fn parse(text: Value) -> PyResult<Value> {
                 rt::print::print(&[&Value::str("not a number:"), &text.clone()], " ", "\n");
                 Ok(())
             })()
-        },
+        }
         Err(raised2) => Err(raised2),
     };
     outcome4?;
@@ -46,12 +56,19 @@ pub fn total(words: &[String]) -> PyResult<i64> {
 
 pub fn report(words: Value) -> PyResult<Value> {
     let attempt1: PyResult<()> = (|| {
-        rt::print::print(&[&Value::str("total"), &({
-            let val2 = words.clone();
-            let arg3: Vec<String> = <Vec<String>>::from_value(&val2)?;
-            let ret4 = total(&arg3)?;
-            ret4.to_value()
-        })], " ", "\n");
+        rt::print::print(
+            &[
+                &Value::str("total"),
+                &({
+                    let val2 = words.clone();
+                    let arg3: Vec<String> = <Vec<String>>::from_value(&val2)?;
+                    let ret4 = total(&arg3)?;
+                    ret4.to_value()
+                }),
+            ],
+            " ",
+            "\n",
+        );
         Ok(())
     })();
     let outcome7: PyResult<()> = match attempt1 {
@@ -62,7 +79,7 @@ pub fn report(words: Value) -> PyResult<Value> {
                 rt::print::print(&[&Value::str("bad input")], " ", "\n");
                 Ok(())
             })()
-        },
+        }
         Err(raised5) => Err(raised5),
     };
     outcome7?;
@@ -71,6 +88,10 @@ pub fn report(words: Value) -> PyResult<Value> {
 
 pub fn main() -> PyResult<()> {
     report(vec!["1".to_string(), "x".to_string(), "3".to_string()].to_value())?;
-    rt::print::print(&[&(total(&vec!["4".to_string(), "5".to_string()])? * 2)], " ", "\n");
+    rt::print::print(
+        &[&(total(&vec!["4".to_string(), "5".to_string()])? * 2)],
+        " ",
+        "\n",
+    );
     Ok(())
 }

@@ -1,4 +1,14 @@
-#![allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, non_snake_case, unreachable_code, clippy::all)]
+#![allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_imports,
+    dead_code,
+    non_snake_case,
+    unreachable_code,
+    clippy::all
+)]
 
 // Static closures: nested functions that read and change the enclosing
 // function's variables, chained assignment, key= functions.
@@ -21,7 +31,13 @@ pub fn count_paths(n: i64) -> PyResult<i64> {
     Ok(found.len() as i64)
 }
 
-pub fn count_paths_walk(i: i64, path: &mut Vec<i64>, n: i64, found: &mut Vec<Vec<i64>>, seen: &mut Vec<bool>) -> PyResult<()> {
+pub fn count_paths_walk(
+    i: i64,
+    path: &mut Vec<i64>,
+    n: i64,
+    found: &mut Vec<Vec<i64>>,
+    seen: &mut Vec<bool>,
+) -> PyResult<()> {
     if path.len() as i64 == n {
         found.push(path.clone());
         return Ok(());
@@ -32,7 +48,8 @@ pub fn count_paths_walk(i: i64, path: &mut Vec<i64>, n: i64, found: &mut Vec<Vec
             seen[i1] = true;
             path.push(j);
             count_paths_walk(j, path, n, found, seen)?;
-            path.pop().ok_or_else(|| PyException::index_error("pop from empty list"))?;
+            path.pop()
+                .ok_or_else(|| PyException::index_error("pop from empty list"))?;
             let i2 = rt::slice::check_index(j, seen.len(), "list assignment index out of range")?;
             seen[i2] = false;
         }
@@ -106,7 +123,15 @@ pub fn ranked(words: &[String]) -> PyResult<Vec<String>> {
     let first_min: String = {
         let mut v7: Option<(String, String)> = None;
         for w in words.iter().cloned() {
-            let k8 = w.chars().nth(rt::slice::check_index(-1, w.chars().count(), "string index out of range")?).expect("string index out of range").to_string();
+            let k8 = w
+                .chars()
+                .nth(rt::slice::check_index(
+                    -1,
+                    w.chars().count(),
+                    "string index out of range",
+                )?)
+                .expect("string index out of range")
+                .to_string();
             if v7.as_ref().map_or(true, |c| k8 < c.0) {
                 v7 = Some((k8, w));
             }
@@ -127,26 +152,38 @@ pub fn ranked(words: &[String]) -> PyResult<Vec<String>> {
         v12.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
         v12.into_iter().map(|p| p.1).collect::<Vec<i64>>()
     };
-    rt::print::print(&[&nums, &({
-        let mut v14: Option<(i64, i64)> = None;
-        for x13 in nums.iter().copied() {
-            let k15 = i64::abs(x13);
-            if v14.as_ref().map_or(true, |c| k15 > c.0) {
-                v14 = Some((k15, x13));
-            }
-        }
-        v14.expect("max() arg is an empty sequence").1
-    }), &({
-        let mut v17: Option<(i64, i64)> = None;
-        for v in nums.iter().copied() {
-            let k18 = v * v;
-            if v17.as_ref().map_or(true, |c| k18 < c.0) {
-                v17 = Some((k18, v));
-            }
-        }
-        v17.expect("min() arg is an empty sequence").1
-    })], " ", "\n");
-    Ok([&[&by_len[..], &vec![longest.clone(), first_min.clone()][..]].concat()[..], &rev[..]].concat())
+    rt::print::print(
+        &[
+            &nums,
+            &({
+                let mut v14: Option<(i64, i64)> = None;
+                for x13 in nums.iter().copied() {
+                    let k15 = i64::abs(x13);
+                    if v14.as_ref().map_or(true, |c| k15 > c.0) {
+                        v14 = Some((k15, x13));
+                    }
+                }
+                v14.expect("max() arg is an empty sequence").1
+            }),
+            &({
+                let mut v17: Option<(i64, i64)> = None;
+                for v in nums.iter().copied() {
+                    let k18 = v * v;
+                    if v17.as_ref().map_or(true, |c| k18 < c.0) {
+                        v17 = Some((k18, v));
+                    }
+                }
+                v17.expect("min() arg is an empty sequence").1
+            }),
+        ],
+        " ",
+        "\n",
+    );
+    Ok([
+        &[&by_len[..], &vec![longest.clone(), first_min.clone()][..]].concat()[..],
+        &rev[..],
+    ]
+    .concat())
 }
 
 pub fn cond_capture(flag: bool) -> i64 {
@@ -168,7 +205,14 @@ pub fn pivot(m: &[Vec<f64>], col: i64) -> PyResult<i64> {
     Ok({
         let mut v2: Option<(f64, i64)> = None;
         for r in col..m.len() as i64 {
-            let k3 = f64::abs(m[rt::slice::check_index(r, m.len(), "list index out of range")?][rt::slice::check_index(col, m[rt::slice::check_index(r, m.len(), "list index out of range")?].len(), "list index out of range")?]);
+            let k3 = f64::abs(
+                m[rt::slice::check_index(r, m.len(), "list index out of range")?]
+                    [rt::slice::check_index(
+                        col,
+                        m[rt::slice::check_index(r, m.len(), "list index out of range")?].len(),
+                        "list index out of range",
+                    )?],
+            );
             if v2.as_ref().map_or(true, |c| k3 > c.0) {
                 v2 = Some((k3, r));
             }
@@ -190,9 +234,28 @@ pub fn sort_desc(xs: &mut Vec<f64>) {
 
 pub fn main() -> PyResult<()> {
     rt::print::print(&[&count_paths(4)?, &bits(5)?, &chained(3)?], " ", "\n");
-    rt::print::print(&[&ranked(&vec!["pear".to_string(), "fig".to_string(), "apple".to_string(), "kiwi".to_string(), "plum".to_string()])?], " ", "\n");
+    rt::print::print(
+        &[&ranked(&vec![
+            "pear".to_string(),
+            "fig".to_string(),
+            "apple".to_string(),
+            "kiwi".to_string(),
+            "plum".to_string(),
+        ])?],
+        " ",
+        "\n",
+    );
     let mut fs: Vec<f64> = vec![2.5, -1.0, 7.25];
     sort_desc(&mut fs);
-    rt::print::print(&[&cond_capture(true), &cond_capture(false), &pivot(&vec![vec![1.0, 2.0], vec![-5.0, 1.0]], 0)?, &fs], " ", "\n");
+    rt::print::print(
+        &[
+            &cond_capture(true),
+            &cond_capture(false),
+            &pivot(&vec![vec![1.0, 2.0], vec![-5.0, 1.0]], 0)?,
+            &fs,
+        ],
+        " ",
+        "\n",
+    );
     Ok(())
 }

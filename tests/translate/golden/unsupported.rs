@@ -1,4 +1,14 @@
-#![allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, non_snake_case, unreachable_code, clippy::all)]
+#![allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_imports,
+    dead_code,
+    non_snake_case,
+    unreachable_code,
+    clippy::all
+)]
 
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
