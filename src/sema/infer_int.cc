@@ -114,6 +114,8 @@ bool fits_i64(const std::string& digits) {
 // from 2**31 up, which a sum or product takes past i64 at once.
 bool small_power(const ast::Module& m, NodeId a, NodeId b) {
   long double x, y;
+  // `2 ** -2` is a float: the lowering computes it so (sema says int).
+  if (small_literal(m, b, &y) && y < 0) return true;
   if (!small_literal(m, a, &x) || !small_literal(m, b, &y) || y < 0 || y > 64) return false;
   long double r = 1;
   for (int i = 0; i < static_cast<int>(y); ++i) {
