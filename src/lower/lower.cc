@@ -168,7 +168,8 @@ RId Lowerer::function(uint32_t f) {
     const sema::Var& v = fn.vars[p];
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
     RId ty = param_type(v);
-    bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List);
+    bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List ||
+                                T.kind(v.type) == TyKind::BigInt);
     std::string rn = local_name(v.name);
     params.push_back(b_.param(rn, ty, mut));
     Form form = Form::Place;
