@@ -147,6 +147,8 @@ LE Lowerer::range_call(NodeId e) {
   Ids a;
   for (NodeId x : args) {
     LE v = expr(x);
+    // A big int bound: range() iterates machine-sized indices (OverflowError past i64).
+    if (T.kind(v.ty) == TyKind::BigInt) v = {try_(b_.call(rt("bigint::to_i64"), {big_ref(v)})), Types::kInt, Form::Owned};
     if (T.kind(v.ty) != TyKind::Int && T.kind(v.ty) != TyKind::Bool) fail(x, "range over " + T.name(v.ty));
     a.push_back(coerce(v, Types::kInt));
   }

@@ -270,6 +270,10 @@ TypeId BigInts::adjust(const TypedModule& tm, Types& T, NodeId e, TypeId t) cons
       if (n == "int" && args.size() == 1) {
         TypeId a = tm.type_of(args[0]);
         if (is_big(T, a)) return a;
+        // `int(str(big))`: the digits of a big int.
+        if (calls(m, args[0], "str") && m.list_of(args[0], fld::Call::args).size() == 1 &&
+            is_big(T, tm.type_of(m.list_of(args[0], fld::Call::args)[0])))
+          return T.bigint();
         // `int("1" * 30)`: digits beyond i64 by construction.
         NodeId x = args[0];
         if (T.kind(a) == TyKind::Str && is_op(m, x, {Kind::Mult})) {
