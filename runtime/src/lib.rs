@@ -18,6 +18,7 @@
 #![allow(clippy::len_without_is_empty, clippy::should_implement_trait, clippy::new_without_default)]
 
 pub mod args;
+pub mod bigint;
 pub mod bridge;
 pub mod builtins;
 pub mod classes;

@@ -99,6 +99,7 @@ RId Lowerer::rust_type(TypeId t) {
   const sema::TypeRec& r = T.get(t);
   switch (r.kind) {
     case TyKind::Int: return b_.ty("i64");
+    case TyKind::BigInt: return b_.ty("rt::int::Int");
     case TyKind::Float: return b_.ty("f64");
     case TyKind::Bool: return b_.ty("bool");
     case TyKind::Str: return b_.ty("String");
@@ -169,7 +170,8 @@ RId Lowerer::function(uint32_t f) {
     const sema::Var& v = fn.vars[p];
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
     RId ty = param_type(v);
-    bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List);
+    bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List ||
+                                T.kind(v.type) == TyKind::BigInt);
     std::string rn = local_name(v.name);
     params.push_back(b_.param(rn, ty, mut));
     Form form = Form::Place;
@@ -404,7 +406,6 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   LowerResult mixed;
   ModuleFacts facts;
   std::map<uint32_t, Unsupported> why;  // first reason each function went dynamic
-  bool bigints = module_needs_bigints(tm);
   for (int round = 0; round < 32; ++round) {
     LowerResult out;
     std::set<uint32_t> fall_in = fallible;
@@ -421,15 +422,8 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     for (auto& [f, w] : l.static_fail_why) why.emplace(f, w);
     for (uint32_t f : l.force_dyn_out) why.emplace(f, Unsupported{tm.funcs[f].node, "called with values a static signature cannot take"});
     if (round == 0 && !changed && out.stubs == 0) return out;  // all static
-    bool some_failed = !l.static_failed_out.empty();
-    if (round == 0 && some_failed && bigints) {
-      // Integers may outgrow i64: the whole module stays dynamic.
-      for (uint32_t f = 0; f < tm.funcs.size(); ++f) dyn_fns.insert(f), why.emplace(f, Unsupported{tm.funcs[f].node, "the module's integers may outgrow i64"});
-      changed = true;
-    }
-    if (round == 0 && some_failed && !bigints) {
-      for (uint32_t f : functions_that_may_grow(tm)) changed |= dyn_fns.insert(f).second, why.emplace(f, Unsupported{tm.funcs[f].node, "its integers may outgrow i64"});
-    }
+    // Integers that may outgrow i64 are typed BigInt by sema (infer_int.cc):
+    // static code computes them with rt::int::Int, no module-wide fallback.
     if (!changed || round == 31) {
       mixed = std::move(out);
       // A nested def is reported with the function around it: say why it was not static.

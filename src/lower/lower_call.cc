@@ -149,6 +149,8 @@ LE Lowerer::range_call(NodeId e) {
   Ids a;
   for (NodeId x : args) {
     LE v = expr(x);
+    // A big int bound: range() iterates machine-sized indices (OverflowError past i64).
+    if (T.kind(v.ty) == TyKind::BigInt) v = {try_(b_.call(rt("bigint::to_i64"), {big_ref(v)})), Types::kInt, Form::Owned};
     if (T.kind(v.ty) != TyKind::Int && T.kind(v.ty) != TyKind::Bool) fail(x, "range over " + T.name(v.ty));
     a.push_back(coerce(v, Types::kInt));
   }
@@ -185,6 +187,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
     fail(e, std::string(n) + "() on " + (a.empty() ? std::string("nothing") : T.name(a[0].ty)));
     return {b_.tuple({}), t, Form::Owned};
   };
+  if (LE big; big_builtin(e, n, a, big)) return big;
   if (n == "len" && a.size() == 1) {
     if (k0() == TyKind::Str) return {b_.cast(b_.method(b_.method(a[0].id, "chars", {}), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     if (k0() == TyKind::List) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};

@@ -80,6 +80,8 @@ LE Lowerer::constant(NodeId e) {
   const ast::Constant& c = m_.constant(slot(e, fld::Constant::value));
   switch (c.tag) {
     case ast::Constant::Tag::Int:
+      if (!fits_i64(c.text) && T.kind(tm_.type_of(e)) == TyKind::BigInt)
+        return {b_.call(rt("bigint::lit"), {b_.str_lit(c.text)}), tm_.type_of(e), Form::Owned};
       if (!fits_i64(c.text)) {
         fail(e, "integer literal beyond 64 bits");
         return {b_.int_lit(0), Types::kInt, Form::Owned};
@@ -139,6 +141,7 @@ RId Lowerer::to_float(LE v) {
   switch (T.kind(v.ty)) {
     case TyKind::Float: return v.id;
     case TyKind::Int: return b_.cast(v.id, b_.ty("f64"));
+    case TyKind::BigInt: return try_(b_.call(rt("bigint::to_float"), {borrow(v)}));
     case TyKind::Bool: return b_.cast(b_.cast(v.id, b_.ty("i64")), b_.ty("f64"));
     default:
       fail(kNone, "float conversion of " + T.name(v.ty));
@@ -151,10 +154,12 @@ RId Lowerer::coerce(LE v, TypeId want) {
   // Every value crossing a typed boundary is checked here: a mismatch the
   // lowering cannot convert makes the function a stub, never bad Rust.
   bool ok = v.ty == want || want == Types::kUnknown || (wk == TyKind::Float && (vk == TyKind::Int || vk == TyKind::Bool)) ||
-            (wk == TyKind::Int && vk == TyKind::Bool) ||
+            (wk == TyKind::Int && vk == TyKind::Bool) || (wk == TyKind::Float && vk == TyKind::BigInt) ||
+            (wk == TyKind::BigInt && (vk == TyKind::Int || vk == TyKind::Bool)) ||
             (wk == TyKind::List && vk == TyKind::List && T.elem(want) == Types::kFloat && T.elem(v.ty) == Types::kInt);
   if (!ok) fail(kNone, "a " + T.name(v.ty) + " value where " + T.name(want) + " is expected");
-  if (wk == TyKind::Float && (vk == TyKind::Int || vk == TyKind::Bool)) return to_float(v);
+  if (wk == TyKind::Float && (vk == TyKind::Int || vk == TyKind::Bool || vk == TyKind::BigInt)) return to_float(v);
+  if (wk == TyKind::BigInt && vk != TyKind::BigInt) return big_owned(v);
   if (wk == TyKind::Int && vk == TyKind::Bool) return b_.cast(v.id, b_.ty("i64"));
   if (wk == TyKind::List && vk == TyKind::List && T.elem(want) == Types::kFloat && T.elem(v.ty) == Types::kInt) {
     TypeId el;
@@ -172,6 +177,7 @@ RId Lowerer::truthy(LE v) {
     case TyKind::Bool: return v.id;
     case TyKind::Int: return b_.binary(Op::Ne, v.id, b_.int_lit(0));
     case TyKind::Float: return b_.binary(Op::Ne, v.id, b_.float_lit(0.0));
+    case TyKind::BigInt: return b_.call(rt("bigint::truthy"), {borrow(v)});
     case TyKind::Str: case TyKind::List: case TyKind::Dict: case TyKind::Set:
       return b_.unary(Op::Not, b_.method(v.id, "is_empty", {}));
     case TyKind::None: return b_.bool_lit(false);
@@ -265,6 +271,7 @@ LE Lowerer::binop(NodeId e) {
 
 LE Lowerer::arith(Kind op, LE l, LE r, NodeId rnode, TypeId result) {
   TyKind lk = T.kind(l.ty), rk = T.kind(r.ty);
+  if (lk == TyKind::BigInt || rk == TyKind::BigInt || T.kind(result) == TyKind::BigInt) return big_arith(op, l, r, rnode, result);
   auto numeric = [](TyKind k) { return k == TyKind::Int || k == TyKind::Float || k == TyKind::Bool; };
   if (!numeric(lk) || !numeric(rk)) {
     fail(rnode, "operator on " + T.name(l.ty) + " and " + T.name(r.ty));
@@ -347,6 +354,7 @@ LE Lowerer::unary(NodeId e) {
   }
   LE v = expr(on);
   TyKind k = T.kind(v.ty);
+  if (k == TyKind::BigInt && op != Kind::Not) return big_unary(op, v);
   switch (op) {
     case Kind::Not: return {b_.unary(Op::Not, truthy(v)), Types::kBool, Form::Owned};
     case Kind::USub:
@@ -419,7 +427,9 @@ LE Lowerer::compare(NodeId e) {
     }
     auto numeric = [](TyKind k) { return k == TyKind::Int || k == TyKind::Float || k == TyKind::Bool; };
     if (rop != Op::None) {
-      if (numeric(lk) && numeric(rk)) {
+      if (lk == TyKind::BigInt || rk == TyKind::BigInt) {
+        c = big_compare(rop, l, r);
+      } else if (numeric(lk) && numeric(rk)) {
         if (lk == TyKind::Float || rk == TyKind::Float) c = b_.binary(rop, to_float(l), to_float(r));
         else if (lk == TyKind::Bool && rk == TyKind::Bool) c = b_.binary(rop, l.id, r.id);
         else c = b_.binary(rop, coerce(l, Types::kInt), coerce(r, Types::kInt));

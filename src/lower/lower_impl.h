@@ -63,10 +63,6 @@ struct Unsupported {
   std::string what;
 };
 
-// Mixed modules (lower_mixed.cc): where static i64 arithmetic is not safe.
-bool module_needs_bigints(const sema::TypedModule& tm);
-std::set<uint32_t> functions_that_may_grow(const sema::TypedModule& tm);
-
 // Literal text of an f-string into a Rust format string (braces doubled).
 inline void append_format_literal(std::string& fmt, std::string_view text) {
   for (char c : text) {
@@ -127,6 +123,13 @@ class Lowerer {
   LE slice_expr(NodeId e, LE base);
   LE str_percent(LE l, LE r);
   LE str_value_method(NodeId e, std::string_view m, LE recv, std::vector<LE>& a);
+  // integers that may outgrow i64, rt::int::Int (lower_static_int.cc)
+  RId big_owned(LE v);  // an owned Int (a machine int widened)
+  RId big_ref(LE v);    // a &Int
+  LE big_arith(Kind op, LE l, LE r, NodeId rnode, TypeId result);
+  LE big_unary(Kind op, LE v);
+  RId big_compare(Op rop, LE l, LE r);  // kNil: not comparable here
+  bool big_builtin(NodeId e, std::string_view n, std::vector<LE>& a, LE& out);  // false: not a big-int call
   // static dicts (lower_static_dict.cc)
   RId dict_key_ref(LE k, TypeId want);
   LE dict_lit(NodeId e);

@@ -10,15 +10,6 @@ namespace portalis::lower {
 
 namespace {
 
-bool int_literal_at_most(const ast::Module& m, NodeId e, int64_t limit) {
-  if (m.kind(e) == Kind::UnaryOp && Kind(m.slot(e, fld::UnaryOp::op)) == Kind::USub)
-    return int_literal_at_most(m, m.slot(e, fld::UnaryOp::operand), INT64_MAX);  // 2 ** -2 is a float
-  if (m.kind(e) != Kind::Constant) return false;
-  const ast::Constant& c = m.constant(m.slot(e, fld::Constant::value));
-  if (c.tag != ast::Constant::Tag::Int || c.text.size() > 9) return false;
-  return std::stoll(c.text) <= limit;
-}
-
 // Nodes under `root` (statement lists included), depth first.
 template <class Visit>
 void walk(const ast::Module& m, NodeId root, Visit visit) {
@@ -49,7 +40,7 @@ bool Lowerer::is_dyn_fn(uint32_t f) const {
 bool Lowerer::bridgeable(TypeId t) const {
   const sema::TypeRec& r = T.get(t);
   switch (r.kind) {
-    case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: return true;
+    case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: case TyKind::BigInt: return true;
     case TyKind::List: case TyKind::Set: return bridgeable(r.args[0]);
     case TyKind::Dict: return bridgeable(r.args[0]) && bridgeable(r.args[1]);
     case TyKind::Tuple:
@@ -280,48 +271,6 @@ void Lowerer::mixed_publish_globals(NodeId s, Ids& out) {
     }
     out.push_back(b_.expr_stmt(b_.call(rt("dynamic::set_global"), {b_.str_lit(global_key(n)), b_.method(b_.path(bnd->rust), "to_value", {})})));
   }
-}
-
-}  // namespace portalis::lower
-
-namespace portalis::lower {
-
-
-bool module_needs_bigints(const sema::TypedModule& tm) {
-  // Static code computes with i64; a module that writes integers beyond it
-  // or raises to computed powers keeps its integers dynamic (arbitrary
-  // precision), as before functions could be mixed.
-  const ast::Module& m = *tm.ast;
-  bool big = false;
-  walk(m, m.root(), [&](NodeId n) {
-    if (m.kind(n) == Kind::Constant) {
-      const ast::Constant& c = m.constant(m.slot(n, fld::Constant::value));
-      if (c.tag == ast::Constant::Tag::Int && c.text.size() > 18) big = true;
-    } else if (m.kind(n) == Kind::BinOp && Kind(m.slot(n, fld::BinOp::op)) == Kind::Pow) {
-      if (tm.types.kind(tm.type_of(n)) != TyKind::Float && !int_literal_at_most(m, m.slot(n, fld::BinOp::right), 40)) big = true;
-    }
-  });
-  return big;
-}
-
-std::set<uint32_t> functions_that_may_grow(const sema::TypedModule& tm) {
-  // An integer multiplied (or shifted, raised) in place grows geometrically
-  // (factorials, products): such a function stays dynamic in a mixed module.
-  const ast::Module& m = *tm.ast;
-  std::set<uint32_t> out;
-  for (uint32_t f = 1; f < tm.funcs.size(); ++f) {
-    if (tm.funcs[f].node == kNone) continue;
-    bool grows = false;
-    walk(m, tm.funcs[f].node, [&](NodeId n) {
-      if (m.kind(n) != Kind::AugAssign) return;
-      Kind op = Kind(m.slot(n, fld::AugAssign::op));
-      if ((op == Kind::Mult || op == Kind::Pow || op == Kind::LShift) &&
-          tm.types.kind(tm.type_of(m.slot(n, fld::AugAssign::target))) == TyKind::Int)
-        grows = true;
-    });
-    if (grows) out.insert(f);
-  }
-  return out;
 }
 
 }  // namespace portalis::lower

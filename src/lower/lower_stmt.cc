@@ -247,7 +247,7 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
   }
   LE cur = target;
   cur.form = Form::Owned;
-  if (!T.is_copy(target.ty)) {
+  if (!T.is_copy(target.ty) && tk != TyKind::BigInt) {
     fail(s, "augmented assignment on " + T.name(target.ty));
     return;
   }

@@ -3,6 +3,7 @@
 #include "sema/infer.h"
 
 #include "index/summary.h"
+#include "sema/infer_int.h"
 
 #include <algorithm>
 #include <set>
@@ -444,6 +445,7 @@ class Inferer {
   void set_var_type(uint32_t f, uint32_t v, TypeId t) {
     Var& var = tm_.funcs[f].vars[v];
     if (var.annotated) {
+      if (BigInts::widen(T, var.type, t)) changed_ = true;
       // An annotation with an unknown element (`list`) still learns it.
       if (T.has_unknown(var.type)) {
         TypeId j = T.join(var.type, t);
@@ -559,7 +561,7 @@ class Inferer {
         NodeId t = slot(s, fld::AugAssign::target);
         TypeId lt = expr(t);
         TypeId rt = expr(slot(s, fld::AugAssign::value));
-        TypeId res = binop_type(ast::Kind(slot(s, fld::AugAssign::op)), lt, rt);
+        TypeId res = big_.aug(T, s, binop_type(ast::Kind(slot(s, fld::AugAssign::op)), lt, rt));
         if (kind(t) == Kind::Name) assign_target(t, res);
         else if (kind(t) == Kind::Subscript) mark_mutated(slot(t, fld::Subscript::value));
         else unsupported(cur_, s, "augmented assignment target");
@@ -575,6 +577,8 @@ class Inferer {
             fn.ret = j;
             changed_ = true;
           }
+        } else if (BigInts::widen(T, fn.ret, rt)) {
+          changed_ = true;
         }
         break;
       }
@@ -649,6 +653,7 @@ class Inferer {
     if (l == Types::kUnknown || r == Types::kUnknown) return Types::kUnknown;
     TyKind kl = T.kind(l), kr = T.kind(r);
     auto numeric = [](TyKind k) { return k == TyKind::Int || k == TyKind::Float || k == TyKind::Bool; };
+    if (TypeId b = BigInts::binop(T, op, l, r); b != Types::kUnknown) return b;
     if (numeric(kl) && numeric(kr)) {
       bool flt = kl == TyKind::Float || kr == TyKind::Float;
       switch (op) {
@@ -692,7 +697,7 @@ class Inferer {
   }
 
   TypeId expr(NodeId e, TypeId expected = Types::kUnknown) {
-    TypeId t = expr_inner(e, expected);
+    TypeId t = big_.adjust(tm_, T, e, expr_inner(e, expected));
     tm_.expr_type[e] = t;
     tm_.owner[e] = cur_;
     return t;
@@ -896,6 +901,8 @@ class Inferer {
               p.type = j;
               changed_ = true;
             }
+          } else if (BigInts::widen(T, p.type, at[i])) {
+            changed_ = true;
           }
         }
         return callee.ret;
@@ -1194,6 +1201,7 @@ class Inferer {
   Types& T;
   uint32_t cur_ = 0;
   bool changed_ = false;
+  BigInts big_{m_};  // ints that may outgrow i64
   std::vector<std::map<std::string, TypeId, std::less<>>> comp_scopes_;
   bool nesting_ = false;               // add_function: a nested def (not a module name)
   std::vector<TypeId> lambda_args_;    // parameter types of the next Lambda typed

@@ -22,6 +22,8 @@ TypeId Types::join(TypeId a, TypeId b) {
   if (b == kUnknown) return a;
   TyKind ka = kind(a), kb = kind(b);
   if ((ka == TyKind::Int && kb == TyKind::Float) || (ka == TyKind::Float && kb == TyKind::Int)) return kFloat;
+  if ((ka == TyKind::BigInt && kb == TyKind::Float) || (ka == TyKind::Float && kb == TyKind::BigInt)) return kFloat;
+  if ((ka == TyKind::BigInt && kb == TyKind::Int) || (ka == TyKind::Int && kb == TyKind::BigInt)) return ka == TyKind::BigInt ? a : b;
   if (ka == kb && (ka == TyKind::List || ka == TyKind::Set || ka == TyKind::Iter)) {
     TypeId e = join(elem(a), elem(b));
     if (e == kDyn) return kDyn;
@@ -80,6 +82,7 @@ std::string Types::name(TypeId id) const {
   switch (r.kind) {
     case TyKind::Unknown: return "?";
     case TyKind::Int: return "int";
+    case TyKind::BigInt: return "int(big)";
     case TyKind::Float: return "float";
     case TyKind::Bool: return "bool";
     case TyKind::Str: return "str";

@@ -7,7 +7,7 @@
 
 namespace portalis::sema {
 
-enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple, Dict, Set, Class, Func, Range, Dyn, Iter };
+enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple, Dict, Set, Class, Func, Range, Dyn, Iter, BigInt };
 
 using TypeId = uint32_t;
 
@@ -27,6 +27,8 @@ class Types {
   TypeId dict(TypeId k, TypeId v) { return intern({TyKind::Dict, {k, v}, 0}); }
   TypeId tuple(std::vector<TypeId> elts) { return intern({TyKind::Tuple, std::move(elts), 0}); }
   TypeId cls(uint32_t index) { return intern({TyKind::Class, {}, index}); }
+  // An int that may outgrow i64 (sema/infer_int.cc): the runtime's Int.
+  TypeId bigint() { return intern({TyKind::BigInt, {}, 0}); }
   const TypeRec& get(TypeId id) const { return recs_[id]; }
   TyKind kind(TypeId id) const { return recs_[id].kind; }
   TypeId elem(TypeId id) const { return recs_[id].args.empty() ? kUnknown : recs_[id].args[0]; }

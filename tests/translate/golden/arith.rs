@@ -30,14 +30,14 @@ pub fn mean(xs: &[f64]) -> PyResult<f64> {
 }
 
 /// Exponent by squaring; types come from the call site.
-pub fn power(mut base: i64, mut exp: i64) -> i64 {
-    let mut result: i64 = 1;
+pub fn power(mut base: rt::int::Int, mut exp: i64) -> rt::int::Int {
+    let mut result: rt::int::Int = rt::int::Int::from_i64(1);
     while exp > 0 {
         if i64::rem_euclid(exp, 2) == 1 {
-            result *= base;
+            result = rt::bigint::mul(&result, &base);
         }
         exp = i64::div_euclid(exp, 2);
-        base *= base;
+        base = rt::bigint::mul(&base, &base);
     }
     result
 }
@@ -47,7 +47,7 @@ pub fn main() -> PyResult<()> {
         &[
             &floor_ops(-7, 2)?,
             &mean(&vec![1.5, 2.5])?,
-            &power(3, 5),
+            &power(rt::int::Int::from_i64(3), 5),
             &(7 as f64 / 2.0),
             &i64::pow(2, 10),
         ],

@@ -65,15 +65,15 @@ pub fn make_counter(start: Value) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-pub fn fact(n: i64) -> i64 {
+pub fn fact(n: i64) -> rt::int::Int {
     fact_go(n)
 }
 
-pub fn fact_go(k: i64) -> i64 {
+pub fn fact_go(k: i64) -> rt::int::Int {
     if k <= 1 {
-        1
+        rt::int::Int::from_i64(1)
     } else {
-        k * fact_go(k - 1)
+        rt::bigint::mul(&rt::int::Int::from_i64(k), &fact_go(k - 1))
     }
 }
 
