@@ -110,6 +110,8 @@ RId Lowerer::rust_type(TypeId t) {
     case TyKind::Dict: return b_.ty("rt::dict::Dict", {rust_type(r.args[0]), rust_type(r.args[1])});
     case TyKind::Set: return b_.ty("rt::dict::Set", {rust_type(r.args[0])});
     case TyKind::Class: return b_.ty(rust::camel_case(tm_.classes[r.cls].name));
+    case TyKind::Optional: return b_.ty("Option", {rust_type(r.args[0])});
+    case TyKind::Exc: return b_.ty("PyException");
     default: return b_.ty("rt::value::Value");
   }
 }
@@ -137,7 +139,7 @@ RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   bool dyn = is_dyn_fn(f);
   if (dyn && fn.cls >= 0 && !fn.is_static) params.push_back(b_.param("_self", b_.ty("Value")));
   // Dynamic functions: *args, keyword-only and **kwargs too (callers pass them).
-  for (uint32_t p : dyn ? d_param_vars(f) : fn.params)
+  for (uint32_t p : dyn ? d_param_vars(f) : s_params(f))
     params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn ? b_.ty("Value") : param_type(fn.vars[p])));
   std::string msg = what;
   if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);
@@ -163,11 +165,12 @@ RId Lowerer::function(uint32_t f) {
 
   bool dynamic = (T.has_dyn(fn.ret) || (mixed() && mentions_class(fn.ret))) && f != 0;
   Ids params;
-  for (uint32_t p : fn.params) {
+  for (uint32_t p : s_params(f)) {
     const sema::Var& v = fn.vars[p];
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
     RId ty = param_type(v);
     bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List);
+    if (T.kind(v.type) == TyKind::Optional && (v.reassigned || v.mutated)) mut = true;
     std::string rn = local_name(v.name);
     params.push_back(b_.param(rn, ty, mut));
     Form form = Form::Place;
@@ -181,7 +184,8 @@ RId Lowerer::function(uint32_t f) {
     if (v.is_param) continue;
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
     bind(v.name, {local_name(v.name), v.type, Form::Place});
-    if (v.decl_block != kNone && v.decl_stmt == kNone) hoisted_[v.decl_block].push_back(i);
+    // A caught exception (`except E as e`) is declared by its handler.
+    if (v.decl_block != kNone && v.decl_stmt == kNone && T.kind(v.type) != TyKind::Exc) hoisted_[v.decl_block].push_back(i);
   }
   if (dynamic) fail(fn.node == kNone ? m_.root() : fn.node, "values without a static type");
   // Decorators (functools.lru_cache, user wrappers) change what a call does;
@@ -189,7 +193,7 @@ RId Lowerer::function(uint32_t f) {
   if (fn.node != kNone && !list_of(fn.node, fld::FunctionDef::decorator_list).empty()) fail(fn.node, "decorated function");
   // A default that is not a constant is one object shared by every call
   // (`bucket=[]`): the dynamic lowering keeps that sharing.
-  for (uint32_t p : fn.params) {
+  for (uint32_t p : s_params(f)) {
     NodeId d = fn.vars[p].default_value;
     if (d != kNone && kind(d) != Kind::Constant && kind(d) != Kind::UnaryOp) fail(d, "default value that is not a constant");
   }

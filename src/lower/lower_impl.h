@@ -134,6 +134,18 @@ class Lowerer {
   void dict_store(LE base, NodeId key, LE value, Ids& out);
   LE dict_method(NodeId e, std::string_view m, LE recv, std::vector<LE>& a);
   std::string leading_comment(NodeId s);
+  // Optional values and keyword-only parameters (lower_static_optional.cc)
+  std::vector<uint32_t> s_params(uint32_t f) const;  // positional then keyword-only parameters
+  LE opt_unwrap(const Binding& b, NodeId e);          // a name narrowed to its value type
+  RId coerce_optional(LE v, TypeId want);             // into Optional[T] / a tuple holding one
+  RId is_none_test(NodeId ln, LE l, NodeId rn, LE r, bool negate);  // kNil when not `x is None`
+  RId opt_truthy(LE v);
+  // try/except/raise in static functions (lower_static_try.cc)
+  void s_try(NodeId s, Ids& out);
+  void s_raise(NodeId s, Ids& out);
+  bool s_jump(NodeId s, Ids& out);  // return/break/continue inside a try closure
+  std::vector<size_t> s_try_loops_;  // per enclosing static try: the loop depth it began at
+  std::vector<std::string> s_caught_;  // per enclosing handler: the caught exception's Rust name
 
   // ---- expressions (lower_expr.cc)
   LE expr(NodeId e);

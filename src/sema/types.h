@@ -7,7 +7,9 @@
 
 namespace portalis::sema {
 
-enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple, Dict, Set, Class, Func, Range, Dyn, Iter };
+enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple, Dict, Set, Class, Func, Range, Dyn, Iter,
+                            Optional,  // T | None: args [T] (Rust Option<T>)
+                            Exc };     // a caught exception (`except E as e`): rt PyException
 
 using TypeId = uint32_t;
 
@@ -27,11 +29,15 @@ class Types {
   TypeId dict(TypeId k, TypeId v) { return intern({TyKind::Dict, {k, v}, 0}); }
   TypeId tuple(std::vector<TypeId> elts) { return intern({TyKind::Tuple, std::move(elts), 0}); }
   TypeId cls(uint32_t index) { return intern({TyKind::Class, {}, index}); }
+  TypeId optional(TypeId t);  // T | None (None, Optional, Dyn and Unknown stay as they are)
+  TypeId exc() { return intern({TyKind::Exc, {}, 0}); }
   const TypeRec& get(TypeId id) const { return recs_[id]; }
   TyKind kind(TypeId id) const { return recs_[id].kind; }
   TypeId elem(TypeId id) const { return recs_[id].args.empty() ? kUnknown : recs_[id].args[0]; }
   // Least upper bound; Int joins Float as Float; otherwise mismatch is Dyn.
   TypeId join(TypeId a, TypeId b);
+  TypeId join_optional(TypeId a, TypeId b);  // one side None or Optional
+  bool widens_to_optional(TypeId from, TypeId to) const;  // `to` is `from` with parts made Optional
   bool is_copy(TypeId id) const;
   bool has_unknown(TypeId id) const;
   bool has_dyn(TypeId id) const;

@@ -1,0 +1,94 @@
+#![allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_imports, dead_code, non_snake_case, unreachable_code, clippy::all)]
+
+use portalis_runtime as rt;
+use portalis_runtime::exc::{PyException, PyResult};
+use portalis_runtime::repr::{PyRepr, PyStr};
+
+pub fn find(xs: &[i64], want: i64) -> PyResult<Option<i64>> {
+    for i in 0..xs.len() as i64 {
+        if xs[rt::slice::check_index(i, xs.len(), "list index out of range")?] == want {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+pub fn append_good(item: i64, mut bucket: Option<Vec<i64>>) -> Vec<i64> {
+    if bucket.is_none() {
+        bucket = Some(Vec::new());
+    }
+    bucket.as_mut().unwrap().push(item);
+    bucket.as_mut().unwrap().clone()
+}
+
+pub fn scaled(base: i64, factor: Option<i64>) -> i64 {
+    if factor.is_none() {
+        base
+    } else {
+        base * factor.unwrap()
+    }
+}
+
+pub fn make_box(width: i64, height: i64, fill: &str, border: Option<String>) -> String {
+    let mut rows: Vec<String> = Vec::new();
+    for r in 0..height {
+        if rt::repr::PyTruth::truthy(&border) && (r == 0 || r == height - 1) {
+            rows.push(border.as_ref().unwrap().repeat(i64::max(width, 0) as usize));
+        } else {
+            rows.push(fill.repeat(i64::max(width, 0) as usize));
+        }
+    }
+    rows.join("\n")
+}
+
+pub fn first_long(words: &[String], n: i64) -> Option<String> {
+    let mut best: Option<String> = None;
+    for w in words.iter().cloned() {
+        if w.chars().count() as i64 >= n {
+            best = Some(w.clone());
+            break;
+        }
+    }
+    if best.is_some() {
+        rt::print::print(&[&"found", &best.as_ref().unwrap(), &(best.as_ref().unwrap().chars().count() as i64)], " ", "\n");
+    }
+    best
+}
+
+pub fn main() -> PyResult<()> {
+    rt::print::print(&[&find(&vec![4, 5, 6], 5)?, &find(&vec![4, 5, 6], 7)?], " ", "\n");
+    rt::print::print(&[&append_good(1, None), &append_good(2, Some(vec![0]))], " ", "\n");
+    rt::print::print(&[&scaled(3, None), &scaled(3, Some(4))], " ", "\n");
+    rt::print::print(&[&make_box(4, 3, "#", Some("=".to_string()))], " ", "\n");
+    rt::print::print(&[&make_box(3, 1, "-", None)], " ", "\n");
+    rt::print::print(&[&first_long(&vec!["a".to_string(), "abcd".to_string()], 3), &first_long(&vec!["a".to_string()], 3)], " ", "\n");
+    let mut hits: Vec<(i64, Option<i64>)> = Vec::new();
+    for i in 1..4 {
+        let mut broke_1 = false;
+        for j in 1..4 {
+            if i * j == 4 {
+                hits.push({
+                    let t2 = (i, j);
+                    (t2.0, Some(t2.1))
+                });
+                broke_1 = true;
+                break;
+            }
+        }
+        if !broke_1 {
+            hits.push({
+                let t3 = (i, ());
+                (t3.0, None)
+            });
+        }
+    }
+    rt::print::print(&[&hits], " ", "\n");
+    let mut x: Option<i64> = None;
+    for k in 0..3 {
+        if k == 2 {
+            x = Some(k * 10);
+        }
+    }
+    rt::print::print(&[&x, &x.is_none(), &format!("{}", x.py_str())], " ", "\n");
+    Ok(())
+}
