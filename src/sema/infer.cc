@@ -395,10 +395,24 @@ class Inferer {
     }
   }
 
-  void stmts(std::span<const uint32_t> l) {
+  // A name narrowed for the statements of a block before the first one that
+  // stores it (that one included: its value is read before the store).
+  struct Narrowing {
+    std::string name;
+    size_t until;
+  };
+
+  void stmts(std::span<const uint32_t> l, const std::vector<Narrowing>* prefix = nullptr) {
     size_t mark = narrow_.size();
     for (size_t i = 0; i < l.size(); ++i) {
+      size_t before = narrow_.size();
+      if (prefix)
+        for (const Narrowing& n : *prefix)
+          if (i <= n.until) narrow_.push_back(n.name);
       stmt(l[i]);
+      // Later statements see the block's own narrowings only.
+      if (prefix) narrow_.erase(narrow_.begin() + static_cast<std::ptrdiff_t>(before),
+                                narrow_.begin() + static_cast<std::ptrdiff_t>(before + count_prefix(prefix, i)));
       // `if x is None: return` / `x = value`: x holds a value below.
       if (kind(l[i]) == Kind::If)
         for (std::string& n : narrowed_after_if(m_, l[i]))
@@ -415,13 +429,35 @@ class Inferer {
     return k != TyKind::Optional && k != TyKind::None && k != TyKind::Dyn && k != TyKind::Unknown;
   }
 
-  // Walks `body` with the names the test proves non-None (when unchanged there).
+  static size_t count_prefix(const std::vector<Narrowing>* prefix, size_t i) {
+    size_t c = 0;
+    for (const Narrowing& n : *prefix) c += i <= n.until ? 1 : 0;
+    return c;
+  }
+
+  // Walks `body` with the names the test proves non-None, up to the first
+  // statement storing them (`while node is not None: ...; node = prev[node]`).
   void narrowed_stmts(NodeId test, bool truth, std::span<const uint32_t> body) {
-    size_t mark = narrow_.size();
-    for (std::string& n : narrowed_names(m_, test, truth))
-      if (!stores_name(m_, body, n)) narrow_.push_back(std::move(n));
-    stmts(body);
-    narrow_.resize(mark);
+    std::vector<Narrowing> prefix;
+    for (std::string& n : narrowed_names(m_, test, truth)) {
+      size_t k = 0;
+      while (k < body.size() && !stores_name(m_, body.subspan(k, 1), n)) ++k;
+      // The storing statement's value still reads the value: only a plain `n = value`.
+      if (k < body.size()) {
+        NodeId st = body[k];
+        bool plain = kind(st) == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1 &&
+                     kind(list_of(st, fld::Assign::targets)[0]) == Kind::Name &&
+                     ident(list_of(st, fld::Assign::targets)[0], fld::Name::id) == n;
+        if (!plain) {
+          if (k == 0) continue;
+          --k;
+        }
+      } else {
+        k = body.size();
+      }
+      prefix.push_back({std::move(n), k});
+    }
+    stmts(body, &prefix);
   }
 
   // A test only read for its truth: `a and b` of different types is a bool
@@ -594,7 +630,7 @@ class Inferer {
         break;
       case Kind::While:
         truth_test(slot(s, fld::While::test));
-        stmts(list_of(s, fld::While::body));
+        narrowed_stmts(slot(s, fld::While::test), true, list_of(s, fld::While::body));
         stmts(list_of(s, fld::While::orelse));
         break;
       case Kind::For: {

@@ -37,6 +37,16 @@ def first_long(words: list[str], n: int):
     return best
 
 
+def chain(prev: dict[str, str | None], start: str) -> list[str]:
+    out = []
+    node: str | None = start
+    while node is not None:
+        out.append(node)
+        node = prev[node]
+    return out
+
+
+print(chain({"c": "b", "b": "a", "a": None}, "c"))
 print(find([4, 5, 6], 5), find([4, 5, 6], 7))
 print(append_good(1), append_good(2, [0]))
 print(scaled(3), scaled(3, 4))

@@ -55,7 +55,24 @@ pub fn first_long(words: &[String], n: i64) -> Option<String> {
     best
 }
 
+pub fn chain(prev: rt::dict::Dict<String, Option<String>>, start: &str) -> PyResult<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    let mut node: Option<String> = Some(start.to_string());
+    while node.is_some() {
+        out.push(node.as_ref().unwrap().to_string());
+        node = prev.getitem(node.as_ref().unwrap())?.clone();
+    }
+    Ok(out)
+}
+
 pub fn main() -> PyResult<()> {
+    rt::print::print(&[&chain({
+        let mut dict1 = <rt::dict::Dict<String, Option<String>>>::new();
+        dict1.insert("c".to_string(), Some("b".to_string()));
+        dict1.insert("b".to_string(), Some("a".to_string()));
+        dict1.insert("a".to_string(), None);
+        dict1
+    }, "c")?], " ", "\n");
     rt::print::print(&[&find(&vec![4, 5, 6], 5)?, &find(&vec![4, 5, 6], 7)?], " ", "\n");
     rt::print::print(&[&append_good(1, None), &append_good(2, Some(vec![0]))], " ", "\n");
     rt::print::print(&[&scaled(3, None), &scaled(3, Some(4))], " ", "\n");
@@ -64,21 +81,21 @@ pub fn main() -> PyResult<()> {
     rt::print::print(&[&first_long(&vec!["a".to_string(), "abcd".to_string()], 3), &first_long(&vec!["a".to_string()], 3)], " ", "\n");
     let mut hits: Vec<(i64, Option<i64>)> = Vec::new();
     for i in 1..4 {
-        let mut broke_1 = false;
+        let mut broke_2 = false;
         for j in 1..4 {
             if i * j == 4 {
                 hits.push({
-                    let t2 = (i, j);
-                    (t2.0, Some(t2.1))
+                    let t3 = (i, j);
+                    (t3.0, Some(t3.1))
                 });
-                broke_1 = true;
+                broke_2 = true;
                 break;
             }
         }
-        if !broke_1 {
+        if !broke_2 {
             hits.push({
-                let t3 = (i, ());
-                (t3.0, None)
+                let t4 = (i, ());
+                (t4.0, None)
             });
         }
     }
