@@ -253,6 +253,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
     if (it == kNil) return bad();
     TyKind ek = T.kind(el);
     RId x = b_.path("x");
+    if ((n == "min" || n == "max" || n == "sorted") && has_optional(el)) return bad();
     if (n == "min" || n == "max") {
       RId red;
       if (ek == TyKind::Float) red = b_.method(it, "reduce", {b_.path(n == "min" ? "f64::min" : "f64::max")});
@@ -419,6 +420,7 @@ LE Lowerer::call_method(NodeId e) {
       return {b_.cast(try_(b_.method(pos, "ok_or_else", {err})), b_.ty("i64")), Types::kInt, Form::Owned};
     }
     if (m == "sort" && a.empty()) {
+      if (has_optional(el)) return bad();
       if (T.kind(el) == TyKind::Float)
         return {b_.method(recv.id, "sort_by", {b_.closure({b_.pat_ident("a"), b_.pat_ident("b")},
                     b_.method(b_.method(b_.path("a"), "partial_cmp", {b_.path("b")}), "expect", {b_.str_lit("NaN in sort")}))}),

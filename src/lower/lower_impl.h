@@ -140,6 +140,7 @@ class Lowerer {
   RId coerce_optional(LE v, TypeId want);             // into Optional[T] / a tuple holding one
   RId is_none_test(NodeId ln, LE l, NodeId rn, LE r, bool negate);  // kNil when not `x is None`
   RId opt_truthy(LE v);
+  bool has_optional(TypeId t) const;  // ordering None against values raises in Python: not lowered
   // try/except/raise in static functions (lower_static_try.cc)
   void s_try(NodeId s, Ids& out);
   void s_raise(NodeId s, Ids& out);

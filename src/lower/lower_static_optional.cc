@@ -75,4 +75,11 @@ RId Lowerer::opt_truthy(LE v) {
   return b_.call(b_.path("rt::repr::PyTruth::truthy"), {borrow(v)});
 }
 
+bool Lowerer::has_optional(TypeId t) const {
+  if (T.kind(t) == TyKind::Optional) return true;
+  for (TypeId a : T.get(t).args)
+    if (has_optional(a)) return true;
+  return false;
+}
+
 }  // namespace portalis::lower
