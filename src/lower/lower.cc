@@ -244,6 +244,8 @@ RId Lowerer::function(uint32_t f) {
       bool ends_in_return = !run.empty() && kind(run.back()) == Kind::Return;
       if (T.kind(fn.ret) == TyKind::None || f == 0) {
         if (fallible && !ends_in_return) tail = b_.call(b_.path("Ok"), {b_.tuple({})});
+      } else if (!ends_in_return && T.kind(fn.ret) == TyKind::Optional) {
+        tail = fallible ? b_.call(b_.path("Ok"), {b_.path("None")}) : b_.path("None");
       } else if (!ends_in_return) {
         // Python would return None here; the inferred type says it never does.
         tail = b_.macro("unreachable", {b_.str_lit("function fell off its end")});

@@ -392,6 +392,16 @@ class Inferer {
         if (d != kNone && !tm_.funcs[f].vars[p].annotated) set_var_type(f, p, expr(d));
       }
       stmts(list_of(fn.node, fld::FunctionDef::body));
+      // Falling off the end returns None too.
+      Function& fm = tm_.funcs[f];
+      if (!fm.ret_annotated && fm.ret != Types::kUnknown && T.kind(fm.ret) != TyKind::None &&
+          !always_leaves(m_, list_of(fm.node, fld::FunctionDef::body))) {
+        TypeId j = T.join(fm.ret, Types::kNone);
+        if (j != fm.ret) {
+          fm.ret = j;
+          changed_ = true;
+        }
+      }
     }
   }
 

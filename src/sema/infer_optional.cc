@@ -107,4 +107,83 @@ std::vector<std::string> narrowed_after_if(const ast::Module& m, NodeId s) {
   return out;
 }
 
+namespace {
+// Whether a break in `body` leaves the loop owning `body` (nested loops own theirs).
+bool breaks_out(const ast::Module& m, std::span<const uint32_t> body) {
+  std::vector<NodeId> stack(body.begin(), body.end());
+  while (!stack.empty()) {
+    NodeId s = stack.back();
+    stack.pop_back();
+    Kind k = m.kind(s);
+    if (k == Kind::Break) return true;
+    if (k == Kind::For || k == Kind::While || k == Kind::AsyncFor || k == Kind::FunctionDef || k == Kind::ClassDef ||
+        k == Kind::AsyncFunctionDef) {
+      if (k == Kind::For || k == Kind::While)
+        for (NodeId c : m.list_of(s, k == Kind::For ? fld::For::orelse : fld::While::orelse)) stack.push_back(c);
+      continue;
+    }
+    auto fs = ast::fields_of(k);
+    for (size_t i = 0; i < fs.size(); ++i) {
+      if (fs[i].type != ast::FieldType::List) continue;
+      for (NodeId c : m.list(m.slot(s, static_cast<uint32_t>(i))))
+        if (ast::kind_info(m.kind(c)).category == "stmt" || m.kind(c) == Kind::ExceptHandler || m.kind(c) == Kind::match_case)
+          stack.push_back(c);
+    }
+  }
+  return false;
+}
+
+bool leaves(const ast::Module& m, NodeId s, int depth);
+
+bool leaves_list(const ast::Module& m, std::span<const uint32_t> body, int depth) {
+  for (NodeId s : body)
+    if (leaves(m, s, depth)) return true;
+  return false;
+}
+
+bool leaves(const ast::Module& m, NodeId s, int depth) {
+  if (depth > 200) return true;  // too deep to tell: assume it leaves (as before)
+  switch (m.kind(s)) {
+    case Kind::Return: case Kind::Raise: return true;
+    case Kind::If:
+      return leaves_list(m, m.list_of(s, fld::If::body), depth + 1) && leaves_list(m, m.list_of(s, fld::If::orelse), depth + 1);
+    case Kind::While: {
+      NodeId t = m.slot(s, fld::While::test);
+      bool forever = m.kind(t) == Kind::Constant && m.constant(m.slot(t, fld::Constant::value)).tag == ast::Constant::Tag::True;
+      return forever && !breaks_out(m, m.list_of(s, fld::While::body));
+    }
+    case Kind::With: return leaves_list(m, m.list_of(s, fld::With::body), depth + 1);
+    case Kind::Try: {
+      if (leaves_list(m, m.list_of(s, fld::Try::finalbody), depth + 1)) return true;
+      bool body = leaves_list(m, m.list_of(s, fld::Try::body), depth + 1) || leaves_list(m, m.list_of(s, fld::Try::orelse), depth + 1);
+      if (!body) return false;
+      for (NodeId h : m.list_of(s, fld::Try::handlers))
+        if (!leaves_list(m, m.list_of(h, fld::ExceptHandler::body), depth + 1)) return false;
+      return true;
+    }
+    case Kind::Match: {
+      // Only with a final wildcard case (`case _:`) is some case sure to run.
+      auto cases = m.list_of(s, fld::Match::cases);
+      if (cases.empty()) return false;
+      NodeId last = m.slot(cases.back(), fld::match_case::pattern);
+      if (m.kind(last) != Kind::MatchAs || m.slot(last, fld::MatchAs::pattern) != kNone) return false;
+      for (NodeId c : cases)
+        if (!leaves_list(m, m.list_of(c, fld::match_case::body), depth + 1)) return false;
+      return true;
+    }
+    case Kind::Expr: {
+      // sys.exit(...) / exit(...) never returns.
+      NodeId v = m.slot(s, fld::Expr::value);
+      if (m.kind(v) != Kind::Call) return false;
+      NodeId f = m.slot(v, fld::Call::func);
+      if (m.kind(f) == Kind::Attribute) return m.str(m.slot(f, fld::Attribute::attr)) == "exit";
+      return m.kind(f) == Kind::Name && (m.str(m.slot(f, fld::Name::id)) == "exit" || m.str(m.slot(f, fld::Name::id)) == "quit");
+    }
+    default: return false;
+  }
+}
+}  // namespace
+
+bool always_leaves(const ast::Module& m, std::span<const uint32_t> body) { return leaves_list(m, body, 0); }
+
 }  // namespace portalis::sema

@@ -23,4 +23,8 @@ bool stores_name(const ast::Module& m, std::span<const uint32_t> body, std::stri
 // `if x is None: return/raise/continue/break` or `if x is None: ...; x = value`.
 std::vector<std::string> narrowed_after_if(const ast::Module& m, ast::NodeId if_stmt);
 
+// Whether running `body` always ends in return or raise (never falls off
+// its end): a function whose body may fall off also returns None.
+bool always_leaves(const ast::Module& m, std::span<const uint32_t> body);
+
 }  // namespace portalis::sema

@@ -46,6 +46,14 @@ def chain(prev: dict[str, str | None], start: str) -> list[str]:
     return out
 
 
+def sign_word(n: int):
+    if n > 0:
+        return "positive"
+    if n < 0:
+        return "negative"
+
+
+print(sign_word(3), sign_word(0), sign_word(-2))
 print(chain({"c": "b", "b": "a", "a": None}, "c"))
 print(find([4, 5, 6], 5), find([4, 5, 6], 7))
 print(append_good(1), append_good(2, [0]))

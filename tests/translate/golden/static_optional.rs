@@ -65,7 +65,18 @@ pub fn chain(prev: rt::dict::Dict<String, Option<String>>, start: &str) -> PyRes
     Ok(out)
 }
 
+pub fn sign_word(n: i64) -> Option<String> {
+    if n > 0 {
+        return Some("positive".to_string());
+    }
+    if n < 0 {
+        return Some("negative".to_string());
+    }
+    None
+}
+
 pub fn main() -> PyResult<()> {
+    rt::print::print(&[&sign_word(3), &sign_word(0), &sign_word(-2)], " ", "\n");
     rt::print::print(&[&chain({
         let mut dict1 = <rt::dict::Dict<String, Option<String>>>::new();
         dict1.insert("c".to_string(), Some("b".to_string()));
