@@ -113,6 +113,8 @@ RId Lowerer::rust_type(TypeId t) {
     case TyKind::Dict: return b_.ty("rt::dict::Dict", {rust_type(r.args[0]), rust_type(r.args[1])});
     case TyKind::Set: return b_.ty("rt::dict::Set", {rust_type(r.args[0])});
     case TyKind::Class: return b_.ty(rust::camel_case(tm_.classes[r.cls].name));
+    case TyKind::Optional: return b_.ty("Option", {rust_type(r.args[0])});
+    case TyKind::Exc: return b_.ty("PyException");
     default: return b_.ty("rt::value::Value");
   }
 }
@@ -172,6 +174,7 @@ RId Lowerer::function(uint32_t f) {
     RId ty = param_type(v);
     bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List ||
                                 T.kind(v.type) == TyKind::BigInt);
+    if (T.kind(v.type) == TyKind::Optional && (v.reassigned || v.mutated)) mut = true;
     std::string rn = local_name(v.name);
     params.push_back(b_.param(rn, ty, mut));
     Form form = Form::Place;
@@ -185,7 +188,8 @@ RId Lowerer::function(uint32_t f) {
     if (v.is_param) continue;
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
     bind(v.name, {local_name(v.name), v.type, Form::Place});
-    if (v.decl_block != kNone && v.decl_stmt == kNone) hoisted_[v.decl_block].push_back(i);
+    // A caught exception (`except E as e`) is declared by its handler.
+    if (v.decl_block != kNone && v.decl_stmt == kNone && T.kind(v.type) != TyKind::Exc) hoisted_[v.decl_block].push_back(i);
   }
   if (dynamic) fail(fn.node == kNone ? m_.root() : fn.node, "values without a static type");
   // Decorators (functools.lru_cache, user wrappers) change what a call does;
@@ -194,7 +198,7 @@ RId Lowerer::function(uint32_t f) {
   s_nested_checks(f);
   // A default that is not a constant is one object shared by every call
   // (`bucket=[]`): the dynamic lowering keeps that sharing.
-  for (uint32_t p : fn.params) {
+  for (uint32_t p : s_params(f)) {
     NodeId d = fn.vars[p].default_value;
     if (d != kNone && kind(d) != Kind::Constant && kind(d) != Kind::UnaryOp) fail(d, "default value that is not a constant");
   }
@@ -245,6 +249,8 @@ RId Lowerer::function(uint32_t f) {
       bool ends_in_return = !run.empty() && kind(run.back()) == Kind::Return;
       if (T.kind(fn.ret) == TyKind::None || f == 0) {
         if (fallible && !ends_in_return) tail = b_.call(b_.path("Ok"), {b_.tuple({})});
+      } else if (!ends_in_return && T.kind(fn.ret) == TyKind::Optional) {
+        tail = fallible ? b_.call(b_.path("Ok"), {b_.path("None")}) : b_.path("None");
       } else if (!ends_in_return) {
         // Python would return None here; the inferred type says it never does.
         tail = b_.macro("unreachable", {b_.str_lit("function fell off its end")});

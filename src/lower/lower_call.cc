@@ -43,9 +43,10 @@ LE Lowerer::call(NodeId e) {
 LE Lowerer::call_user(NodeId e, uint32_t f) {
   const sema::Function& callee = tm_.funcs[f];
   auto args = list_of(e, fld::Call::args);
-  std::vector<NodeId> given(callee.params.size(), kNone);
+  std::vector<uint32_t> ps = s_call_params(f);  // keyword-only parameters last
+  std::vector<NodeId> given(ps.size(), kNone);
   for (size_t i = 0; i < args.size(); ++i) {
-    if (kind(args[i]) == Kind::Starred || i >= given.size()) {
+    if (kind(args[i]) == Kind::Starred || i >= callee.params.size()) {
       fail(e, "call with extra or starred arguments");
       return {b_.tuple({}), callee.ret, Form::Owned};
     }
@@ -54,8 +55,8 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
   for (NodeId k : list_of(e, fld::Call::keywords)) {
     uint32_t kn = slot(k, fld::keyword::arg);
     bool found = false;
-    for (size_t i = 0; kn != kNone && i < callee.params.size(); ++i) {
-      if (callee.vars[callee.params[i]].name == m_.str(kn)) {
+    for (size_t i = callee.posonly; kn != kNone && i < ps.size(); ++i) {
+      if (callee.vars[ps[i]].name == m_.str(kn)) {
         given[i] = slot(k, fld::keyword::value);
         found = true;
       }
@@ -65,8 +66,22 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
       return {b_.tuple({}), callee.ret, Form::Owned};
     }
   }
+  {
+    // Rust evaluates in parameter order, Python in source order: reordered
+    // arguments must be free of effects.
+    std::vector<NodeId> src(args.begin(), args.end()), bound;
+    for (NodeId k : list_of(e, fld::Call::keywords)) src.push_back(slot(k, fld::keyword::value));
+    for (NodeId g : given)
+      if (g != kNone) bound.push_back(g);
+    if (src != bound)
+      for (NodeId x : src)
+        if (kind(x) != Kind::Constant && kind(x) != Kind::Name) {
+          fail(e, "keyword arguments out of order with effects");
+          return {b_.tuple({}), callee.ret, Form::Owned};
+        }
+  }
   for (size_t i = 0; i < given.size(); ++i) {
-    if (given[i] == kNone && callee.vars[callee.params[i]].default_value == kNone) {
+    if (given[i] == kNone && callee.vars[ps[i]].default_value == kNone) {
       fail(e, "missing argument");
       return {b_.tuple({}), callee.ret, Form::Owned};
     }
@@ -74,10 +89,13 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
   if (mixed() && is_dyn_fn(f)) return call_dynamic(e, f, given);
   Ids out;
   for (size_t i = 0; i < given.size(); ++i) {
-    const sema::Var& p = callee.vars[callee.params[i]];
+    const sema::Var& p = callee.vars[ps[i]];
     NodeId a = given[i] != kNone ? given[i] : p.default_value;
     LE v = expr_as(a, p.type);
     TyKind k = T.kind(p.type);
+    // An Optional container is passed by value: one the callee changes must be a fresh value.
+    if (k == TyKind::Optional && p.mutated && !T.is_copy(p.type) && v.form != Form::Owned && T.kind(v.ty) != TyKind::None)
+      fail(a, "a container shared with a function that changes it");
     if (k == TyKind::Str && !p.reassigned) {
       out.push_back(as_str_ref(v));
     } else if (k == TyKind::List && !p.reassigned && p.mutated) {
@@ -241,6 +259,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
     if (it == kNil) return bad();
     TyKind ek = T.kind(el);
     RId x = b_.path("x");
+    if ((n == "min" || n == "max" || n == "sorted") && has_optional(el)) return bad();
     if (n == "min" || n == "max") {
       RId red;
       if (ek == TyKind::Float) red = b_.method(it, "reduce", {b_.path(n == "min" ? "f64::min" : "f64::max")});
@@ -408,6 +427,7 @@ LE Lowerer::call_method(NodeId e) {
       return {b_.cast(try_(b_.method(pos, "ok_or_else", {err})), b_.ty("i64")), Types::kInt, Form::Owned};
     }
     if (m == "sort" && a.empty()) {
+      if (has_optional(el)) return bad();
       if (T.kind(el) == TyKind::Float)
         return {b_.method(recv.id, "sort_by", {b_.closure({b_.pat_ident("a"), b_.pat_ident("b")},
                     b_.method(b_.method(b_.path("a"), "partial_cmp", {b_.path("b")}), "expect", {b_.str_lit("NaN in sort")}))}),

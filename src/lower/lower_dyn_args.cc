@@ -129,11 +129,14 @@ RId Lowerer::d_call_known(NodeId e, uint32_t f) {
   if (d_decorated(f)) return d_call_value(d_func_ref(f), e);
   // A static callee is bridged with the arguments bound here; a call that
   // binds at run time needs the callee's dynamic form.
-  if (mixed() && !is_dyn_fn(f) && d_has_spread(e)) force_dyn_out.insert(f);
+  bool bridge_spread = mixed() && !is_dyn_fn(f) && fn.vararg < 0 && fn.kwarg < 0 && cm_arg == kNil;
+  if (mixed() && !is_dyn_fn(f) && d_has_spread(e) && !bridge_spread) force_dyn_out.insert(f);
   if (d_has_spread(e)) {
     std::string slots = fresh("bound");
     Ids pre{b_.let(slots, kNil, try_(b_.call(rt("args::bind"), {b_.str_lit(d_sig_spec(f)), d_args(args), d_kwargs(e)})), true)};
     Ids bound = d_bound_args(f, slots);
+    // Bound at run time, then handed to the static function's Value bridge.
+    if (bridge_spread) return b_.block(pre, d_call_static(f, std::vector<RId>(bound.begin(), bound.end())));
     if (cm_arg != kNil) bound.push_back(cm_arg);
     return b_.block(pre, try_(b_.call(fn_rust_name(f), bound)));
   }

@@ -32,6 +32,8 @@ bool Lowerer::is_int_literal(NodeId e, int64_t* value) const {
 }
 
 LE Lowerer::expr_as(NodeId e, TypeId want) {
+  // A display meeting Optional[list]: built as the list, wrapped by coerce.
+  if (T.kind(want) == TyKind::Optional && (kind(e) == Kind::List || kind(e) == Kind::Dict)) return expr_as(e, T.elem(want));
   // `{}` takes the type of what receives it (the variable's refined type).
   if (kind(e) == Kind::Dict && list_of(e, fld::Dict::values).empty() && T.kind(want) == TyKind::Dict && !T.has_unknown(want) &&
       !T.has_dyn(want))
@@ -101,6 +103,7 @@ LE Lowerer::constant(NodeId e) {
 LE Lowerer::name(NodeId e) {
   std::string_view n = ident(e, fld::Name::id);
   const Binding* bnd = lookup(n);
+  if (bnd && T.kind(bnd->ty) == TyKind::Optional && tm_.type_of(e) == T.elem(bnd->ty)) return opt_unwrap(*bnd, e);
   if (bnd) return {b_.path(bnd->rust), bnd->ty, bnd->form};
   if (cur_ != 0 && tm_.funcs[0].find(n)) fail(e, "module-level variable used in a function");
   else fail(e, "name " + std::string(n));
@@ -130,7 +133,8 @@ RId Lowerer::as_str_ref(LE v) {
 }
 
 RId Lowerer::moved(NodeId value_node, LE v, TypeId want) {
-  if (kind(value_node) == Kind::Name && v.form == Form::Place && v.ty == want) {
+  // Inside a try closure a move would take the variable from the function.
+  if (kind(value_node) == Kind::Name && v.form == Form::Place && v.ty == want && s_try_loops_.empty()) {
     const sema::Var* var = tm_.funcs[cur_].find(ident(value_node, fld::Name::id));
     if (var && !var->is_param) return v.id;
   }
@@ -151,6 +155,7 @@ RId Lowerer::to_float(LE v) {
 
 RId Lowerer::coerce(LE v, TypeId want) {
   TyKind wk = T.kind(want), vk = T.kind(v.ty);
+  if (v.ty != want && (wk == TyKind::Optional || (wk == TyKind::Tuple && vk == TyKind::Tuple))) return coerce_optional(v, want);
   // Every value crossing a typed boundary is checked here: a mismatch the
   // lowering cannot convert makes the function a stub, never bad Rust.
   bool ok = v.ty == want || want == Types::kUnknown || (wk == TyKind::Float && (vk == TyKind::Int || vk == TyKind::Bool)) ||
@@ -181,6 +186,7 @@ RId Lowerer::truthy(LE v) {
     case TyKind::Str: case TyKind::List: case TyKind::Dict: case TyKind::Set:
       return b_.unary(Op::Not, b_.method(v.id, "is_empty", {}));
     case TyKind::None: return b_.bool_lit(false);
+    case TyKind::Optional: return opt_truthy(v);
     default:
       fail(kNone, "truth value of " + T.name(v.ty));
       return b_.bool_lit(false);
@@ -448,6 +454,8 @@ LE Lowerer::compare(NodeId e) {
         c = b_.method(b_.method(r.id, "iter", {}), "any", {b_.closure({b_.pat_ident("x")}, b_.binary(Op::Eq, b_.path("x"), b_.ref(as_str_ref(l))))});
       if (c != kNil && op == Kind::NotIn) c = b_.unary(Op::Not, c);
     }
+    if (c == kNil && (op == Kind::Is || op == Kind::IsNot))
+      c = is_none_test(i == 0 ? left : comps[i - 1], l, comps[i], r, op == Kind::IsNot);
     if (c == kNil) {
       fail(e, "comparison of " + T.name(l.ty) + " and " + T.name(r.ty));
       return {b_.bool_lit(false), Types::kBool, Form::Owned};

@@ -137,6 +137,19 @@ class Lowerer {
   void dict_store(LE base, NodeId key, LE value, Ids& out);
   LE dict_method(NodeId e, std::string_view m, LE recv, std::vector<LE>& a);
   std::string leading_comment(NodeId s);
+  // Optional values and keyword-only parameters (lower_static_optional.cc)
+  std::vector<uint32_t> s_call_params(uint32_t f) const;  // what callers bind: positional then keyword-only
+  LE opt_unwrap(const Binding& b, NodeId e);          // a name narrowed to its value type
+  RId coerce_optional(LE v, TypeId want);             // into Optional[T] / a tuple holding one
+  RId is_none_test(NodeId ln, LE l, NodeId rn, LE r, bool negate);  // kNil when not `x is None`
+  RId opt_truthy(LE v);
+  bool has_optional(TypeId t) const;  // ordering None against values raises in Python: not lowered
+  // try/except/raise in static functions (lower_static_try.cc)
+  void s_try(NodeId s, Ids& out);
+  void s_raise(NodeId s, Ids& out);
+  bool s_jump(NodeId s, Ids& out);  // return/break/continue inside a try closure
+  std::vector<size_t> s_try_loops_;  // per enclosing static try: the loop depth it began at
+  std::vector<std::string> s_caught_;  // per enclosing handler: the caught exception's Rust name
 
   // ---- expressions (lower_expr.cc)
   LE expr(NodeId e);
@@ -324,7 +337,7 @@ class Lowerer {
   NodeId d_vararg(uint32_t f) const;         // the *args parameter of a module function
   bool d_comp_cell(NodeId comp, std::string_view py, RId val, Ids& binds, Ids& decls);
   // ---- static nested functions, lambdas (lower_static_closure.cc)
-  std::vector<uint32_t> s_params(uint32_t f) const;  // parameters, then captures
+  std::vector<uint32_t> s_params(uint32_t f) const;  // the Rust signature: s_call_params, then captures
   void s_nested_checks(uint32_t f);                  // gives up where a nested def cannot be static
   void s_nested_item(uint32_t f, Ids& items);        // a nested def as a module-level fn
   int s_nested_callee(std::string_view n) const;     // nested function a call by name reaches, or -1

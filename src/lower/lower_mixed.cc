@@ -41,7 +41,7 @@ bool Lowerer::bridgeable(TypeId t) const {
   const sema::TypeRec& r = T.get(t);
   switch (r.kind) {
     case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: case TyKind::BigInt: return true;
-    case TyKind::List: case TyKind::Set: return bridgeable(r.args[0]);
+    case TyKind::List: case TyKind::Set: case TyKind::Optional: return bridgeable(r.args[0]);
     case TyKind::Dict: return bridgeable(r.args[0]) && bridgeable(r.args[1]);
     case TyKind::Tuple:
       if (r.args.empty() || r.args.size() > 6) return false;
@@ -69,8 +69,9 @@ LE Lowerer::call_dynamic(NodeId e, uint32_t f, const std::vector<NodeId>& given)
   const sema::Function& callee = tm_.funcs[f];
   Ids pre, args;
   std::vector<std::pair<std::string, const Binding*>> write_back;
+  std::vector<uint32_t> ps = s_call_params(f);
   for (size_t i = 0; i < given.size(); ++i) {
-    const sema::Var& p = callee.vars[callee.params[i]];
+    const sema::Var& p = callee.vars[ps[i]];
     NodeId a = given[i] != kNone ? given[i] : p.default_value;
     LE v = expr(a);
     if (!bridgeable(v.ty)) {
@@ -126,8 +127,10 @@ RId Lowerer::d_call_static(uint32_t f, const std::vector<RId>& given) {
   const sema::Function& callee = tm_.funcs[f];
   auto unfit = [&](TypeId t) { return !bridgeable(t); };
   // Keyword-only, *args or **kwargs slots have no static counterpart.
-  bool ok = given.size() == callee.params.size() && (T.kind(callee.ret) == TyKind::None || !unfit(callee.ret));
-  for (uint32_t p : callee.params) {
+  std::vector<uint32_t> ps = s_call_params(f);
+  bool ok = given.size() == ps.size() && callee.vararg < 0 && callee.kwarg < 0 &&
+            (T.kind(callee.ret) == TyKind::None || !unfit(callee.ret));
+  for (uint32_t p : ps) {
     const sema::Var& v = callee.vars[p];
     TyKind k = T.kind(v.type);
     if (unfit(v.type) || ((k == TyKind::Dict || k == TyKind::Set) && v.mutated)) ok = false;
@@ -139,7 +142,7 @@ RId Lowerer::d_call_static(uint32_t f, const std::vector<RId>& given) {
   }
   Ids stmts, args, after;
   for (size_t i = 0; i < given.size(); ++i) {
-    const sema::Var& v = callee.vars[callee.params[i]];
+    const sema::Var& v = callee.vars[ps[i]];
     std::string val = fresh("val"), arg = fresh("arg");
     TyKind k = T.kind(v.type);
     bool mut_list = k == TyKind::List && !v.reassigned && v.mutated;

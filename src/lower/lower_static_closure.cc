@@ -18,7 +18,7 @@
 namespace portalis::lower {
 
 std::vector<uint32_t> Lowerer::s_params(uint32_t f) const {
-  std::vector<uint32_t> out = tm_.funcs[f].params;
+  std::vector<uint32_t> out = s_call_params(f);
   out.insert(out.end(), tm_.funcs[f].captures.begin(), tm_.funcs[f].captures.end());
   return out;
 }

@@ -89,7 +89,10 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     }
     case Kind::While: while_stmt(s, out); break;
     case Kind::For: for_stmt(s, out); break;
+    case Kind::Try: s_try(s, out); break;
+    case Kind::Raise: s_raise(s, out); break;
     case Kind::Return: {
+      if (s_jump(s, out)) break;
       NodeId v = slot(s, fld::Return::value);
       const sema::Function& fn = tm_.funcs[cur_];
       bool fallible = cur_ == 0 || fallible_in_.count(cur_) > 0;
@@ -101,11 +104,14 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     }
     case Kind::Pass: break;
     case Kind::Break:
+      if (s_jump(s, out)) break;
       if (!loop_flags_.empty() && !loop_flags_.back().empty())
         out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(loop_flags_.back()), b_.bool_lit(true))));
       out.push_back(b_.expr_stmt(b_.break_()));
       break;
-    case Kind::Continue: out.push_back(b_.expr_stmt(b_.continue_())); break;
+    case Kind::Continue:
+      if (s_jump(s, out)) break;
+      out.push_back(b_.expr_stmt(b_.continue_())); break;
     case Kind::Import: case Kind::ImportFrom: break;
     case Kind::Assert: assert_stmt(s, out); break;
     case Kind::FunctionDef: s_def_stmt(s, out); break;

@@ -4,6 +4,7 @@
 
 #include "index/summary.h"
 #include "sema/infer_int.h"
+#include "sema/infer_optional.h"
 
 #include <algorithm>
 #include <set>
@@ -153,6 +154,12 @@ class Inferer {
       uint32_t v = var(index, std::string(ident(a, fld::arg::arg)));
       tm_.funcs[index].vars[v].is_param = true;
       tm_.funcs[index].vars[v].default_value = dflt;
+      NodeId ann = slot(a, fld::arg::annotation);
+      if (ann != kNone) {
+        TypeId at = annotation(ann);
+        tm_.funcs[index].vars[v].type = at;
+        tm_.funcs[index].vars[v].annotated = true;
+      }
       return v;
     };
     if (slot(args, fld::arguments::vararg) != kNone)
@@ -165,7 +172,6 @@ class Inferer {
       tm_.funcs[index].kwarg = static_cast<int>(extra_param(slot(args, fld::arguments::kwarg), kNone));
     if (slot(args, fld::arguments::vararg) != kNone) unsupported(index, def, "*args parameter");
     if (slot(args, fld::arguments::kwarg) != kNone) unsupported(index, def, "**kwargs parameter");
-    if (!list_of(args, fld::arguments::kwonlyargs).empty()) unsupported(index, def, "keyword-only parameter");
     NodeId ret = slot(def, fld::FunctionDef::returns);
     if (ret != kNone) {
       tm_.funcs[index].ret = annotation(ret);
@@ -383,7 +389,7 @@ class Inferer {
         if (n == "list" || n == "List") return T.list(Types::kUnknown);
         auto c = tm_.class_by_name.find(n);
         if (c != tm_.class_by_name.end()) return T.cls(c->second);
-        return Types::kDyn;
+        return alias_annotation(n);
       }
       case Kind::Constant:
         if (m_.constant(slot(a, fld::Constant::value)).tag == ast::Constant::Tag::None) return Types::kNone;
@@ -402,10 +408,46 @@ class Inferer {
         if ((n == "set" || n == "Set") && args.size() == 1) return T.set(args[0]);
         if ((n == "dict" || n == "Dict") && args.size() == 2) return T.dict(args[0], args[1]);
         if (n == "tuple" || n == "Tuple") return T.tuple(args);
+        if (n == "Optional" && args.size() == 1 && args[0] != Types::kDyn) return T.optional(args[0]);
+        return Types::kDyn;
+      }
+      case Kind::BinOp: {
+        // `int | None`
+        if (Kind(slot(a, fld::BinOp::op)) != Kind::BitOr) return Types::kDyn;
+        TypeId l = annotation(slot(a, fld::BinOp::left)), r = annotation(slot(a, fld::BinOp::right));
+        if (l == Types::kNone && r != Types::kDyn) return T.optional(r);
+        if (r == Types::kNone && l != Types::kDyn) return T.optional(l);
         return Types::kDyn;
       }
       default: return Types::kDyn;
     }
+  }
+
+  bool mentions_float(TypeId t) const {
+    if (t == Types::kFloat) return true;
+    for (TypeId a : T.get(t).args)
+      if (mentions_float(a)) return true;
+    return false;
+  }
+
+  // `Matrix = List[List[float]]` at module level, used as an annotation.
+  TypeId alias_annotation(std::string_view n) {
+    if (alias_depth_ > 8) return Types::kDyn;
+    for (NodeId s : list_of(m_.root(), fld::Module::body)) {
+      if (kind(s) != Kind::Assign || list_of(s, fld::Assign::targets).size() != 1) continue;
+      NodeId t = list_of(s, fld::Assign::targets)[0];
+      NodeId v = slot(s, fld::Assign::value);
+      if (kind(t) != Kind::Name || ident(t, fld::Name::id) != n || kind(v) != Kind::Subscript) continue;
+      ++alias_depth_;
+      TypeId r = annotation(v);
+      --alias_depth_;
+      // `float` in an annotation also admits ints (which Python keeps as
+      // ints); an alias used far from its callers' values is only trusted
+      // without it (`Matrix = List[List[float]]` multiplies int matrices too).
+      if (mentions_float(r)) return Types::kDyn;
+      return r;
+    }
+    return Types::kDyn;
   }
 
   // ---------------------------------------------------------------- walk
@@ -413,6 +455,7 @@ class Inferer {
     cur_ = f;
     comp_scopes_.clear();
     if (tm_.funcs[f].parent >= 0) sync_captures(f);
+    narrow_.clear();
     const Function& fn = tm_.funcs[f];
     if (fn.node == kNone) {
       for (NodeId s : list_of(m_.root(), fld::Module::body)) {
@@ -426,20 +469,114 @@ class Inferer {
       }
     } else {
       // Defaults type their parameters too (`fill=0`).
-      for (uint32_t p : fn.params) {
+      // A None default makes the parameter Optional.
+      std::vector<uint32_t> ps = fn.params;
+      ps.insert(ps.end(), fn.kwonly.begin(), fn.kwonly.end());
+      for (uint32_t p : ps) {
         NodeId d = tm_.funcs[f].vars[p].default_value;
-        if (d != kNone && !tm_.funcs[f].vars[p].annotated) {
-          TypeId dt = expr(d);
-          if (dt != Types::kNone) set_var_type(f, p, dt);
-        }
+        if (d != kNone && !tm_.funcs[f].vars[p].annotated) set_var_type(f, p, expr(d));
       }
       stmts(list_of(fn.node, fld::FunctionDef::body));
+      // Falling off the end returns None too.
+      Function& fm = tm_.funcs[f];
+      if (!fm.ret_annotated && fm.ret != Types::kUnknown && T.kind(fm.ret) != TyKind::None &&
+          !always_leaves(m_, list_of(fm.node, fld::FunctionDef::body))) {
+        TypeId j = T.join(fm.ret, Types::kNone);
+        if (j != fm.ret) {
+          fm.ret = j;
+          changed_ = true;
+        }
+      }
     }
     if (tm_.funcs[f].parent >= 0) sync_captures(f);
   }
 
-  void stmts(std::span<const uint32_t> l) {
-    for (NodeId s : l) stmt(s);
+  // A name narrowed for the statements of a block before the first one that
+  // stores it (that one included: its value is read before the store).
+  struct Narrowing {
+    std::string name;
+    size_t until;
+  };
+
+  void stmts(std::span<const uint32_t> l, const std::vector<Narrowing>* prefix = nullptr) {
+    size_t mark = narrow_.size();
+    for (size_t i = 0; i < l.size(); ++i) {
+      size_t before = narrow_.size();
+      if (prefix)
+        for (const Narrowing& n : *prefix)
+          if (i <= n.until) narrow_.push_back(n.name);
+      stmt(l[i]);
+      // Later statements see the block's own narrowings only.
+      if (prefix) narrow_.erase(narrow_.begin() + static_cast<std::ptrdiff_t>(before),
+                                narrow_.begin() + static_cast<std::ptrdiff_t>(before + count_prefix(prefix, i)));
+      // `if x is None: return` / `x = value`: x holds a value below.
+      if (kind(l[i]) == Kind::If)
+        for (std::string& n : narrowed_after_if(m_, l[i]))
+          if (!stores_name(m_, l.subspan(i + 1), n) && after_if_value_ok(l[i])) narrow_.push_back(std::move(n));
+    }
+    narrow_.resize(mark);
+  }
+
+  // The `x = value` closing an `if x is None:` holds no None itself.
+  bool after_if_value_ok(NodeId s) {
+    NodeId last = list_of(s, fld::If::body).back();
+    if (kind(last) != Kind::Assign) return true;
+    TyKind k = T.kind(tm_.expr_type[slot(last, fld::Assign::value)]);
+    return k != TyKind::Optional && k != TyKind::None && k != TyKind::Dyn && k != TyKind::Unknown;
+  }
+
+  static size_t count_prefix(const std::vector<Narrowing>* prefix, size_t i) {
+    size_t c = 0;
+    for (const Narrowing& n : *prefix) c += i <= n.until ? 1 : 0;
+    return c;
+  }
+
+  // Walks `body` with the names the test proves non-None, up to the first
+  // statement storing them (`while node is not None: ...; node = prev[node]`).
+  void narrowed_stmts(NodeId test, bool truth, std::span<const uint32_t> body) {
+    std::vector<Narrowing> prefix;
+    for (std::string& n : narrowed_names(m_, test, truth)) {
+      size_t k = 0;
+      while (k < body.size() && !stores_name(m_, body.subspan(k, 1), n)) ++k;
+      // The storing statement's value still reads the value: only a plain `n = value`.
+      if (k < body.size()) {
+        NodeId st = body[k];
+        bool plain = kind(st) == Kind::Assign && list_of(st, fld::Assign::targets).size() == 1 &&
+                     kind(list_of(st, fld::Assign::targets)[0]) == Kind::Name &&
+                     ident(list_of(st, fld::Assign::targets)[0], fld::Name::id) == n;
+        if (!plain) {
+          if (k == 0) continue;
+          --k;
+        }
+      } else {
+        k = body.size();
+      }
+      prefix.push_back({std::move(n), k});
+    }
+    stmts(body, &prefix);
+  }
+
+  // A test only read for its truth: `a and b` of different types is a bool
+  // there (the lowering tests each operand's truth).
+  void truth_test(NodeId e) {
+    expr(e);
+    std::vector<NodeId> stack{e};
+    while (!stack.empty()) {
+      NodeId n = stack.back();
+      stack.pop_back();
+      if (kind(n) == Kind::UnaryOp && Kind(slot(n, fld::UnaryOp::op)) == Kind::Not) stack.push_back(slot(n, fld::UnaryOp::operand));
+      if (kind(n) != Kind::BoolOp || tm_.expr_type[n] != Types::kDyn) continue;
+      tm_.expr_type[n] = Types::kBool;
+      for (NodeId v : list_of(n, fld::BoolOp::values)) stack.push_back(v);
+    }
+  }
+
+  TypeId narrowed_expr(NodeId test, bool truth, NodeId e) {
+    size_t mark = narrow_.size();
+    for (std::string& n : narrowed_names(m_, test, truth)) narrow_.push_back(std::move(n));
+    TypeId t = expr(e);
+    narrow_.resize(mark);
+    return t;
   }
 
   void set_var_type(uint32_t f, uint32_t v, TypeId t) {
@@ -522,7 +659,10 @@ class Inferer {
     auto& fn = tm_.funcs[cur_];
     auto it = fn.var_index.find(ident(base, fld::Name::id));
     if (it == fn.var_index.end()) return;
-    if (T.has_unknown(fn.vars[it->second].type)) set_var_type(cur_, it->second, t);
+    TypeId cur = fn.vars[it->second].type;
+    // `pairs.append((i, None))` after `pairs.append((i, j))`: the element becomes Optional.
+    if (T.has_unknown(cur) || (!fn.vars[it->second].annotated && T.widens_to_optional(cur, T.join(cur, t))))
+      set_var_type(cur_, it->second, t);
   }
 
   void stmt(NodeId s) {
@@ -583,13 +723,13 @@ class Inferer {
         break;
       }
       case Kind::If:
-        expr(slot(s, fld::If::test));
-        stmts(list_of(s, fld::If::body));
-        stmts(list_of(s, fld::If::orelse));
+        truth_test(slot(s, fld::If::test));
+        narrowed_stmts(slot(s, fld::If::test), true, list_of(s, fld::If::body));
+        narrowed_stmts(slot(s, fld::If::test), false, list_of(s, fld::If::orelse));
         break;
       case Kind::While:
-        expr(slot(s, fld::While::test));
-        stmts(list_of(s, fld::While::body));
+        truth_test(slot(s, fld::While::test));
+        narrowed_stmts(slot(s, fld::While::test), true, list_of(s, fld::While::body));
         stmts(list_of(s, fld::While::orelse));
         break;
       case Kind::For: {
@@ -604,12 +744,12 @@ class Inferer {
         // The static lowering has no exceptions (the function stays
         // dynamic), but the calls and names inside still type the callees
         // and the other locals.
-        unsupported(cur_, s, std::string(ast::kind_name(kind(s))) + " statement");
+        if (kind(s) == Kind::TryStar) unsupported(cur_, s, "TryStar statement");
         stmts(list_of(s, fld::Try::body));
         for (NodeId h : list_of(s, fld::Try::handlers)) {
           if (slot(h, fld::ExceptHandler::type) != kNone) expr(slot(h, fld::ExceptHandler::type));
           if (slot(h, fld::ExceptHandler::name) != kNone)
-            set_var_type(cur_, var(cur_, m_.str(slot(h, fld::ExceptHandler::name))), Types::kDyn);
+            set_var_type(cur_, var(cur_, m_.str(slot(h, fld::ExceptHandler::name))), handler_type(h));
           stmts(list_of(h, fld::ExceptHandler::body));
         }
         stmts(list_of(s, fld::Try::orelse));
@@ -622,9 +762,19 @@ class Inferer {
         stmts(list_of(s, fld::With::body));
         break;
       }
-      case Kind::Raise:
-        unsupported(cur_, s, "Raise statement");
-        if (slot(s, fld::Raise::exc) != kNone) expr(slot(s, fld::Raise::exc));
+      case Kind::Raise: {
+        // `raise E(args)`: the lowering decides whether E is an exception class.
+        NodeId x = slot(s, fld::Raise::exc);
+        if (x != kNone && kind(x) == Kind::Call && kind(slot(x, fld::Call::func)) == Kind::Name) {
+          tm_.owner[x] = cur_;
+          for (NodeId a : list_of(x, fld::Call::args)) expr(a);
+          for (NodeId k : list_of(x, fld::Call::keywords)) expr(slot(k, fld::keyword::value));
+        } else if (x != kNone) {
+          expr(x);
+        }
+        if (slot(s, fld::Raise::cause) != kNone) expr(slot(s, fld::Raise::cause));
+        break;
+      }
         break;
       case Kind::Assert:
         expr(slot(s, fld::Assert::test));
@@ -676,6 +826,25 @@ class Inferer {
   }
 
   TypeId lookup_name(NodeId e) {
+    TypeId t = lookup_name_inner(e);
+    // Inside `if x is not None:` and the like, x holds its value type.
+    if (T.kind(t) == TyKind::Optional && std::find(narrow_.begin(), narrow_.end(), ident(e, fld::Name::id)) != narrow_.end())
+      return T.elem(t);
+    return t;
+  }
+
+  // `except E as e` (E a class name or a tuple of them): the exception.
+  TypeId handler_type(NodeId h) {
+    NodeId t = slot(h, fld::ExceptHandler::type);
+    if (t == kNone) return Types::kDyn;
+    if (kind(t) == Kind::Name) return T.exc();
+    if (kind(t) != Kind::Tuple) return Types::kDyn;
+    for (NodeId x : list_of(t, fld::Tuple::elts))
+      if (kind(x) != Kind::Name) return Types::kDyn;
+    return T.exc();
+  }
+
+  TypeId lookup_name_inner(NodeId e) {
     std::string_view n = ident(e, fld::Name::id);
     for (auto it = comp_scopes_.rbegin(); it != comp_scopes_.rend(); ++it) {
       auto f = it->find(n);
@@ -738,8 +907,15 @@ class Inferer {
         return o;
       }
       case Kind::BoolOp: {
+        // `x is not None and f(x)`: later operands run only when earlier ones were true (and: false).
+        bool is_and = Kind(slot(e, fld::BoolOp::op)) == Kind::And;
         TypeId j = Types::kUnknown;
-        for (NodeId v : list_of(e, fld::BoolOp::values)) j = T.join(j, expr(v));
+        size_t mark = narrow_.size();
+        for (NodeId v : list_of(e, fld::BoolOp::values)) {
+          j = T.join(j, expr(v));
+          for (std::string& n : narrowed_names(m_, v, is_and)) narrow_.push_back(std::move(n));
+        }
+        narrow_.resize(mark);
         return j;
       }
       case Kind::Compare: {
@@ -748,8 +924,9 @@ class Inferer {
         return Types::kBool;
       }
       case Kind::IfExp: {
-        expr(slot(e, fld::IfExp::test));
-        return T.join(expr(slot(e, fld::IfExp::body)), expr(slot(e, fld::IfExp::orelse)));
+        NodeId test = slot(e, fld::IfExp::test);
+        truth_test(test);
+        return T.join(narrowed_expr(test, true, slot(e, fld::IfExp::body)), narrowed_expr(test, false, slot(e, fld::IfExp::orelse)));
       }
       case Kind::JoinedStr:
         for (NodeId v : list_of(e, fld::JoinedStr::values)) expr(v);
@@ -873,9 +1050,10 @@ class Inferer {
     auto args = list_of(e, fld::Call::args);
     std::vector<TypeId> at;
     for (NodeId a : args) at.push_back(expr(a));
+    std::vector<TypeId> kt;
     for (NodeId k : list_of(e, fld::Call::keywords)) {
       key_lambda(fn, k, at);
-      expr(slot(k, fld::keyword::value));
+      kt.push_back(expr(slot(k, fld::keyword::value)));
     }
     if (kind(fn) == Kind::Name) {
       std::string_view n = ident(fn, fld::Name::id);
@@ -884,7 +1062,8 @@ class Inferer {
       auto uf = tm_.func_by_name.find(n);
       if (nf >= 0 || (uf != tm_.func_by_name.end() && !local_shadow(n))) {
         Function& callee = tm_.funcs[nf >= 0 ? static_cast<uint32_t>(nf) : uf->second];
-        for (size_t i = 0; i < at.size() && i < callee.params.size(); ++i) {
+        call_keywords(callee, e, kt);
+        for (size_t i = 0; i < at.size() && i < callee.params.size() && kind(args[i]) != Kind::Starred; ++i) {
           Var& p = callee.vars[callee.params[i]];
           // A list the callee changes in place is changed here too.
           if (p.mutated && kind(args[i]) == Kind::Name) {
@@ -988,6 +1167,26 @@ class Inferer {
     }
     unsupported(cur_, e, "call");
     return Types::kDyn;
+  }
+
+  // `f(k=v)`: v types the parameter (or keyword-only parameter) k.
+  void call_keywords(Function& callee, NodeId e, const std::vector<TypeId>& kt) {
+    auto kws = list_of(e, fld::Call::keywords);
+    for (size_t i = 0; i < kws.size(); ++i) {
+      uint32_t kn = slot(kws[i], fld::keyword::arg);
+      if (kn == kNone) continue;
+      auto it = callee.var_index.find(m_.str(kn));
+      if (it == callee.var_index.end()) continue;
+      Var& p = callee.vars[it->second];
+      bool param = std::find(callee.params.begin(), callee.params.end(), it->second) != callee.params.end() ||
+                   std::find(callee.kwonly.begin(), callee.kwonly.end(), it->second) != callee.kwonly.end();
+      if (!param || p.annotated) continue;
+      TypeId j = T.join(p.type, kt[i]);
+      if (j != p.type) {
+        p.type = j;
+        changed_ = true;
+      }
+    }
   }
 
   bool local_shadow(std::string_view n) const {
@@ -1205,6 +1404,8 @@ class Inferer {
   std::vector<std::map<std::string, TypeId, std::less<>>> comp_scopes_;
   bool nesting_ = false;               // add_function: a nested def (not a module name)
   std::vector<TypeId> lambda_args_;    // parameter types of the next Lambda typed
+  std::vector<std::string> narrow_;
+  int alias_depth_ = 0;  // names narrowed from Optional[T] to T here (infer_optional.h)
   std::vector<Occ> occ_;
   std::vector<ast::ListId> blocks_;
   std::vector<std::pair<std::string, NodeId>> for_bound_;

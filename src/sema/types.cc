@@ -44,12 +44,15 @@ TypeId Types::join(TypeId a, TypeId b) {
     }
     return tuple(std::move(e));
   }
+  // T joined with None is Optional[T] (sema/types_optional.cc).
+  if (ka == TyKind::None || kb == TyKind::None || ka == TyKind::Optional || kb == TyKind::Optional) return join_optional(a, b);
   return kDyn;
 }
 
 bool Types::is_copy(TypeId id) const {
   switch (kind(id)) {
     case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::None: return true;
+    case TyKind::Optional: return is_copy(get(id).args[0]);
     case TyKind::Tuple:
       for (TypeId t : get(id).args)
         if (!is_copy(t)) return false;
@@ -96,6 +99,8 @@ std::string Types::name(TypeId id) const {
     case TyKind::Func: return "function#" + std::to_string(r.cls);
     case TyKind::Range: return "range";
     case TyKind::Dyn: return "Any";
+    case TyKind::Optional: return "Optional[" + args() + "]";
+    case TyKind::Exc: return "BaseException";
   }
   return "?";
 }

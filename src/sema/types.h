@@ -7,7 +7,10 @@
 
 namespace portalis::sema {
 
-enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple, Dict, Set, Class, Func, Range, Dyn, Iter, BigInt };
+enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple, Dict, Set, Class, Func, Range, Dyn, Iter,
+                            BigInt,    // an int that may outgrow i64: the runtime's Int
+                            Optional,  // T | None: args [T] (Rust Option<T>)
+                            Exc };     // a caught exception (`except E as e`): rt PyException
 
 using TypeId = uint32_t;
 
@@ -29,11 +32,15 @@ class Types {
   TypeId cls(uint32_t index) { return intern({TyKind::Class, {}, index}); }
   // An int that may outgrow i64 (sema/infer_int.cc): the runtime's Int.
   TypeId bigint() { return intern({TyKind::BigInt, {}, 0}); }
+  TypeId optional(TypeId t);  // T | None (None, Optional, Dyn and Unknown stay as they are)
+  TypeId exc() { return intern({TyKind::Exc, {}, 0}); }
   const TypeRec& get(TypeId id) const { return recs_[id]; }
   TyKind kind(TypeId id) const { return recs_[id].kind; }
   TypeId elem(TypeId id) const { return recs_[id].args.empty() ? kUnknown : recs_[id].args[0]; }
   // Least upper bound; Int joins Float as Float; otherwise mismatch is Dyn.
   TypeId join(TypeId a, TypeId b);
+  TypeId join_optional(TypeId a, TypeId b);  // one side None or Optional
+  bool widens_to_optional(TypeId from, TypeId to) const;  // `to` is `from` with parts made Optional
   bool is_copy(TypeId id) const;
   bool has_unknown(TypeId id) const;
   bool has_dyn(TypeId id) const;

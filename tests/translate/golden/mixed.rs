@@ -16,15 +16,11 @@
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
-use portalis_runtime::value::{Class, Value};
-use portalis_runtime::value::{FromValue, ToValue};
-use std::rc::Rc;
 
-pub fn parse(text: Value) -> PyResult<Value> {
-    let mut value: Value = Value::None;
-    value = Value::int(-1);
+pub fn parse(text: &str) -> PyResult<i64> {
+    let mut value: i64 = -1;
     let attempt1: PyResult<()> = (|| {
-        value = rt::dynamic::builtin("int", &[text.clone()], &[])?;
+        value = rt::int::Int::parse(text, 10)?.to_i64_checked()?;
         Ok(())
     })();
     let outcome4: PyResult<()> = match attempt1 {
@@ -32,62 +28,46 @@ pub fn parse(text: Value) -> PyResult<Value> {
         Err(raised2) if raised2.is_instance_of("ValueError") => {
             let caught3 = raised2;
             (|| {
-                rt::print::print(&[&Value::str("not a number:"), &text.clone()], " ", "\n");
+                rt::print::print(&[&"not a number:", &text], " ", "\n");
                 Ok(())
             })()
         }
         Err(raised2) => Err(raised2),
     };
     outcome4?;
-    return Ok(value.clone());
-    Ok(Value::None)
+    Ok(value)
 }
 
 pub fn total(words: &[String]) -> PyResult<i64> {
     let mut s: i64 = 0;
     for w in words.iter().cloned() {
-        s += {
-            let ret1: i64 = <i64>::from_value(&parse(w.to_value())?)?;
-            ret1
-        };
+        s += parse(w.as_str())?;
     }
     Ok(s)
 }
 
-pub fn report(words: Value) -> PyResult<Value> {
+pub fn report(words: &[String]) -> PyResult<()> {
     let attempt1: PyResult<()> = (|| {
-        rt::print::print(
-            &[
-                &Value::str("total"),
-                &({
-                    let val2 = words.clone();
-                    let arg3: Vec<String> = <Vec<String>>::from_value(&val2)?;
-                    let ret4 = total(&arg3)?;
-                    ret4.to_value()
-                }),
-            ],
-            " ",
-            "\n",
-        );
+        rt::print::print(&[&"total", &total(words)?], " ", "\n");
         Ok(())
     })();
-    let outcome7: PyResult<()> = match attempt1 {
+    let outcome4: PyResult<()> = match attempt1 {
         Ok(()) => Ok(()),
-        Err(raised5) if raised5.is_instance_of("ValueError") => {
-            let caught6 = raised5;
+        Err(raised2) if raised2.is_instance_of("ValueError") => {
+            let caught3 = raised2;
             (|| {
-                rt::print::print(&[&Value::str("bad input")], " ", "\n");
+                rt::print::print(&[&"bad input"], " ", "\n");
                 Ok(())
             })()
         }
-        Err(raised5) => Err(raised5),
+        Err(raised2) => Err(raised2),
     };
-    outcome7?;
-    Ok(Value::None)
+    outcome4?;
+    Ok(())
 }
 
 pub fn main() -> PyResult<()> {
-    report(vec!["1".to_string(), "x".to_string(), "3".to_string()].to_value())?;
+    report(&vec!["1".to_string(), "x".to_string(), "3".to_string()])?;
     rt::print::print(
         &[&(total(&vec!["4".to_string(), "5".to_string()])? * 2)],
         " ",

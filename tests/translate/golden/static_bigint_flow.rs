@@ -13,9 +13,6 @@
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
-use portalis_runtime::value::{Class, Value};
-use portalis_runtime::value::{FromValue, ToValue};
-use std::rc::Rc;
 
 pub fn fact_rec(n: i64) -> rt::int::Int {
     if n <= 1 {
@@ -100,36 +97,36 @@ pub fn shifts(n: i64) -> PyResult<(rt::int::Int, rt::int::Int, rt::int::Int)> {
     ))
 }
 
-pub fn describe(x: Value) -> PyResult<Value> {
-    let attempt1: PyResult<rt::exc_obj::Flow> = (|| {
-        return Ok(rt::exc_obj::Flow::Return(
-            if x.gt(&Value::int(2).pow(&Value::int(64))?)? {
-                Value::str("big")
+pub fn describe(x: rt::int::Int) -> PyResult<String> {
+    let attempt1: PyResult<Option<String>> = (|| {
+        return Ok(Some(
+            if &x > &rt::bigint::pow(&rt::int::Int::from_i64(2), &rt::int::Int::from_i64(64))? {
+                "big".to_string()
             } else {
-                Value::str("small")
+                "small".to_string()
             },
         ));
-        Ok(rt::exc_obj::Flow::Normal)
+        Ok(None)
     })();
-    let outcome4: PyResult<rt::exc_obj::Flow> = match attempt1 {
-        Ok(rt::exc_obj::Flow::Normal) => Ok(rt::exc_obj::Flow::Normal),
+    let outcome4: PyResult<Option<String>> = match attempt1 {
+        Ok(None) => Ok(None),
         Ok(flow) => Ok(flow),
         Err(raised2) if raised2.is_instance_of("ValueError") => {
             let caught3 = raised2;
             (|| {
-                return Ok(rt::exc_obj::Flow::Return(Value::str("?")));
-                Ok(rt::exc_obj::Flow::Normal)
+                return Ok(Some("?".to_string()));
+                Ok(None)
             })()
         }
         Err(raised2) => Err(raised2),
     };
     match outcome4? {
-        rt::exc_obj::Flow::Return(ret5) => {
+        Some(ret5) => {
             return Ok(ret5);
         }
         _ => {}
     }
-    Ok(Value::None)
+    unreachable!("function fell off its end")
 }
 
 pub fn main() -> PyResult<()> {
@@ -215,14 +212,8 @@ pub fn main() -> PyResult<()> {
     );
     rt::print::print(
         &[
-            &({
-                let ret3: String = <String>::from_value(&describe(big.to_value())?)?;
-                ret3
-            }),
-            &({
-                let ret4: String = <String>::from_value(&describe(5.to_value())?)?;
-                ret4
-            }),
+            &describe(big.clone())?,
+            &describe(rt::int::Int::from_i64(5))?,
         ],
         " ",
         "\n",

@@ -13,9 +13,6 @@
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
-use portalis_runtime::value::{Class, Value};
-use portalis_runtime::value::{FromValue, ToValue};
-use std::rc::Rc;
 
 pub fn is_palindrome(s: &str) -> PyResult<bool> {
     let cleaned: String = ({
@@ -109,105 +106,41 @@ pub fn row(name: &str, qty: i64, price: f64, width: i64) -> PyResult<String> {
 }
 
 pub fn main() -> PyResult<()> {
-    let mut e: Value = Value::None;
-    rt::print::print(
-        &[&({
-            let val1 = Value::str("ab");
-            let arg2: String = <String>::from_value(&val1)?;
-            let val3 = Value::int(3);
-            let arg4: i64 = <i64>::from_value(&val3)?;
-            let val5 = Value::from(2.5);
-            let arg6: f64 = <f64>::from_value(&val5)?;
-            let val7 = Value::int(7);
-            let arg8: i64 = <i64>::from_value(&val7)?;
-            let ret9 = row(&arg2, arg4, arg6, arg8)?;
-            ret9.to_value()
-        })],
-        " ",
-        "\n",
-    );
+    rt::print::print(&[&row("ab", 3, 2.5, 7)?], " ", "\n");
     rt::print::print(
         &[
-            &({
-                let val10 = Value::str("No lemon, no melon");
-                let arg11: String = <String>::from_value(&val10)?;
-                let ret12 = is_palindrome(&arg11)?;
-                ret12.to_value()
-            }),
-            &({
-                let val13 = Value::list(vec![
-                    Value::int(1),
-                    Value::int(2),
-                    Value::int(3),
-                    Value::int(4),
-                    Value::int(5),
-                ]);
-                let arg14: Vec<i64> = <Vec<i64>>::from_value(&val13)?;
-                let val15 = Value::int(1);
-                let arg16: i64 = <i64>::from_value(&val15)?;
-                let val17 = Value::int(3);
-                let arg18: i64 = <i64>::from_value(&val17)?;
-                let ret19 = window(&arg14, arg16, arg18)?;
-                ret19.to_value()
-            }),
-            &Value::str("hello").getslice(
-                rt::dynamic::opt_i64(&Value::int(1))?,
-                rt::dynamic::opt_i64(&Value::int(-1))?,
-                None,
-            )?,
+            &is_palindrome("No lemon, no melon")?,
+            &window(&vec![1, 2, 3, 4, 5], 1, 3)?,
+            &rt::pystr::str_slice("hello", Some(1), Some(-1), None)?,
         ],
         " ",
         "\n",
     );
     rt::print::print(
         &[
-            &({
-                let val20 = Value::str("a b a c a b");
-                let arg21: String = <String>::from_value(&val20)?;
-                let ret22 = count_words(&arg21);
-                ret22.to_value()
-            }),
-            &({
-                let val23 = Value::str("bob");
-                let arg24: String = <String>::from_value(&val23)?;
-                let ret25 = age_of(&arg24)?;
-                ret25.to_value()
-            }),
-            &({
-                let val26 = Value::str("zed");
-                let arg27: String = <String>::from_value(&val26)?;
-                let ret28 = age_of(&arg27)?;
-                ret28.to_value()
-            }),
+            &count_words("a b a c a b"),
+            &age_of("bob")?,
+            &age_of("zed")?,
         ],
         " ",
         "\n",
     );
-    let attempt29: PyResult<()> = (|| {
-        {
-            let val30 = Value::list(vec![Value::int(1)]);
-            let arg31: Vec<i64> = <Vec<i64>>::from_value(&val30)?;
-            let val32 = Value::int(3);
-            let arg33: i64 = <i64>::from_value(&val32)?;
-            let val34 = Value::int(1);
-            let arg35: i64 = <i64>::from_value(&val34)?;
-            let ret36 = window(&arg31, arg33, arg35)?;
-            ret36.to_value()
-        };
+    let attempt1: PyResult<()> = (|| {
+        window(&vec![1], 3, 1)?;
         Ok(())
     })();
-    let outcome39: PyResult<()> = match attempt29 {
+    let outcome4: PyResult<()> = match attempt1 {
         Ok(()) => Ok(()),
-        Err(raised37) if raised37.is_instance_of("AssertionError") => {
-            let caught38 = raised37;
+        Err(raised2) if raised2.is_instance_of("AssertionError") => {
+            let caught3 = raised2;
             (|| {
-                e = rt::dynamic::exception_value(&caught38);
-                rt::print::print(&[&Value::str("assert:"), &e.clone()], " ", "\n");
+                let e = caught3.clone();
+                rt::print::print(&[&"assert:", &e], " ", "\n");
                 Ok(())
             })()
         }
-        Err(raised37) => Err(raised37),
+        Err(raised2) => Err(raised2),
     };
-    outcome39?;
+    outcome4?;
     Ok(())
 }
