@@ -32,6 +32,7 @@ bool Lowerer::is_int_literal(NodeId e, int64_t* value) const {
 }
 
 LE Lowerer::expr_as(NodeId e, TypeId want) {
+  if (LE x = expr_as_ext(e, want); x.id != kNil) return x;
   // `{}` takes the type of what receives it (the variable's refined type).
   if (kind(e) == Kind::Dict && list_of(e, fld::Dict::values).empty() && T.kind(want) == TyKind::Dict && !T.has_unknown(want) &&
       !T.has_dyn(want))
@@ -70,6 +71,9 @@ LE Lowerer::expr(NodeId e) {
     }
     case Kind::Call: return call(e);
     case Kind::ListComp: case Kind::GeneratorExp: return comprehension(e);
+    case Kind::Set: return set_lit(e);
+    case Kind::Attribute: return attribute_ext(e);
+    case Kind::SetComp: case Kind::DictComp: return collect_comp(e);
     default:
       fail(e, std::string(ast::kind_name(kind(e))) + " expression");
       return {b_.macro("unreachable", {}), t, Form::Owned};
@@ -242,6 +246,7 @@ LE Lowerer::binop(NodeId e) {
     if (args.size() == 1) return {b_.method(args[0], "to_string", {}), Types::kStr, Form::Owned};
     return {b_.macro("format", args), Types::kStr, Form::Owned};
   }
+  if (LE x = binop_ext(e); x.id != kNil) return x;
   LE l = expr(ln);
   LE r = expr(rn);
   TyKind lk = T.kind(l.ty), rk = T.kind(r.ty);
@@ -438,6 +443,7 @@ LE Lowerer::compare(NodeId e) {
         c = b_.method(b_.method(r.id, "iter", {}), "any", {b_.closure({b_.pat_ident("x")}, b_.binary(Op::Eq, b_.path("x"), b_.ref(as_str_ref(l))))});
       if (c != kNil && op == Kind::NotIn) c = b_.unary(Op::Not, c);
     }
+    if (c == kNil) c = compare_ext(op, l, r);
     if (c == kNil) {
       fail(e, "comparison of " + T.name(l.ty) + " and " + T.name(r.ty));
       return {b_.bool_lit(false), Types::kBool, Form::Owned};

@@ -108,6 +108,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::Continue: out.push_back(b_.expr_stmt(b_.continue_())); break;
     case Kind::Import: case Kind::ImportFrom: break;
     case Kind::Assert: assert_stmt(s, out); break;
+    case Kind::Delete: delete_stmt(s, out); break;
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (mixed() && cur_ == 0) mixed_publish_globals(s, out);
@@ -166,6 +167,8 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
         auto ve = list_of(value_node, fld::Tuple::elts);
         for (size_t i = 0; i < ve.size(); ++i) vs.push_back(coerce(expr_as(ve[i], tm_.type_of(elts[i])), tm_.type_of(elts[i])));
         val = b_.tuple(vs);
+      } else if (T.kind(value.ty) == TyKind::List) {
+        val = unpack_list(value, elts.size(), out);
       } else {
         val = owned(value);
       }
@@ -194,6 +197,7 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
   NodeId t = slot(s, fld::AugAssign::target);
   Kind op = Kind(slot(s, fld::AugAssign::op));
   NodeId vnode = slot(s, fld::AugAssign::value);
+  if (aug_assign_ext(s, out)) return;
   LE target;
   if (kind(t) == Kind::Subscript && T.kind(tm_.type_of(slot(t, fld::Subscript::value))) == TyKind::List) {
     LE base = expr(slot(t, fld::Subscript::value));

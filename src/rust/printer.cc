@@ -275,7 +275,13 @@ class Printer {
         int p = binop_prec(n.op);
         // Comparisons do not chain in Rust; a cast directly before `<` or `<<` reads as generics.
         int lmin = p == kPrecCmp ? p + 1 : p;
-        bool lcast = t_.node(n.a).kind == RKind::Cast && (n.op == Op::Lt || n.op == Op::Shl);
+        // (also `a + b as f64 < c`: the cast ends the left operand's text)
+        bool lcast = false;
+        for (RId x = n.a; (n.op == Op::Lt || n.op == Op::Shl) && x != kNil;) {
+          const RNode& xn = t_.node(x);
+          if (xn.kind == RKind::Cast) lcast = true;
+          x = xn.kind == RKind::Binary ? xn.b : xn.kind == RKind::Unary ? xn.a : kNil;
+        }
         if (lcast) out += "(";
         expr(n.a, lcast ? kPrecLowest : lmin);
         if (lcast) out += ")";
