@@ -460,7 +460,7 @@ LE Lowerer::ifexp(NodeId e) {
     fail(e, "conditional expression over values of different types");
     return {b_.bool_lit(false), t, Form::Owned};
   }
-  RId c = truthy(expr(slot(e, fld::IfExp::test)));
+  RId c = cond_of(slot(e, fld::IfExp::test));
   RId a = coerce(expr(slot(e, fld::IfExp::body)), t);
   RId o = coerce(expr(slot(e, fld::IfExp::orelse)), t);
   return {b_.if_(c, b_.block({}, a), b_.block({}, o)), t, Form::Owned};
@@ -609,7 +609,7 @@ LE Lowerer::comprehension(NodeId e) {
       pat = b_.pat_wild();
     }
     Level lv{pat, iter == kNil ? b_.path("unreachable") : iter, {}};
-    for (NodeId c : list_of(g, fld::comprehension::ifs)) lv.conds.push_back(truthy(expr(c)));
+    for (NodeId c : list_of(g, fld::comprehension::ifs)) lv.conds.push_back(cond_of(c));
     levels.push_back(std::move(lv));
   }
   RId inner = b_.expr_stmt(b_.method(b_.path(acc), "push", {coerce(expr(slot(e, fld::ListComp::elt)), el)}));

@@ -150,7 +150,10 @@ class Lowerer {
   RId elem_ref(LE v, TypeId want);
   LE expr_as_ext(NodeId e, TypeId want);  // `set()` where the variable's type says set[int]
   LE attribute_ext(NodeId e);              // `string.punctuation`, `math.pi`
-  RId unpack_list(LE value, size_t n, Ids& out);  // `a, b = xs`: a checked tuple of xs's items
+  RId unpack_list(LE value, size_t n, Ids& out);
+  bool nested_float(TypeId t) const;
+  bool setdefault_place_ = false;  // lowering `d.setdefault(k, v)` as the receiver of a mutating method  // no Ord in Rust: sort through PyOrd
+  RId cond_of(NodeId e);  // a test: `w and w not in seen` needs only each operand's truth  // `a, b = xs`: a checked tuple of xs's items
 
   // ---- expressions (lower_expr.cc)
   LE expr(NodeId e);

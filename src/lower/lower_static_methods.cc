@@ -17,6 +17,15 @@ bool is_none_const(const ast::Module& m, NodeId n) {
 }
 }  // namespace
 
+bool Lowerer::nested_float(TypeId t) const {
+  // A float inside a tuple or list (a plain float sorts with partial_cmp).
+  const sema::TypeRec& r = T.get(t);
+  if (r.kind != TyKind::Tuple && r.kind != TyKind::List) return false;
+  for (TypeId a : r.args)
+    if (a == Types::kFloat || nested_float(a)) return true;
+  return false;
+}
+
 RId Lowerer::mut_ref(LE v) { return v.form == Form::MutRef ? v.id : b_.ref_mut(v.id); }
 
 RId Lowerer::elem_ref(LE v, TypeId want) {
@@ -43,6 +52,13 @@ LE Lowerer::method_recv(NodeId attr, std::string_view m) {
       RId item = try_(b_.method(base.id, "getitem_mut", {elem_ref(k, T.get(bt).args[0])}));
       return {item, T.get(bt).args[1], Form::MutRef};
     }
+  }
+  if (mutating && kind(recv) == Kind::Call && kind(slot(recv, fld::Call::func)) == Kind::Attribute &&
+      ident(slot(recv, fld::Call::func), fld::Attribute::attr) == "setdefault") {
+    setdefault_place_ = true;
+    LE r = expr(recv);
+    setdefault_place_ = false;
+    return r;
   }
   return expr(recv);
 }
@@ -108,6 +124,15 @@ LE Lowerer::builtin_ext(NodeId e, std::string_view n) {
     RId it = iter_of(v, &el2, &by_ref);
     if (it == kNil) return {};
     return {try_(b_.call(rt("builtins::" + std::string(n) + "_by_key"), {it, kf})), el2, Form::Owned};
+  }
+  if (n == "sorted" && args.size() == 1 && kws.empty() && nested_float(T.kind(a0) == TyKind::Dict ? T.get(a0).args[0] : T.elem(a0))) {
+    // Tuples holding floats have no Ord: Python's order through PyOrd.
+    LE v = expr(args[0]);
+    TypeId el2;
+    bool by_ref;
+    RId it = iter_of(v, &el2, &by_ref);
+    if (it == kNil) return {};
+    return {b_.call(rt("list::sorted"), {it, b_.bool_lit(false)}), T.list(el2), Form::Owned};
   }
   if (n == "sorted" && args.size() == 1 && !kws.empty()) {
     // sorted(xs, key=f, reverse=r) with a builtin key function.
@@ -243,6 +268,8 @@ LE Lowerer::method_ext(NodeId e, std::string_view m, LE recv) {
       if (m == "count") return {b_.call(rt("list::list_count"), {borrow(recv), xr}), Types::kInt, Form::Owned};
       return {try_(b_.call(rt("list::list_index"), {borrow(recv), xr})), Types::kInt, Form::Owned};
     }
+    if (m == "sort" && args.empty() && kws.empty() && nested_float(el))
+      return {b_.call(rt("list::list_sort"), {mut_ref(recv), b_.bool_lit(false)}), Types::kNone, Form::Owned};
     if (m == "sort" && args.empty() && !kws.empty()) {
       NodeId key = kNone, rev = kNone;
       for (NodeId k : kws) {
@@ -287,8 +314,10 @@ LE Lowerer::method_ext(NodeId e, std::string_view m, LE recv) {
       RId k = coerce(expr_as(args[0], kt), kt);
       RId d = coerce(expr_as(args[1], vt), vt);
       RId place = b_.method(recv.id, "setdefault", {k, d});
-      if (T.is_copy(vt)) return {b_.deref(place), vt, Form::Owned};
-      return {place, vt, Form::MutRef};
+      // A copy, not a borrow into the dict (`print(d.setdefault(k, 0), d)`);
+      // method_recv keeps the place for `d.setdefault(k, []).append(x)`.
+      if (setdefault_place_ || discard_call_ == e) return {place, vt, Form::MutRef};
+      return {b_.method(place, "clone", {}), vt, Form::Owned};
     }
     if (m == "update" && args.size() == 1 && at(0) == recv.ty) {
       statement_only();
@@ -513,7 +542,7 @@ LE Lowerer::collect_comp(NodeId e) {
       pat = b_.pat_wild();
     }
     Level lv{pat, iter == kNil ? b_.path("unreachable") : iter, {}};
-    for (NodeId c : list_of(g, fld::comprehension::ifs)) lv.conds.push_back(truthy(expr(c)));
+    for (NodeId c : list_of(g, fld::comprehension::ifs)) lv.conds.push_back(cond_of(c));
     levels.push_back(std::move(lv));
   }
   RId k = coerce(expr_as(slot(e, fld::DictComp::key), kt), kt);
@@ -580,6 +609,27 @@ RId Lowerer::unpack_list(LE value, size_t n, Ids& out) {
     items.push_back(T.is_copy(el) ? it : b_.method(it, "clone", {}));
   }
   return b_.tuple(items);
+}
+
+}  // namespace portalis::lower
+
+namespace portalis::lower {
+
+RId Lowerer::cond_of(NodeId e) {
+  // In a test only truth matters: `a and b` over a str and a bool is fine
+  // (as a value it would need one type).
+  if (kind(e) == Kind::BoolOp && T.kind(tm_.type_of(e)) != TyKind::Bool) {
+    bool is_and = Kind(slot(e, fld::BoolOp::op)) == Kind::And;
+    RId acc = kNil;
+    for (NodeId v : list_of(e, fld::BoolOp::values)) {
+      RId x = cond_of(v);
+      acc = acc == kNil ? x : b_.binary(is_and ? Op::And : Op::Or, acc, x);
+    }
+    return acc;
+  }
+  if (kind(e) == Kind::UnaryOp && Kind(slot(e, fld::UnaryOp::op)) == Kind::Not)
+    return b_.unary(Op::Not, cond_of(slot(e, fld::UnaryOp::operand)));
+  return truthy(expr(e));
 }
 
 }  // namespace portalis::lower

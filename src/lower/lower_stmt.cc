@@ -70,7 +70,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::AugAssign: aug_assign(s, out); break;
     case Kind::If: {
       // elif chains become `else if`.
-      RId cond = truthy(expr(slot(s, fld::If::test)));
+      RId cond = cond_of(slot(s, fld::If::test));
       RId then_b = block(list_of(s, fld::If::body), slot(s, fld::If::body));
       auto orelse = list_of(s, fld::If::orelse);
       RId else_b = kNil;
@@ -268,7 +268,7 @@ void Lowerer::while_stmt(NodeId s, Ids& out) {
   }
   loop_flags_.push_back(flag);
   bool forever = kind(test) == Kind::Constant && m_.constant(slot(test, fld::Constant::value)).tag == ast::Constant::Tag::True;
-  RId cond = forever ? kNil : truthy(expr(test));
+  RId cond = forever ? kNil : cond_of(test);
   RId body = block(list_of(s, fld::While::body), slot(s, fld::While::body));
   loop_flags_.pop_back();
   out.push_back(b_.expr_stmt(forever ? b_.loop(body) : b_.while_(cond, body)));
