@@ -392,7 +392,8 @@ RId Lowerer::compare_ext(Kind op, LE l, LE r) {
     RId c = b_.method(r.id, "contains", {elem_ref(l, el)});
     return op == Kind::NotIn ? b_.unary(Op::Not, c) : c;
   }
-  if ((op == Kind::In || op == Kind::NotIn) && rk == TyKind::List && T.elem(r.ty) == l.ty && !T.has_dyn(l.ty) && !T.has_unknown(l.ty)) {
+  if ((op == Kind::In || op == Kind::NotIn) && rk == TyKind::List && T.elem(r.ty) == l.ty && !T.has_dyn(l.ty) && !T.has_unknown(l.ty) &&
+      l.form != Form::Borrowed && l.form != Form::MutRef) {
     RId c = b_.method(r.id, "contains", {borrow(l)});
     return op == Kind::NotIn ? b_.unary(Op::Not, c) : c;
   }
