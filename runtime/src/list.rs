@@ -383,3 +383,14 @@ pub fn transpose<T: Clone>(rows: &[Vec<T>]) -> Vec<Vec<T>> {
     let n = rows.iter().map(|r| r.len()).min().unwrap_or(0);
     (0..n).map(|j| rows.iter().map(|r| r[j].clone()).collect()).collect()
 }
+
+/// `a, b, c = xs` for a list: ValueError unless it holds exactly `n` items.
+pub fn check_unpack(len: usize, n: usize) -> PyResult<()> {
+    if len < n {
+        return Err(PyException::value_error(format!("not enough values to unpack (expected {}, got {})", n, len)));
+    }
+    if len > n {
+        return Err(PyException::value_error(format!("too many values to unpack (expected {})", n)));
+    }
+    Ok(())
+}

@@ -222,6 +222,7 @@ RId Lowerer::function(uint32_t f) {
     for (NodeId s : stmts) {
       Kind k = kind(s);
       if (fn.node == kNone && (k == Kind::FunctionDef || k == Kind::ClassDef || k == Kind::Import || k == Kind::ImportFrom)) continue;
+      if (fn.node == kNone && sema::is_type_alias_stmt(m_, s)) continue;  // only annotations use it
       if (fn.node == kNone && s == tm_.main_guard) {
         for (NodeId g : list_of(s, fld::If::body)) run.push_back(g);
         continue;

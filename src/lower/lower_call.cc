@@ -18,6 +18,23 @@ RId Lowerer::iter_of(LE v, TypeId* elem, bool* by_ref) {
     case TyKind::Str:
       *elem = Types::kStr;
       return b_.method(b_.method(v.id, "chars", {}), "map", {b_.path("String::from")});
+    case TyKind::Tuple: {
+      // `for dr, dc in ((0, 1), (1, 0))`: a tuple of one element type.
+      if (r.args.empty()) return kNil;
+      for (TypeId a : r.args)
+        if (a != r.args[0]) return kNil;
+      *elem = r.args[0];
+      std::string tmp = fresh("tup");
+      Ids items;
+      for (size_t i = 0; i < r.args.size(); ++i) items.push_back(b_.field(b_.path(tmp), std::to_string(i)));
+      return b_.method(b_.block({b_.let(tmp, kNil, owned(v), false)}, b_.macro("vec", items, true)), "into_iter", {});
+    }
+    case TyKind::Set:  // a snapshot: the loop body may change the set or dict
+      *elem = r.args[0];
+      return b_.method(b_.method(v.id, "to_vec", {}), "into_iter", {});
+    case TyKind::Dict:
+      *elem = r.args[0];
+      return b_.method(b_.method(v.id, "keys_vec", {}), "into_iter", {});
     default: *elem = Types::kDyn; return kNil;
   }
 }
@@ -121,6 +138,7 @@ LE Lowerer::print_call(NodeId e) {
       continue;
     }
     TypeId t = tm_.type_of(a);
+    if (T.kind(t) == TyKind::Iter) fail(a, "print of an iterator");
     if (T.has_dyn(t) && (kind(a) == Kind::BoolOp || kind(a) == Kind::IfExp)) {
       // Operands of different types: print whichever Python would pick.
       NodeId x = a;
@@ -194,6 +212,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
   if (n == "print") return print_call(e);
   if (n == "range") return range_call(e);
   if ((n == "sorted" || n == "min" || n == "max") && s_has_key_kw(e)) return s_key_call(e, n);
+  if (LE x = builtin_ext(e, n); x.id != kNil) return x;
   if (!list_of(e, fld::Call::keywords).empty()) {
     fail(e, "keyword arguments to " + std::string(n));
     return {b_.tuple({}), t, Form::Owned};
@@ -333,7 +352,8 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
 LE Lowerer::call_method(NodeId e) {
   NodeId fn = slot(e, fld::Call::func);
   std::string_view m = ident(fn, fld::Attribute::attr);
-  LE recv = expr(slot(fn, fld::Attribute::value));
+  LE recv = method_recv(fn, m);
+  if (LE x = method_ext(e, m, recv); x.id != kNil) return x;
   auto args = list_of(e, fld::Call::args);
   TypeId t = tm_.type_of(e);
   std::vector<LE> a;

@@ -34,6 +34,7 @@ bool Lowerer::is_int_literal(NodeId e, int64_t* value) const {
 LE Lowerer::expr_as(NodeId e, TypeId want) {
   // A display meeting Optional[list]: built as the list, wrapped by coerce.
   if (T.kind(want) == TyKind::Optional && (kind(e) == Kind::List || kind(e) == Kind::Dict)) return expr_as(e, T.elem(want));
+  if (LE x = expr_as_ext(e, want); x.id != kNil) return x;
   // `{}` takes the type of what receives it (the variable's refined type).
   if (kind(e) == Kind::Dict && list_of(e, fld::Dict::values).empty() && T.kind(want) == TyKind::Dict && !T.has_unknown(want) &&
       !T.has_dyn(want))
@@ -72,6 +73,9 @@ LE Lowerer::expr(NodeId e) {
     }
     case Kind::Call: return call(e);
     case Kind::ListComp: case Kind::GeneratorExp: return comprehension(e);
+    case Kind::Set: return set_lit(e);
+    case Kind::Attribute: return attribute_ext(e);
+    case Kind::SetComp: case Kind::DictComp: return collect_comp(e);
     default:
       fail(e, std::string(ast::kind_name(kind(e))) + " expression");
       return {b_.macro("unreachable", {}), t, Form::Owned};
@@ -254,6 +258,7 @@ LE Lowerer::binop(NodeId e) {
     if (args.size() == 1) return {b_.method(args[0], "to_string", {}), Types::kStr, Form::Owned};
     return {b_.macro("format", args), Types::kStr, Form::Owned};
   }
+  if (LE x = binop_ext(e); x.id != kNil) return x;
   LE l = expr(ln);
   LE r = expr(rn);
   TyKind lk = T.kind(l.ty), rk = T.kind(r.ty);
@@ -456,6 +461,7 @@ LE Lowerer::compare(NodeId e) {
     }
     if (c == kNil && (op == Kind::Is || op == Kind::IsNot))
       c = is_none_test(i == 0 ? left : comps[i - 1], l, comps[i], r, op == Kind::IsNot);
+    if (c == kNil) c = compare_ext(op, l, r);
     if (c == kNil) {
       fail(e, "comparison of " + T.name(l.ty) + " and " + T.name(r.ty));
       return {b_.bool_lit(false), Types::kBool, Form::Owned};
@@ -472,7 +478,7 @@ LE Lowerer::ifexp(NodeId e) {
     fail(e, "conditional expression over values of different types");
     return {b_.bool_lit(false), t, Form::Owned};
   }
-  RId c = truthy(expr(slot(e, fld::IfExp::test)));
+  RId c = cond_of(slot(e, fld::IfExp::test));
   RId a = coerce(expr(slot(e, fld::IfExp::body)), t);
   RId o = coerce(expr(slot(e, fld::IfExp::orelse)), t);
   return {b_.if_(c, b_.block({}, a), b_.block({}, o)), t, Form::Owned};
@@ -621,7 +627,7 @@ LE Lowerer::comprehension(NodeId e) {
       pat = b_.pat_wild();
     }
     Level lv{pat, iter == kNil ? b_.path("unreachable") : iter, {}};
-    for (NodeId c : list_of(g, fld::comprehension::ifs)) lv.conds.push_back(truthy(expr(c)));
+    for (NodeId c : list_of(g, fld::comprehension::ifs)) lv.conds.push_back(cond_of(c));
     levels.push_back(std::move(lv));
   }
   RId inner = b_.expr_stmt(b_.method(b_.path(acc), "push", {coerce(expr(slot(e, fld::ListComp::elt)), el)}));

@@ -150,6 +150,26 @@ class Lowerer {
   bool s_jump(NodeId s, Ids& out);  // return/break/continue inside a try closure
   std::vector<size_t> s_try_loops_;  // per enclosing static try: the loop depth it began at
   std::vector<std::string> s_caught_;  // per enclosing handler: the caught exception's Rust name
+  // builtins, methods and statements for more static functions (lower_static_methods.cc);
+  // each returns kNil / an LE with id kNil, lowering nothing, when it does not handle the construct
+  LE method_recv(NodeId attr, std::string_view m);  // `d[k].append(x)`: getitem_mut
+  LE method_ext(NodeId e, std::string_view m, LE recv);
+  LE builtin_ext(NodeId e, std::string_view n);
+  LE binop_ext(NodeId e);
+  RId compare_ext(Kind op, LE l, LE r);
+  bool aug_assign_ext(NodeId s, Ids& out);
+  void delete_stmt(NodeId s, Ids& out);
+  LE set_lit(NodeId e);
+  LE collect_comp(NodeId e);  // set and dict comprehensions
+  RId key_fn(NodeId key, TypeId elem, TypeId* key_ty);
+  RId mut_ref(LE v);
+  RId elem_ref(LE v, TypeId want);
+  LE expr_as_ext(NodeId e, TypeId want);  // `set()` where the variable's type says set[int]
+  LE attribute_ext(NodeId e);              // `string.punctuation`, `math.pi`
+  RId unpack_list(LE value, size_t n, Ids& out);
+  bool nested_float(TypeId t) const;
+  bool setdefault_place_ = false;  // lowering `d.setdefault(k, v)` as the receiver of a mutating method  // no Ord in Rust: sort through PyOrd
+  RId cond_of(NodeId e);  // a test: `w and w not in seen` needs only each operand's truth  // `a, b = xs`: a checked tuple of xs's items
 
   // ---- expressions (lower_expr.cc)
   LE expr(NodeId e);

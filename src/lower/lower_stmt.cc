@@ -70,7 +70,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::AugAssign: aug_assign(s, out); break;
     case Kind::If: {
       // elif chains become `else if`.
-      RId cond = truthy(expr(slot(s, fld::If::test)));
+      RId cond = cond_of(slot(s, fld::If::test));
       RId then_b = block(list_of(s, fld::If::body), slot(s, fld::If::body));
       auto orelse = list_of(s, fld::If::orelse);
       RId else_b = kNil;
@@ -115,6 +115,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::Import: case Kind::ImportFrom: break;
     case Kind::Assert: assert_stmt(s, out); break;
     case Kind::FunctionDef: s_def_stmt(s, out); break;
+    case Kind::Delete: delete_stmt(s, out); break;
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (mixed() && cur_ == 0) mixed_publish_globals(s, out);
@@ -173,6 +174,8 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
         auto ve = list_of(value_node, fld::Tuple::elts);
         for (size_t i = 0; i < ve.size(); ++i) vs.push_back(coerce(expr_as(ve[i], tm_.type_of(elts[i])), tm_.type_of(elts[i])));
         val = b_.tuple(vs);
+      } else if (T.kind(value.ty) == TyKind::List) {
+        val = unpack_list(value, elts.size(), out);
       } else {
         val = owned(value);
       }
@@ -201,6 +204,7 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
   NodeId t = slot(s, fld::AugAssign::target);
   Kind op = Kind(slot(s, fld::AugAssign::op));
   NodeId vnode = slot(s, fld::AugAssign::value);
+  if (aug_assign_ext(s, out)) return;
   LE target;
   if (kind(t) == Kind::Subscript && T.kind(tm_.type_of(slot(t, fld::Subscript::value))) == TyKind::List) {
     LE base = expr(slot(t, fld::Subscript::value));
@@ -271,7 +275,7 @@ void Lowerer::while_stmt(NodeId s, Ids& out) {
   }
   loop_flags_.push_back(flag);
   bool forever = kind(test) == Kind::Constant && m_.constant(slot(test, fld::Constant::value)).tag == ast::Constant::Tag::True;
-  RId cond = forever ? kNil : truthy(expr(test));
+  RId cond = forever ? kNil : cond_of(test);
   RId body = block(list_of(s, fld::While::body), slot(s, fld::While::body));
   loop_flags_.pop_back();
   out.push_back(b_.expr_stmt(forever ? b_.loop(body) : b_.while_(cond, body)));

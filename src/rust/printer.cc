@@ -811,7 +811,13 @@ class Printer {
       case RKind::Binary: {
         int p = binop_prec(n.op);
         int lmin = p == kPrecCmp ? p + 1 : p;
-        bool lcast = t_.node(n.a).kind == RKind::Cast && (n.op == Op::Lt || n.op == Op::Shl);
+        // `a + b as f64 < c`: a cast ending the left operand's text reads as generics.
+        bool lcast = false;
+        for (RId x = n.a; (n.op == Op::Lt || n.op == Op::Shl) && x != kNil;) {
+          const RNode& xn = t_.node(x);
+          if (xn.kind == RKind::Cast) lcast = true;
+          x = xn.kind == RKind::Binary ? xn.b : xn.kind == RKind::Unary ? xn.a : kNil;
+        }
         if (!flat_part(n.a, lcast ? kPrecAtom : lmin, f)) return f;
         f.text += std::string(" ") + op_text(n.op) + " ";
         if (!flat_part(n.b, p + 1, f)) return f;
@@ -1053,8 +1059,12 @@ class Printer {
     std::string op = op_text(top.op);
     int opw = text_width(op);
     auto first = [&](Shape s) -> Str {
-      const RNode& f = t_.node(operands[0]);
-      bool lcast = f.kind == RKind::Cast && (top.op == Op::Lt || top.op == Op::Shl);
+      bool lcast = false;
+      for (RId x = operands[0]; (top.op == Op::Lt || top.op == Op::Shl) && x != kNil;) {
+        const RNode& xn = t_.node(x);
+        if (xn.kind == RKind::Cast) lcast = true;
+        x = xn.kind == RKind::Binary ? xn.b : xn.kind == RKind::Unary ? xn.a : kNil;
+      }
       if (!lcast) return rw(operands[0], lmin, s);
       Str e = rw(operands[0], kPrecLowest, s.right(1).shrink(1));
       if (!e) return std::nullopt;

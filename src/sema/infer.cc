@@ -82,6 +82,8 @@ class Inferer {
     body.name = "main";
     tm_.funcs.push_back(std::move(body));
     NodeId root = m_.root();
+    for (NodeId s : list_of(root, fld::Module::body))  // aliases first: signatures use them
+      if (is_type_alias_stmt(m_, s)) aliases_[std::string(ident(list_of(s, fld::Assign::targets)[0], fld::Name::id))] = slot(s, fld::Assign::value);
     for (NodeId s : list_of(root, fld::Module::body)) {
       Kind k = kind(s);
       if (k == Kind::FunctionDef) {
@@ -295,6 +297,10 @@ class Inferer {
       };
       switch (k) {
         case Kind::Assign:
+          if (f == 0 && is_type_alias_stmt(m_, s)) {  // `Graph = Dict[str, int]`: no variable, an annotation name
+            aliases_[std::string(ident(list_of(s, fld::Assign::targets)[0], fld::Name::id))] = slot(s, fld::Assign::value);
+            break;
+          }
           for (NodeId t : list_of(s, fld::Assign::targets)) bind_targets(f, t);
           break;
         case Kind::AnnAssign: bind_targets(f, slot(s, fld::AnnAssign::target)); break;
@@ -465,6 +471,7 @@ class Inferer {
           stmts(list_of(s, fld::If::body));
           continue;
         }
+        if (is_type_alias_stmt(m_, s)) continue;
         stmt(s);
       }
     } else {
@@ -780,6 +787,13 @@ class Inferer {
         expr(slot(s, fld::Assert::test));
         if (slot(s, fld::Assert::msg) != kNone) expr(slot(s, fld::Assert::msg));
         break;
+      case Kind::Delete:
+        for (NodeId t : list_of(s, fld::Delete::targets)) {
+          expr(t);
+          if (kind(t) == Kind::Subscript) mark_mutated(slot(t, fld::Subscript::value));
+          else unsupported(cur_, t, "del of a name");
+        }
+        break;
       case Kind::FunctionDef:
         if (!tm_.nested_fn.count(s)) unsupported(cur_, s, "nested function");
         break;
@@ -795,6 +809,10 @@ class Inferer {
       case TyKind::Str: return Types::kStr;
       case TyKind::Dict: return r.args[0];
       case TyKind::Unknown: return Types::kUnknown;
+      case TyKind::Tuple:  // a tuple of one element type iterates like a list
+        for (TypeId a : r.args)
+          if (a != r.args[0]) return Types::kDyn;
+        return r.args.empty() ? Types::kDyn : r.args[0];
       default: return Types::kDyn;
     }
   }
@@ -821,6 +839,8 @@ class Inferer {
       return Types::kStr;
     if (kl == TyKind::List && kr == TyKind::List && op == Kind::Add) return T.join(l, r);
     if (kl == TyKind::List && kr == TyKind::Int && op == Kind::Mult) return l;
+    if (kl == TyKind::Set && kr == TyKind::Set && (op == Kind::BitOr || op == Kind::BitAnd || op == Kind::Sub || op == Kind::BitXor))
+      return T.join(l, r);
     if (kl == TyKind::Str && op == Kind::Mod) return Types::kStr;
     return Types::kDyn;
   }
@@ -943,6 +963,11 @@ class Inferer {
         if (j == Types::kUnknown && T.kind(expected) == TyKind::List) return expected;
         return T.list(j);
       }
+      case Kind::Set: {
+        TypeId j = Types::kUnknown;
+        for (NodeId v : list_of(e, fld::Set::elts)) j = T.join(j, expr(v));
+        return T.set(j);
+      }
       case Kind::Tuple: {
         std::vector<TypeId> ts;
         for (NodeId v : list_of(e, fld::Tuple::elts)) ts.push_back(expr(v));
@@ -1013,7 +1038,15 @@ class Inferer {
         return T.dict(k, v);
       }
       case Kind::Attribute: {
-        expr(slot(e, fld::Attribute::value));
+        NodeId base = slot(e, fld::Attribute::value);
+        if (kind(base) == Kind::Name && !local_shadow(ident(base, fld::Name::id)) &&
+            tm_.funcs[0].var_index.count(ident(base, fld::Name::id)) == 0) {
+          // `string.punctuation`, `math.pi`; `str.lower` as a key function (Dyn:
+          // the static lowering only takes it as a key=).
+          TypeId at = module_attr_type(ident(base, fld::Name::id), ident(e, fld::Attribute::attr));
+          if (at != Types::kUnknown) return at;
+        }
+        expr(base);
         unsupported(cur_, e, "attribute access");
         return Types::kDyn;
       }
@@ -1128,6 +1161,7 @@ class Inferer {
         TypeId j = T.join(at[0], at[1]);
         return T.tuple({j, j});
       }
+      if (TypeId rr, st = special_call_type(T, Types::kUnknown, n, at, &rr); st != Types::kDyn) return st;
       unsupported(cur_, e, "call of " + std::string(n));
       return Types::kDyn;
     }
@@ -1147,6 +1181,7 @@ class Inferer {
         unsupported(cur_, e, "method " + std::string(m) + " of " + T.name(rt));
         return Types::kDyn;
       }
+      if ((T.kind(rt) == TyKind::Dict || T.kind(rt) == TyKind::Set) && is_mutating_method(m)) mark_mutated(recv);
       if (T.kind(rt) == TyKind::List && is_mutating_method(m)) {
         mark_mutated(recv);
         if (m == "append" && !at.empty()) refine(recv, T.list(at[0]));
@@ -1162,7 +1197,13 @@ class Inferer {
         case BuiltinResult::Elem: return element_of(rt);
         case BuiltinResult::ListStr: return T.list(Types::kStr);
         case BuiltinResult::ListSame: return T.list(element_of(rt));
-        case BuiltinResult::Special: return Types::kDyn;
+        case BuiltinResult::Special: {
+          TypeId refined = Types::kUnknown;
+          TypeId st = special_call_type(T, rt, m, at, &refined);
+          if (refined != Types::kUnknown) refine(recv, refined);
+          if (st == Types::kDyn) unsupported(cur_, e, "method " + std::string(m) + " of " + T.name(rt));
+          return st;
+        }
       }
     }
     unsupported(cur_, e, "call");
@@ -1404,12 +1445,13 @@ class Inferer {
   std::vector<std::map<std::string, TypeId, std::less<>>> comp_scopes_;
   bool nesting_ = false;               // add_function: a nested def (not a module name)
   std::vector<TypeId> lambda_args_;    // parameter types of the next Lambda typed
-  std::vector<std::string> narrow_;
-  int alias_depth_ = 0;  // names narrowed from Optional[T] to T here (infer_optional.h)
+  std::vector<std::string> narrow_;  // names narrowed from Optional[T] to T here (infer_optional.h)
   std::vector<Occ> occ_;
   std::vector<ast::ListId> blocks_;
   std::vector<std::pair<std::string, NodeId>> for_bound_;
   NodeId top_stmt_ = kNone;
+  std::map<std::string, NodeId, std::less<>> aliases_;  // module-level type aliases
+  int alias_depth_ = 0;  // alias annotations being resolved (a cycle stops)
 };
 
 }  // namespace

@@ -112,5 +112,14 @@ struct BuiltinInfo {
 };
 const BuiltinInfo* find_builtin(BuiltinRecv recv, std::string_view name);
 BuiltinRecv recv_of(TyKind k);
+// The result type of a Special method of recv (recv kUnknown: a builtin
+// function); kDyn when not known. refine_recv: what the call tells about
+// the receiver's own type (`s.add(1)`: set[int]), or kUnknown (infer_methods.cc).
+// `string.punctuation` (str), `math.pi` (float), `str.lower` (Dyn: a function
+// value only the key= of sorted/sort/min/max takes); kUnknown for others.
+TypeId module_attr_type(std::string_view module, std::string_view attr);
+// `Graph = Dict[str, List[int]]` at module level: a type alias, no variable.
+bool is_type_alias_stmt(const ast::Module& m, ast::NodeId s);
+TypeId special_call_type(Types& T, TypeId recv, std::string_view name, const std::vector<TypeId>& args, TypeId* refine_recv);
 
 }  // namespace portalis::sema
