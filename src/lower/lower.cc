@@ -1,7 +1,5 @@
 // Module and function lowering: signatures, stubs, the program's main.
 #include <algorithm>
-#include <cstdlib>  // TEMP
-#include <cstdio>  // TEMP
 
 #include "lower/lower_cache.h"
 #include "lower/lower_impl.h"
@@ -52,7 +50,11 @@ void Lowerer::diag(NodeId n, DiagId id, std::string msg) {
   out_.diagnostics.push_back(std::move(d));
 }
 
-RId Lowerer::rt(std::string_view path) { return b_.path("rt::" + std::string(path)); }
+RId Lowerer::rt(std::string_view path) {
+  thread_local std::string buf;  // reused: most runtime paths are too long for the small-string buffer
+  buf.assign("rt::").append(path);
+  return b_.path(buf);
+}
 
 RId Lowerer::try_(RId e) {
   used_try_ = true;
@@ -411,7 +413,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     fall_in.insert(dyn_fns.begin(), dyn_fns.end());  // dynamic functions return PyResult
     Lowerer l(tm, tokens, opts, out, fall_in);
     l.set_mixed(&dyn_fns);
-    if (!std::getenv("PORTALIS_LOWER_NOCACHE")) l.set_cache(&cache);  // TEMP
+    l.set_cache(&cache);
     l.take_facts(facts);
     l.module();
     l.give_facts(facts);
@@ -443,7 +445,6 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     }
     shared = std::move(out.tree);
   }
-  if (std::getenv("PORTALIS_LOWER_STATS")) std::fprintf(stderr, "CACHE %zu %zu\n", cache.hits, cache.misses);  // TEMP
   if (mixed.stubs == 0) return mixed;
   // Some functions are stubs in both modes: keep whichever translation has
   // fewest stubs: the whole module static, the mix, or the whole module
@@ -456,7 +457,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   // for every function there, and `mixed()` only matters for static ones).
   dyn.tree = std::move(mixed.tree);
   Lowerer d(tm, tokens, opts, dyn, all, true);
-  if (!std::getenv("PORTALIS_LOWER_NOCACHE")) d.set_cache(&cache);  // TEMP
+  d.set_cache(&cache);
   d.take_facts(facts);
   d.module();
   d.give_facts(facts);
@@ -468,7 +469,6 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   // set is stable) when it wins. It has at least static_stub_floor stubs; and
   // which functions it stubs does not depend on the fallible set (that only
   // adds `?` and `Ok`), so its first round already tells its stub count.
-  if (std::getenv("PORTALIS_LOWER_STATS")) std::fprintf(stderr, "CAND mixed=%u dyn=%u floor=%zu %zu %zu\n", mixed.stubs, dyn.stubs, static_stub_floor(tm), cache.hits, cache.misses);  // TEMP
   if (static_stub_floor(tm) > mixed.stubs) return dyn.stubs < mixed.stubs ? std::move(dyn) : pick_mixed();
   fallible = {0};
   for (int round = 0; round < 16; ++round) {
