@@ -39,6 +39,7 @@ ModuleOutput translate_module(const ModuleInput& input, const index::GlobalIndex
   lower::LowerOptions opts;
   if (input.is_package) opts.child_modules = child_modules(index, input.module_name);
   opts.module_name = input.module_name;
+  opts.reuse_units = input.reuse_units;
   if (auto ex = layout.imported_names.find(input.module_name); ex != layout.imported_names.end()) opts.exports = ex->second;
   if (const index::ModuleSummary* self = index.find(input.module_name)) {
     auto rust_path = [&](const std::string& module) {

@@ -22,6 +22,7 @@ struct ModuleInput {
   bool is_package = false;
   const ast::Module* ast = nullptr;
   const lex::TokenBuffer* tokens = nullptr;  // for comments
+  bool reuse_units = true;                    // lower::LowerOptions::reuse_units
 };
 
 struct GeneratedFile {

@@ -1,6 +1,7 @@
 // Module and function lowering: signatures, stubs, the program's main.
 #include <algorithm>
 
+#include "lower/lower_cache.h"
 #include "lower/lower_impl.h"
 
 namespace portalis::lower {
@@ -51,7 +52,11 @@ void Lowerer::diag(NodeId n, DiagId id, std::string msg) {
   out_.diagnostics.push_back(std::move(d));
 }
 
-RId Lowerer::rt(std::string_view path) { return b_.path("rt::" + std::string(path)); }
+RId Lowerer::rt(std::string_view path) {
+  thread_local std::string buf;  // reused: most runtime paths are too long for the small-string buffer
+  buf.assign("rt::").append(path);
+  return b_.path(buf);
+}
 
 RId Lowerer::try_(RId e) {
   used_try_ = true;
@@ -307,7 +312,7 @@ void Lowerer::module() {
       // it); one the dynamic mode cannot model raises when constructed.
       // Exception classes with a body derive from the runtime's exception
       // classes (runtime/src/exc_obj.rs).
-      d_class(tm_.class_by_name.at(c.name), items);
+      unit(items, [&] { d_class(tm_.class_by_name.at(c.name), items); });
       continue;
     }
     diag(c.node, DiagId::Unsupported, "unsupported: class " + c.name);
@@ -316,13 +321,13 @@ void Lowerer::module() {
   for (uint32_t f = 1; f < tm_.funcs.size(); ++f) {
     if (tm_.funcs[f].cls >= 0) continue;
     if (tm_.funcs[f].parent >= 0) {
-      s_nested_item(f, items);
+      unit(items, [&] { s_nested_item(f, items); });
       continue;
     }
-    items.push_back(is_dyn_fn(f) ? d_function(f) : function(f));
+    unit(items, [&] { items.push_back(is_dyn_fn(f) ? d_function(f) : function(f)); });
   }
   if (tm_.is_program) {
-    items.push_back(is_dyn_fn(0) ? d_function(0) : function(0));
+    unit(items, [&] { items.push_back(is_dyn_fn(0) ? d_function(0) : function(0)); });
     out_.has_main = true;
   }
   module_exports(items);
@@ -413,12 +418,18 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   LowerResult mixed;
   ModuleFacts facts;
   std::map<uint32_t, Unsupported> why;  // first reason each function went dynamic
+  // The rounds build into one tree: a unit whose inputs did not change keeps
+  // its items from the round before (lower_cache.h).
+  UnitCache cache;
+  rust::Tree shared;
   for (int round = 0; round < 32; ++round) {
     LowerResult out;
+    out.tree = std::move(shared);
     std::set<uint32_t> fall_in = fallible;
     fall_in.insert(dyn_fns.begin(), dyn_fns.end());  // dynamic functions return PyResult
     Lowerer l(tm, tokens, opts, out, fall_in);
     l.set_mixed(&dyn_fns);
+    l.set_cache(opts.reuse_units ? &cache : nullptr);
     l.take_facts(facts);
     l.module();
     l.give_facts(facts);
@@ -457,6 +468,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
       }
       break;
     }
+    shared = std::move(out.tree);
   }
   if (mixed.stubs == 0) return mixed;
   // Some functions are stubs in both modes: keep whichever translation has
@@ -465,15 +477,24 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   LowerResult dyn;
   std::set<uint32_t> all;
   for (uint32_t f = 0; f < tm.funcs.size(); ++f) all.insert(f);
+  // Built into the mix's tree: the mix's units that met only dynamic
+  // functions are the same in the all-dynamic lowering (is_dyn_fn is true
+  // for every function there, and `mixed()` only matters for static ones).
+  dyn.tree = std::move(mixed.tree);
   Lowerer d(tm, tokens, opts, dyn, all, true);
+  d.set_cache(opts.reuse_units ? &cache : nullptr);
   d.take_facts(facts);
   d.module();
   d.give_facts(facts);
+  auto pick_mixed = [&]() {
+    mixed.tree = std::move(dyn.tree);
+    return std::move(mixed);
+  };
   // The all-static lowering is only finished (iterated until its fallible
   // set is stable) when it wins. It has at least static_stub_floor stubs; and
   // which functions it stubs does not depend on the fallible set (that only
   // adds `?` and `Ok`), so its first round already tells its stub count.
-  if (static_stub_floor(tm) > mixed.stubs) return dyn.stubs < mixed.stubs ? std::move(dyn) : std::move(mixed);
+  if (static_stub_floor(tm) > mixed.stubs) return dyn.stubs < mixed.stubs ? std::move(dyn) : pick_mixed();
   fallible = {0};
   for (int round = 0; round < 16; ++round) {
     LowerResult out;
@@ -483,14 +504,14 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     l.give_facts(facts);
     if (round == 0) {
       if (dyn.stubs < mixed.stubs && dyn.stubs < out.stubs) return dyn;
-      if (out.stubs > mixed.stubs) return mixed;
+      if (out.stubs > mixed.stubs) return pick_mixed();
     }
     size_t before = fallible.size();
     fallible.insert(l.fallible_out.begin(), l.fallible_out.end());
     // Same work done as the mix: keep the typed stub signatures.
     if (fallible.size() == before || round == 15) return out;
   }
-  return mixed;  // not reached
+  return pick_mixed();  // not reached
 }
 
 }  // namespace portalis::lower

@@ -26,6 +26,9 @@ struct LowerOptions {
   // the module exports them through `pub fn py_attr(name) -> PyResult<Value>`.
   std::set<std::string> exports;
   std::string module_name;  // dotted, for messages
+  // Reuse a function's lowering between the mix's rounds when nothing it
+  // read changed (lower_cache.h); off only to check that reuse changes nothing.
+  bool reuse_units = true;
 };
 
 struct LowerResult {

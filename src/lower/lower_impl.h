@@ -78,19 +78,56 @@ const char* dyn_binop_method(Kind op);
 std::string spec_of(const ast::Module& m, std::string_view name, NodeId args);  // "add" for Add, ...; nullptr for others
 bool is_builtin_exception(std::string_view name);
 
+// A round's input set (fallible or dynamic functions) whose reads are logged
+// while a unit of the module is lowered, so that the next round can reuse the
+// unit's lowering when every read answers the same (lower_cache.cc).
+struct SetRead {
+  uint32_t id;  // kEmptyRead: the set's empty()
+  uint8_t set;
+  bool answer;
+};
+inline constexpr uint32_t kEmptyRead = 0xFFFFFFFFu;
+class LoggedSet {
+ public:
+  LoggedSet() = default;
+  LoggedSet(const std::set<uint32_t>& s, uint8_t which) : s_(&s), which_(which) {}
+  size_t count(uint32_t x) const {
+    bool r = s_->count(x) > 0;
+    if (log_) log_->push_back({x, which_, r});
+    return r;
+  }
+  bool empty() const {
+    if (log_) log_->push_back({kEmptyRead, which_, s_->empty()});
+    return s_->empty();
+  }
+  bool answer(uint32_t x) const { return x == kEmptyRead ? s_->empty() : s_->count(x) > 0; }  // not logged
+  std::vector<SetRead>* log_ = nullptr;
+
+ private:
+  const std::set<uint32_t>* s_ = nullptr;
+  uint8_t which_ = 0;
+};
+struct UnitCache;
+
 class Lowerer {
  public:
   Lowerer(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts, LowerResult& out,
           const std::set<uint32_t>& fallible, bool dynamic = false)
       : tm_(tm), m_(*tm.ast), T(const_cast<Types&>(tm.types)), toks_(tokens), opts_(opts), out_(out),
-        b_(out.tree), fallible_in_(fallible), dyn_(dynamic) {}
+        b_(out.tree), fallible_in_(fallible, 0), dyn_(dynamic) {}
 
   void module();
   std::set<uint32_t> fallible_out;  // functions whose body used `?`
   // Mixed modules (lower_mixed.cc): `dyn_fns` are lowered dynamically, the
   // rest statically; a static function that fails lands in static_failed_out,
   // one whose signature a dynamic caller cannot bridge in force_dyn_out.
-  void set_mixed(const std::set<uint32_t>* dyn_fns) { dyn_fns_ = dyn_fns; }
+  void set_mixed(const std::set<uint32_t>* dyn_fns) {
+    if (dyn_fns) dyn_set_ = LoggedSet(*dyn_fns, 1);
+    dyn_fns_ = dyn_fns ? &dyn_set_ : nullptr;
+  }
+  // Rounds of lower_module share one tree and reuse the units (a class, a
+  // function) whose inputs did not change (lower_cache.cc).
+  void set_cache(UnitCache* c) { cache_ = c; }
   std::set<uint32_t> static_failed_out;
   std::map<uint32_t, Unsupported> static_fail_why;  // function -> first construct given up on
   std::set<uint32_t> force_dyn_out;
@@ -108,6 +145,21 @@ class Lowerer {
   std::string docstring(std::span<const uint32_t> body) const;
   std::string fn_rust_name(uint32_t f) const;
   void diag(NodeId n, DiagId id, std::string msg);
+  // One unit of module(): lowered, or replayed from the previous round.
+  template <class F>
+  void unit(Ids& items, F&& lower) {
+    if (!cache_) return lower();
+    size_t u = unit_no_++;
+    if (unit_replay(u, items)) return;
+    unit_open(u, items);
+    lower();
+    unit_close(u, items);
+  }
+  bool unit_replay(size_t u, Ids& items);
+  void unit_open(size_t u, Ids& items);
+  void unit_close(size_t u, Ids& items);
+  UnitCache* cache_ = nullptr;
+  size_t unit_no_ = 0;
 
   // ---- statements (lower_stmt.cc)
   RId block(std::span<const uint32_t> body, ast::ListId list);
@@ -325,7 +377,8 @@ class Lowerer {
   bool dyn_ = false;
   std::set<std::string> exception_classes_;
   // ---- mixed modules (lower_mixed.cc)
-  const std::set<uint32_t>* dyn_fns_ = nullptr;
+  const LoggedSet* dyn_fns_ = nullptr;
+  LoggedSet dyn_set_;
   bool mixed() const { return dyn_fns_ != nullptr && !dyn_; }
   bool is_dyn_fn(uint32_t f) const;
   bool bridgeable(TypeId t) const;      // has a ToValue/FromValue bridge
@@ -382,7 +435,7 @@ class Lowerer {
   const LowerOptions& opts_;
   LowerResult& out_;
   rust::Builder b_;
-  const std::set<uint32_t>& fallible_in_;
+  LoggedSet fallible_in_;
 
   // per function
   uint32_t cur_ = 0;

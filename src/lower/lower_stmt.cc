@@ -344,10 +344,13 @@ std::string Lowerer::leading_comment(NodeId s) {
   uint32_t line = m_.pos(s).lineno;
   std::string text;
   const auto& toks = toks_->tokens;
+  // A token is on line >= `line` when it begins at or after that line's
+  // start (what line_of computes, without a search per token).
+  const auto& starts = toks_->line_starts;
+  uint32_t limit = line == 0 ? 0 : line - 1 < starts.size() ? starts[line - 1] : UINT32_MAX;
   while (next_comment_tok_ < toks.size()) {
     const lex::Token& t = toks[next_comment_tok_];
-    uint32_t tl = toks_->line_of(t.begin);
-    if (tl >= line) break;
+    if (t.begin >= limit) break;
     if (t.kind == lex::TokenKind::COMMENT) {
       std::string_view c = toks_->token_text(t);
       c.remove_prefix(1);

@@ -44,7 +44,13 @@ struct RNode {
 class Tree {
  public:
   RId add(RNode n) { nodes_.push_back(n); return static_cast<RId>(nodes_.size() - 1); }
-  uint32_t add_str(std::string_view s) { strs_.emplace_back(s); return static_cast<uint32_t>(strs_.size() - 1); }
+  uint32_t add_str(std::string_view s) {
+    // All strings in one buffer: no allocation per string (a view returned
+    // by str() is only valid until the next add_str).
+    strs_.push_back({static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(s.size())});
+    chars_.append(s);
+    return static_cast<uint32_t>(strs_.size() - 1);
+  }
   uint32_t add_list(std::span<const RId> ids) {
     lists_.push_back({static_cast<uint32_t>(items_.size()), static_cast<uint32_t>(ids.size())});
     items_.insert(items_.end(), ids.begin(), ids.end());
@@ -52,7 +58,9 @@ class Tree {
   }
   const RNode& node(RId id) const { return nodes_[id]; }
   RNode& node_mut(RId id) { return nodes_[id]; }
-  std::string_view str(uint32_t id) const { return id == kNil ? std::string_view() : std::string_view(strs_[id]); }
+  std::string_view str(uint32_t id) const {
+    return id == kNil ? std::string_view() : std::string_view(chars_.data() + strs_[id].first, strs_[id].second);
+  }
   std::span<const RId> list(uint32_t id) const {
     if (id == kNil) return {};
     return {items_.data() + lists_[id].first, lists_[id].second};
@@ -61,7 +69,8 @@ class Tree {
 
  private:
   std::vector<RNode> nodes_;
-  std::vector<std::string> strs_;
+  std::string chars_;
+  std::vector<std::pair<uint32_t, uint32_t>> strs_;  // offset and length in chars_
   std::vector<std::pair<uint32_t, uint32_t>> lists_;
   std::vector<RId> items_;
 };

@@ -3,6 +3,7 @@
 // translate`). Usage: translate_tool OUT_DIR RUNTIME_PATH FILE.py...
 // Each file is a top-level module named after its stem. Prints one line per
 // module: name status static dynamic stubs, then diagnostics.
+// `--no-reuse` first: lower every round from scratch (checks the unit cache).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,12 @@ int main(int argc, char** argv) {
   if (argc < 4) {
     std::fprintf(stderr, "usage: %s OUT_DIR RUNTIME_PATH FILE.py...\n", argv[0]);
     return 2;
+  }
+  bool reuse = true;
+  if (std::string_view(argv[1]) == "--no-reuse") {
+    reuse = false;
+    ++argv;
+    --argc;
   }
   fs::path out_dir = argv[1];
   std::string runtime = argv[2];
@@ -62,6 +69,7 @@ int main(int argc, char** argv) {
     in.path = u.path;
     in.ast = &u.parsed.module;
     in.tokens = &u.tokens;
+    in.reuse_units = reuse;
     translate::ModuleOutput mo = translate::translate_module(in, index, layout);
     const char* st = mo.status == translate::TranslateStatus::Ok ? "ok" : mo.status == translate::TranslateStatus::Partial ? "partial" : "failed";
     if (mo.status == translate::TranslateStatus::Failed) ++failed;
