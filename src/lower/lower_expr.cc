@@ -51,7 +51,9 @@ LE Lowerer::expr_as(NodeId e, TypeId want) {
 
 LE Lowerer::expr(NodeId e) {
   TypeId t = tm_.type_of(e);
+  if (!preset_.empty() && preset_.count(e)) return preset_.at(e);
   switch (kind(e)) {
+    case Kind::Attribute: return s_attr(e);
     case Kind::Constant: return constant(e);
     case Kind::Name: return name(e);
     case Kind::BinOp: return binop(e);

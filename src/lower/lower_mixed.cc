@@ -42,7 +42,7 @@ void walk(const ast::Module& m, NodeId root, Visit visit) {
 
 bool Lowerer::is_dyn_fn(uint32_t f) const {
   if (dyn_) return true;
-  if (f < tm_.funcs.size() && tm_.funcs[f].cls >= 0) return true;  // methods live in dynamic classes
+  if (f < tm_.funcs.size() && tm_.funcs[f].cls >= 0 && !is_static_class(tm_.funcs[f].cls)) return true;  // methods live in dynamic classes
   return dyn_fns_ != nullptr && dyn_fns_->count(f) > 0;
 }
 
@@ -63,7 +63,7 @@ bool Lowerer::bridgeable(TypeId t) const {
 
 bool Lowerer::mentions_class(TypeId t) const {
   const sema::TypeRec& r = T.get(t);
-  if (r.kind == TyKind::Class) return true;
+  if (r.kind == TyKind::Class) return !is_static_class(static_cast<int>(r.cls));
   for (TypeId a : r.args)
     if (mentions_class(a)) return true;
   return false;
