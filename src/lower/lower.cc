@@ -280,8 +280,7 @@ void Lowerer::module() {
   bool some_dyn_class = false;
   for (uint32_t ci = 0; ci < tm_.classes.size(); ++ci) some_dyn_class |= !is_static_class(static_cast<int>(ci));
   bool dyn_items = dyn_ || (mixed() && (!dyn_fns_->empty() || some_dyn_class));
-  if (!dyn_ && static_classes_ && !static_classes_->empty()) items.push_back(b_.use("std::cell::RefCell"));
-  if (!dyn_ && static_classes_ && !static_classes_->empty() && !dyn_items) items.push_back(b_.use("std::rc::Rc"));
+  if (!dyn_ && static_classes_ && !static_classes_->empty()) items.push_back(b_.use(opts_.runtime_crate + "::native::Obj"));
   if (dyn_items) items.push_back(b_.use(opts_.runtime_crate + "::value::{Class, Value}"));
   if (dyn_items) items.push_back(b_.use("std::rc::Rc"));
   if (dyn_items && !dyn_) items.push_back(b_.use(opts_.runtime_crate + "::value::{FromValue, ToValue}"));

@@ -334,6 +334,7 @@ class Lowerer {
   std::string s_method_name(uint32_t f) const;
   void s_self_param(uint32_t f, Ids& params);
   void s_class(uint32_t ci, Ids& items);
+  void s_class_bridge(uint32_t ci, Ids& items);
   bool s_conflicts(NodeId s);
   LE s_attr(NodeId e);
   bool s_store(NodeId target, LE value, Ids& out);

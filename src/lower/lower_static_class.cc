@@ -51,6 +51,99 @@ bool type_mentions(const Types& T, TypeId t, uint32_t ci) {
   return false;
 }
 
+bool type_bridgeable(const sema::TypedModule& tm, const std::set<uint32_t>& statics, TypeId t) {
+  const sema::TypeRec& r = tm.types.get(t);
+  switch (r.kind) {
+    case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: return true;
+    case TyKind::Class: return statics.count(r.cls) > 0;
+    case TyKind::List: case TyKind::Set: case TyKind::Dict: case TyKind::Tuple:
+      if (r.kind == TyKind::Tuple && (r.args.empty() || r.args.size() > 6)) return false;
+      for (TypeId a : r.args)
+        if (!type_bridgeable(tm, statics, a)) return false;
+      return true;
+    default: return false;
+  }
+}
+
+// Whether dynamic code can use the class's instances: every field and
+// method signature converts to and from Value.
+bool class_bridgeable(const sema::TypedModule& tm, const std::set<uint32_t>& statics, uint32_t ci) {
+  const sema::ClassInfo& c = tm.classes[ci];
+  for (auto& fd : c.fields)
+    if (!type_bridgeable(tm, statics, fd.second)) return false;
+  for (auto& [name, f] : c.methods) {
+    const sema::Function& fn = tm.funcs[f];
+    if (tm.types.kind(fn.ret) != TyKind::None && !type_bridgeable(tm, statics, fn.ret)) return false;
+    for (uint32_t p : fn.params) {
+      const sema::Var& v = fn.vars[p];
+      TyKind k = tm.types.kind(v.type);
+      if (!type_bridgeable(tm, statics, v.type)) return false;
+      if ((k == TyKind::List || k == TyKind::Dict || k == TyKind::Set) && v.mutated) return false;
+      NodeId d = v.default_value;
+      if (d != kNone && tm.ast->kind(d) != Kind::Constant) return false;
+    }
+  }
+  return true;
+}
+
+// What dynamic function f does with instances of static classes that the
+// handles cannot do: the classes it must keep dynamic.
+std::set<uint32_t> unbridged_uses(const sema::TypedModule& tm, const std::set<uint32_t>& statics, uint32_t f) {
+  const ast::Module& m = *tm.ast;
+  const Types& T = tm.types;
+  std::set<uint32_t> touched = classes_touched_by(tm, f), out;
+  for (uint32_t ci : touched)
+    if (statics.count(ci) && !class_bridgeable(tm, statics, ci)) out.insert(ci);
+  if (touched.empty()) return out;
+  const sema::Function& fn = tm.funcs[f];
+  std::vector<NodeId> roots;
+  if (fn.node != kNone) roots.push_back(fn.node);
+  else
+    for (NodeId st : m.list_of(m.root(), fld::Module::body))
+      if (m.kind(st) != Kind::FunctionDef && m.kind(st) != Kind::ClassDef) roots.push_back(st);
+  // Container fields come to dynamic code as copies: only reads that
+  // cannot change them or keep them are fine.
+  std::set<NodeId> read_only, callee;
+  for (NodeId root : roots)
+    walk_nodes(m, root, [&](NodeId n) {
+      Kind k = m.kind(n);
+      if (k == Kind::Subscript) read_only.insert(m.slot(n, fld::Subscript::value));
+      if (k == Kind::For) read_only.insert(m.slot(n, fld::For::iter));
+      if (k == Kind::comprehension) read_only.insert(m.slot(n, fld::comprehension::iter));
+      if (k == Kind::Call) {
+        NodeId fnode = m.slot(n, fld::Call::func);
+        callee.insert(fnode);
+        if (m.kind(fnode) == Kind::Name && m.str(m.slot(fnode, fld::Name::id)) == "len")
+          for (NodeId a : m.list_of(n, fld::Call::args)) read_only.insert(a);
+      }
+    });
+  bool type_tests = false;
+  for (NodeId root : roots)
+    walk_nodes(m, root, [&](NodeId n) {
+      Kind k = m.kind(n);
+      if (k == Kind::Name) {
+        std::string_view id = m.str(m.slot(n, fld::Name::id));
+        if (id == "type" || id == "isinstance" || id == "issubclass" || id == "vars" || id == "getattr" || id == "setattr" ||
+            id == "hasattr" || id == "delattr")
+          type_tests = true;
+        auto c = tm.class_by_name.find(id);
+        if (c != tm.class_by_name.end() && statics.count(c->second) && !callee.count(n)) out.insert(c->second);
+      }
+      if (k == Kind::Attribute) {
+        TypeId ot = tm.type_of(m.slot(n, fld::Attribute::value));
+        if (T.kind(ot) != TyKind::Class || !statics.count(T.get(ot).cls)) return;
+        TyKind fk = T.kind(tm.type_of(n));
+        if ((fk == TyKind::List || fk == TyKind::Dict || fk == TyKind::Set || fk == TyKind::Tuple) && !read_only.count(n))
+          out.insert(T.get(ot).cls);
+      }
+      if (k == Kind::Delete) type_tests = true;
+    });
+  if (type_tests)
+    for (uint32_t ci : touched)
+      if (statics.count(ci)) out.insert(ci);
+  return out;
+}
+
 }  // namespace
 
 std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm) {
@@ -135,20 +228,29 @@ bool drop_static_classes(const sema::TypedModule& tm, const Lowerer& l, std::set
     }
   };
   for (uint32_t ci : l.class_failed_out) drop(ci, "class " + tm.classes[ci].name + " has a method lowered dynamically");
-  // Dynamic code has no bridge to a static instance.
+  // Dynamic code reaches static instances through handles (rt::native),
+  // except for what unbridged_uses finds.
   for (bool again = true; again;) {
     again = false;
     for (uint32_t f = 0; f < tm.funcs.size(); ++f) {
       int cls = tm.funcs[f].cls;
       bool dynamic = dyn_fns.count(f) > 0 || (cls >= 0 && !static_classes.count(static_cast<uint32_t>(cls)));
       if (!dynamic || (f == 0 && !tm.is_program)) continue;
-      for (uint32_t ci : classes_touched_by(tm, f)) {
+      for (uint32_t ci : unbridged_uses(tm, static_classes, f)) {
         if (!static_classes.count(ci)) continue;
         std::string fname = f == 0 ? "<module>" : tm.funcs[f].name;
         drop(ci, "instances of " + tm.classes[ci].name + " used by dynamic " + fname);
         again = true;
       }
     }
+    // A struct cannot hold instances of a dynamic class.
+    for (uint32_t ci : std::set<uint32_t>(static_classes))
+      for (auto& fd : tm.classes[ci].fields)
+        for (uint32_t o = 0; o < tm.classes.size(); ++o)
+          if (!static_classes.count(o) && type_mentions(tm.types, fd.second, o) && static_classes.count(ci)) {
+            drop(ci, "class " + tm.classes[ci].name + " holds instances of dynamic " + tm.classes[o].name);
+            again = true;
+          }
   }
   return changed;
 }
@@ -159,7 +261,7 @@ bool Lowerer::is_static_class(int ci) const {
 
 std::string Lowerer::s_class_name(uint32_t ci) const { return rust::camel_case(tm_.classes[ci].name); }
 
-RId Lowerer::s_class_type(uint32_t ci) { return b_.ty("Rc", {b_.ty("RefCell", {b_.ty(s_class_name(ci))})}); }
+RId Lowerer::s_class_type(uint32_t ci) { return b_.ty("Obj", {b_.ty(s_class_name(ci))}); }
 
 std::string Lowerer::s_method_name(uint32_t f) const {
   const std::string& n = tm_.funcs[f].name;
@@ -201,7 +303,7 @@ void Lowerer::s_class(uint32_t ci, Ids& items) {
     }
     fallible = fallible_in_.count(it->second) > 0;
   }
-  RId make = b_.call("Rc::new", {b_.call("RefCell::new", {b_.call(s_class_name(ci) + "::default", {})})});
+  RId make = b_.call("Obj::new", {b_.call(s_class_name(ci) + "::default", {})});
   Ids body{b_.let("this", kNil, make, false)};
   if (it != c.methods.end()) {
     RId call = b_.call(s_class_name(ci) + "::init", args);
@@ -225,6 +327,86 @@ void Lowerer::s_class(uint32_t ci, Ids& items) {
     if (static_failed_out.count(m->second)) class_failed_out.insert(ci);
   }
   items.push_back(b_.impl(s_class_name(ci), kNil, impl_items));
+  // Dynamic functions of the module reach instances through handles.
+  bool bridge = mixed() && !dyn_fns_->empty();
+  for (uint32_t k = 0; k < tm_.classes.size(); ++k) bridge |= mixed() && !is_static_class(static_cast<int>(k));
+  if (bridge && class_bridgeable(tm_, *static_classes_, ci)) s_class_bridge(ci, items);
+}
+
+void Lowerer::s_class_bridge(uint32_t ci, Ids& items) {
+  // The runtime class of the handles: __init__ runs the static constructor,
+  // properties read and write the struct's fields, methods convert their
+  // arguments and call the static ones.
+  const sema::ClassInfo& c = tm_.classes[ci];
+  std::string cname = s_class_name(ci);
+  RId obj_ty = s_class_type(ci);
+  RId aparam = b_.param("a", b_.ty_ref(b_.ty_slice(b_.ty("Value"))));
+  auto arg = [&](size_t i) { return b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text(std::to_string(i)), b_.path("Value::None")}); };
+  auto conv = [&](RId value, TypeId t) { return try_(b_.call(b_.assoc_path(rust_type(t), "from_value"), {b_.ref(value)})); };
+  auto this_of = [&]() { return b_.let("this", kNil, conv(arg(0), T.cls(ci)), false); };
+  // Converted arguments of method f (a[first..]), as its Rust parameters take them.
+  auto call_args = [&](uint32_t f, size_t first, Ids& stmts, Ids& args) {
+    const sema::Function& fn = tm_.funcs[f];
+    for (size_t i = 0; i < fn.params.size(); ++i) {
+      const sema::Var& v = fn.vars[fn.params[i]];
+      NodeId d = v.default_value;
+      RId dflt = d == kNone ? b_.path("Value::None") : d_expr(d);
+      RId raw = b_.call(rt("dynamic::arg_or"), {b_.path("a"), b_.int_lit_text(std::to_string(i + first)), dflt});
+      std::string x = "x" + std::to_string(i);
+      stmts.push_back(b_.let(x, rust_type(v.type), conv(raw, v.type), false));
+      TyKind k = T.kind(v.type);
+      args.push_back(((k == TyKind::Str || k == TyKind::List) && !v.reassigned) ? b_.ref(b_.path(x)) : b_.path(x));
+    }
+  };
+  Ids body{b_.let("c", kNil, b_.call("Class::new", {b_.str_lit(c.name), b_.path("None")}), false)};
+  auto def = [&](const std::string& key, RId block) {
+    body.push_back(b_.expr_stmt(b_.method(b_.path("c"), "def_method", {b_.str_lit(key), b_.closure({aparam}, block)})));
+  };
+  {
+    Ids st, args;
+    auto it = c.methods.find("__init__");
+    if (it != c.methods.end()) call_args(it->second, 1, st, args);
+    RId mk = b_.call(cname + "::new", args);
+    if (it != c.methods.end() && fallible_in_.count(it->second)) mk = try_(mk);
+    st.push_back(b_.let("this", kNil, mk, false));
+    st.push_back(b_.expr_stmt(b_.call(rt("native::attach"), {b_.ref(arg(0)), b_.ref(b_.path("this"))})));
+    def("__init__", b_.block(st, b_.call(b_.path("Ok"), {b_.path("Value::None")})));
+  }
+  for (auto& fd : c.fields) {
+    std::string fname = rust::escape_ident(fd.first);
+    RId read = b_.field(b_.method(b_.path("this"), "borrow", {}), fname);
+    RId got = b_.let("v", kNil, b_.method(read, "to_value", {}), false);
+    def("@property:" + fd.first, b_.block({this_of(), got}, b_.call(b_.path("Ok"), {b_.path("v")})));
+    Ids st{this_of(), b_.let("v", rust_type(fd.second), conv(arg(1), fd.second), false)};
+    st.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.field(b_.method(b_.path("this"), "borrow_mut", {}), fname), b_.path("v"))));
+    def("@setter:" + fd.first, b_.block(st, b_.call(b_.path("Ok"), {b_.path("Value::None")})));
+  }
+  for (NodeId stn : list_of(c.node, fld::ClassDef::body)) {
+    if (kind(stn) != Kind::FunctionDef) continue;
+    auto m = c.methods.find(ident(stn, fld::FunctionDef::name));
+    if (m == c.methods.end() || m->first == "__init__" || tm_.funcs[m->second].node != stn) continue;
+    Ids st{this_of()}, args{b_.ref(b_.path("this"))};
+    call_args(m->second, 1, st, args);
+    RId call = b_.call(cname + "::" + s_method_name(m->second), args);
+    if (fallible_in_.count(m->second)) call = try_(call);
+    RId tail;
+    if (T.kind(tm_.funcs[m->second].ret) == TyKind::None) {
+      st.push_back(b_.expr_stmt(call));
+      tail = b_.call(b_.path("Ok"), {b_.path("Value::None")});
+    } else {
+      tail = b_.call(b_.path("Ok"), {b_.method(call, "to_value", {})});
+    }
+    def(m->first, b_.block(st, tail));
+  }
+  RId rc_class = b_.ty("Rc", {b_.ty("Class")});
+  std::string make = "make_" + rust::snake_case(c.name);
+  items.push_back(b_.fn(make, {}, rc_class, b_.block(body, b_.path("c"))));
+  RId cached = b_.call(rt("dynamic::class_cached"), {b_.str_lit(c.name), b_.path(make)});
+  items.push_back(b_.fn(class_fn(ci), {}, rc_class, b_.block({}, cached), true,
+                        "The runtime class of `" + c.name + "` handles (dynamic code's view of its instances)."));
+  RId class_item = b_.fn("class", {}, rc_class, b_.block({}, b_.call(class_fn(ci), {})));
+  items.push_back(b_.impl(cname, b_.ty("rt::native::Native"), {class_item}));
+  (void)obj_ty;
 }
 
 bool Lowerer::s_conflicts(NodeId s) {
@@ -283,7 +465,9 @@ LE Lowerer::s_attr(NodeId e) {
   }
   LE obj = expr(on);
   RId read = b_.field(b_.method(obj.id, "borrow", {}), rust::escape_ident(name));
-  if (s_conflicts(cur_stmt_)) {
+  // A borrow of a local's RefCell cannot outlive a block's tail expression
+  // (Rust 2021): reads through anything but a reference parameter are scoped.
+  if (s_conflicts(cur_stmt_) || (obj.form != Form::Borrowed && obj.form != Form::MutRef)) {
     std::string v = fresh("field");
     RId val = T.is_copy(t) ? read : b_.method(read, "clone", {});
     return {b_.block({b_.let(v, kNil, val, false)}, b_.path(v)), t, Form::Owned};

@@ -3,45 +3,76 @@
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
+use portalis_runtime::native::Obj;
 use portalis_runtime::value::{Class, Value};
 use std::rc::Rc;
 use portalis_runtime::value::{FromValue, ToValue};
 
-pub fn counter_init(self_: Value, start: Value) -> PyResult<Value> {
-    self_.clone().setattr("count", start.clone())?;
-    Ok(Value::None)
+/// Python's class `Counter`.
+#[derive(Default)]
+pub struct Counter {
+    pub count: i64,
 }
 
-pub fn counter_bump(self_: Value, by: Value) -> PyResult<Value> {
-    let obj1 = self_.clone();
-    obj1.setattr("count", rt::dynamic::attr(&obj1, "count")?.add(&by.clone())?)?;
-    return Ok(rt::dynamic::attr(&self_.clone(), "count")?);
-    Ok(Value::None)
+impl Counter {
+    /// Python's `Counter(...)`.
+    pub fn new(start: i64) -> Obj<Counter> {
+        let this = Obj::new(Counter::default());
+        Counter::init(&this, start);
+        this
+    }
+
+    pub fn init(self_: &Obj<Counter>, start: i64) {
+        let value1: i64 = start;
+        self_.borrow_mut().count = value1;
+    }
+
+    pub fn bump(self_: &Obj<Counter>, by: i64) -> i64 {
+        let value2: i64 = ({
+            let field1 = self_.borrow().count;
+            field1
+        }) + by;
+        self_.borrow_mut().count = value2;
+        self_.borrow().count
+    }
 }
 
 fn make_counter() -> Rc<Class> {
     let c = Class::new("Counter", None);
-    c.def_method("__init__", |a: &[Value]| counter_init(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::None)));
-    c.def_method("bump", |a: &[Value]| counter_bump(rt::dynamic::arg_or(a, 0, Value::None), rt::dynamic::arg_or(a, 1, Value::int(1))));
-    rt::classes::register_type("Counter", type_counter);
+    c.def_method("__init__", |a: &[Value]| {
+        let x0: i64 = <i64>::from_value(&rt::dynamic::arg_or(a, 1, Value::None))?;
+        let this = Counter::new(x0);
+        rt::native::attach(&rt::dynamic::arg_or(a, 0, Value::None), &this);
+        Ok(Value::None)
+    });
+    c.def_method("@property:count", |a: &[Value]| {
+        let this = <Obj<Counter>>::from_value(&rt::dynamic::arg_or(a, 0, Value::None))?;
+        let v = this.borrow().count.to_value();
+        Ok(v)
+    });
+    c.def_method("@setter:count", |a: &[Value]| {
+        let this = <Obj<Counter>>::from_value(&rt::dynamic::arg_or(a, 0, Value::None))?;
+        let v: i64 = <i64>::from_value(&rt::dynamic::arg_or(a, 1, Value::None))?;
+        this.borrow_mut().count = v;
+        Ok(Value::None)
+    });
+    c.def_method("bump", |a: &[Value]| {
+        let this = <Obj<Counter>>::from_value(&rt::dynamic::arg_or(a, 0, Value::None))?;
+        let x0: i64 = <i64>::from_value(&rt::dynamic::arg_or(a, 1, Value::int(1)))?;
+        Ok(Counter::bump(&this, x0).to_value())
+    });
     c
 }
 
-/// The runtime class of Python's `Counter`.
+/// The runtime class of `Counter` handles (dynamic code's view of its instances).
 pub fn class_counter() -> Rc<Class> {
     rt::dynamic::class_cached("Counter", make_counter)
 }
 
-fn make_type_counter() -> Value {
-    let t = rt::classes::new_type(&class_counter(), None);
-    let m = rt::classes::meta_of(&t);
-    m.def_method("bump", |a: &[Value]| counter_bump(rt::dynamic::arg_or(a, 1, Value::None), rt::dynamic::arg_or(a, 2, Value::int(1))));
-    t
-}
-
-/// Python's class `Counter` as a value.
-pub fn type_counter() -> Value {
-    rt::classes::type_cached("Counter", make_type_counter)
+impl rt::native::Native for Counter {
+    fn class() -> Rc<Class> {
+        class_counter()
+    }
 }
 
 pub fn tally(words: &[String]) -> rt::dict::Dict<String, i64> {

@@ -6,8 +6,7 @@
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
-use std::cell::RefCell;
-use std::rc::Rc;
+use portalis_runtime::native::Obj;
 
 /// Counts named events.
 #[derive(Default)]
@@ -19,13 +18,13 @@ pub struct Counter {
 
 impl Counter {
     /// Python's `Counter(...)`.
-    pub fn new(name: &str, start: i64) -> Rc<RefCell<Counter>> {
-        let this = Rc::new(RefCell::new(Counter::default()));
+    pub fn new(name: &str, start: i64) -> Obj<Counter> {
+        let this = Obj::new(Counter::default());
         Counter::init(&this, name, start);
         this
     }
 
-    pub fn init(self_: &Rc<RefCell<Counter>>, name: &str, start: i64) {
+    pub fn init(self_: &Obj<Counter>, name: &str, start: i64) {
         let value1: String = name.to_string();
         self_.borrow_mut().name = value1;
         let value2: i64 = start;
@@ -34,7 +33,7 @@ impl Counter {
         self_.borrow_mut().history = value3;
     }
 
-    pub fn bump(self_: &Rc<RefCell<Counter>>, by: i64) -> i64 {
+    pub fn bump(self_: &Obj<Counter>, by: i64) -> i64 {
         let value2: i64 = ({
             let field1 = self_.borrow().count;
             field1
@@ -51,11 +50,11 @@ impl Counter {
         self_.borrow().count
     }
 
-    pub fn total(self_: &Rc<RefCell<Counter>>) -> i64 {
+    pub fn total(self_: &Obj<Counter>) -> i64 {
         self_.borrow().history.iter().copied().sum::<i64>()
     }
 
-    pub fn label(self_: &Rc<RefCell<Counter>>) -> String {
+    pub fn label(self_: &Obj<Counter>) -> String {
         format!("{}={}", self_.borrow().name, self_.borrow().count)
     }
 }
@@ -64,25 +63,25 @@ impl Counter {
 #[derive(Default)]
 pub struct Team {
     pub title: String,
-    pub members: Vec<Rc<RefCell<Counter>>>,
+    pub members: Vec<Obj<Counter>>,
 }
 
 impl Team {
     /// Python's `Team(...)`.
-    pub fn new(title: &str) -> Rc<RefCell<Team>> {
-        let this = Rc::new(RefCell::new(Team::default()));
+    pub fn new(title: &str) -> Obj<Team> {
+        let this = Obj::new(Team::default());
         Team::init(&this, title);
         this
     }
 
-    pub fn init(self_: &Rc<RefCell<Team>>, title: &str) {
+    pub fn init(self_: &Obj<Team>, title: &str) {
         let value1: String = title.to_string();
         self_.borrow_mut().title = value1;
-        let value2: Vec<Rc<RefCell<Counter>>> = <Vec<Rc<RefCell<Counter>>>>::new();
+        let value2: Vec<Obj<Counter>> = <Vec<Obj<Counter>>>::new();
         self_.borrow_mut().members = value2;
     }
 
-    pub fn add(self_: &Rc<RefCell<Team>>, c: Rc<RefCell<Counter>>) {
+    pub fn add(self_: &Obj<Team>, c: Obj<Counter>) {
         {
             let arg1 = c.clone();
             let ret2 = self_.borrow_mut().members.push(arg1.clone());
@@ -90,10 +89,16 @@ impl Team {
         };
     }
 
-    pub fn best(self_: &Rc<RefCell<Team>>) -> Rc<RefCell<Counter>> {
-        let mut top: Rc<RefCell<Counter>> = self_.borrow().members[0].clone();
+    pub fn best(self_: &Obj<Team>) -> Obj<Counter> {
+        let mut top: Obj<Counter> = self_.borrow().members[0].clone();
         for m in self_.borrow().members.iter().cloned() {
-            if m.borrow().count > top.borrow().count {
+            if ({
+                let field1 = m.borrow().count;
+                field1
+            }) > ({
+                let field2 = top.borrow().count;
+                field2
+            }) {
                 top = m.clone();
             }
         }
@@ -102,9 +107,9 @@ impl Team {
 }
 
 pub fn main_() {
-    let a: Rc<RefCell<Counter>> = Counter::new("a", 0);
-    let b: Rc<RefCell<Counter>> = Counter::new("b", 10);
-    let alias: Rc<RefCell<Counter>> = a.clone();
+    let a: Obj<Counter> = Counter::new("a", 0);
+    let b: Obj<Counter> = Counter::new("b", 10);
+    let alias: Obj<Counter> = a.clone();
     Counter::bump(&alias, 3);
     Counter::bump(&a, 4);
     Counter::bump(&b, 1);
@@ -112,7 +117,7 @@ pub fn main_() {
         let field1 = a.borrow().history.clone();
         field1
     }).len() as i64)], " ", "\n");
-    let team: Rc<RefCell<Team>> = Team::new("blue");
+    let team: Obj<Team> = Team::new("blue");
     Team::add(&team, a.clone());
     Team::add(&team, b.clone());
     Counter::bump(&({
@@ -125,7 +130,16 @@ pub fn main_() {
     }), &Counter::label(&Team::best(&team))], " ", "\n");
     let value4: String = "renamed".to_string();
     a.borrow_mut().name = value4;
-    rt::print::print(&[&team.borrow().members[0].borrow().name, &team.borrow().title], " ", "\n");
+    rt::print::print(&[&({
+        let field6 = ({
+            let field5 = team.borrow().members.clone();
+            field5
+        })[0].borrow().name.clone();
+        field6
+    }), &({
+        let field7 = team.borrow().title.clone();
+        field7
+    })], " ", "\n");
 }
 
 pub fn main() -> PyResult<()> {
