@@ -36,6 +36,19 @@ impl<T> Clone for Obj<T> {
     }
 }
 
+/// Python's default `==` and `hash()` of an instance: its identity.
+impl<T> PartialEq for Obj<T> {
+    fn eq(&self, other: &Obj<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl<T> Eq for Obj<T> {}
+impl<T> std::hash::Hash for Obj<T> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (Rc::as_ptr(&self.0) as *const u8 as usize).hash(h)
+    }
+}
+
 impl<T: Default> Default for Obj<T> {
     fn default() -> Obj<T> {
         Obj::new(T::default())

@@ -420,6 +420,15 @@ LE Lowerer::compare(NodeId e) {
       default: break;
     }
     auto numeric = [](TyKind k) { return k == TyKind::Int || k == TyKind::Float || k == TyKind::Bool; };
+    // Instances of static classes (no __eq__): identity (lower_static_class.cc).
+    if (lk == TyKind::Class && l.ty == r.ty && is_static_class(static_cast<int>(T.get(l.ty).cls)) &&
+        (op == Kind::Eq || op == Kind::NotEq || op == Kind::Is || op == Kind::IsNot)) {
+      c = b_.call("Obj::is", {borrow(l), borrow(r)});
+      if (op == Kind::NotEq || op == Kind::IsNot) c = b_.unary(Op::Not, c);
+      acc = acc == kNil ? c : b_.binary(Op::And, acc, c);
+      l = expr(comps[i]);
+      continue;
+    }
     if (rop != Op::None) {
       if (numeric(lk) && numeric(rk)) {
         if (lk == TyKind::Float || rk == TyKind::Float) c = b_.binary(rop, to_float(l), to_float(r));

@@ -113,8 +113,14 @@ std::set<uint32_t> unbridged_uses(const sema::TypedModule& tm, const std::set<ui
       if (k == Kind::Call) {
         NodeId fnode = m.slot(n, fld::Call::func);
         callee.insert(fnode);
-        if (m.kind(fnode) == Kind::Name && m.str(m.slot(fnode, fld::Name::id)) == "len")
+        // Builtins that only read their argument (or copy it anyway).
+        static const std::set<std::string_view> readers = {"len", "print", "sum", "min", "max", "sorted", "list", "tuple",
+                                                           "set", "str", "repr", "any", "all", "enumerate"};
+        if (m.kind(fnode) == Kind::Name && readers.count(m.str(m.slot(fnode, fld::Name::id))))
           for (NodeId a : m.list_of(n, fld::Call::args)) read_only.insert(a);
+        // isinstance(x, C) tests the handle's class by name.
+        if (m.kind(fnode) == Kind::Name && m.str(m.slot(fnode, fld::Name::id)) == "isinstance" && m.list_of(n, fld::Call::args).size() == 2)
+          callee.insert(m.list_of(n, fld::Call::args)[1]);
       }
     });
   bool type_tests = false;
@@ -123,7 +129,7 @@ std::set<uint32_t> unbridged_uses(const sema::TypedModule& tm, const std::set<ui
       Kind k = m.kind(n);
       if (k == Kind::Name) {
         std::string_view id = m.str(m.slot(n, fld::Name::id));
-        if (id == "type" || id == "isinstance" || id == "issubclass" || id == "vars" || id == "getattr" || id == "setattr" ||
+        if (id == "type" || id == "issubclass" || id == "vars" || id == "getattr" || id == "setattr" ||
             id == "hasattr" || id == "delattr")
           type_tests = true;
         auto c = tm.class_by_name.find(id);
