@@ -176,6 +176,10 @@ std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm) {
       if (!self || T.kind(self->type) != TyKind::Class || T.get(self->type).cls != ci) ok = false;
     }
     if (c.fields.empty() && c.methods.empty()) ok = false;  // a marker class: nothing to gain
+    // A subclass (dynamic, as every subclass is for now) builds on its base's runtime class.
+    for (const sema::ClassInfo& other : tm.classes)
+      for (NodeId bn : m.list_of(other.node, fld::ClassDef::bases))
+        if (m.kind(bn) == Kind::Name && m.str(m.slot(bn, fld::Name::id)) == c.name) ok = false;
     for (auto& fd : c.fields)
       if (T.has_dyn(fd.second) || T.has_unknown(fd.second) || type_mentions(T, fd.second, ci)) ok = false;
     if (ok) out.insert(ci);
