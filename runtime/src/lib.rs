@@ -43,6 +43,7 @@ pub mod template;
 pub mod value;
 pub mod with;
 pub mod ctx;
+pub mod native;
 
 pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};
 

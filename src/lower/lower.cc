@@ -117,7 +117,9 @@ RId Lowerer::rust_type(TypeId t) {
     }
     case TyKind::Dict: return b_.ty("rt::dict::Dict", {rust_type(r.args[0]), rust_type(r.args[1])});
     case TyKind::Set: return b_.ty("rt::dict::Set", {rust_type(r.args[0])});
-    case TyKind::Class: return b_.ty(rust::camel_case(tm_.classes[r.cls].name));
+    case TyKind::Class:
+      if (is_static_class(static_cast<int>(r.cls))) return s_class_type(r.cls);
+      return b_.ty(rust::camel_case(tm_.classes[r.cls].name));
     case TyKind::Optional: return b_.ty("Option", {rust_type(r.args[0])});
     case TyKind::Exc: return b_.ty("PyException");
     default: return b_.ty("rt::value::Value");
@@ -173,6 +175,7 @@ RId Lowerer::function(uint32_t f) {
 
   bool dynamic = (T.has_dyn(fn.ret) || (mixed() && mentions_class(fn.ret))) && f != 0;
   Ids params;
+  if (fn.cls >= 0) s_self_param(f, params);
   for (uint32_t p : s_params(f)) {
     const sema::Var& v = fn.vars[p];
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
@@ -242,6 +245,7 @@ RId Lowerer::function(uint32_t f) {
       NodeId s = run[i];
       // A final `return x` becomes the tail expression.
       if (i + 1 == run.size() && kind(s) == Kind::Return && slot(s, fld::Return::value) != kNone && f != 0) {
+        cur_stmt_ = s;
         LE v = expr_as(slot(s, fld::Return::value), fn.ret);
         RId val = moved(slot(s, fld::Return::value), v, fn.ret);
         RId tail = fallible ? b_.call(b_.path("Ok"), {val}) : val;
@@ -274,7 +278,7 @@ RId Lowerer::function(uint32_t f) {
   if (fallible) fallible_out.insert(f);
   if (dynamic) ++out_.functions_dynamic;
   else ++out_.functions_static;
-  return b_.fn(fn_rust_name(f), params, ret_type(f, fallible), body, true, doc);
+  return b_.fn(fn_name_override_.empty() ? fn_rust_name(f) : fn_name_override_, params, ret_type(f, fallible), body, true, doc);
 }
 
 void Lowerer::module() {
@@ -289,13 +293,20 @@ void Lowerer::module() {
   std::string mod_doc = docstring(list_of(m_.root(), fld::Module::body));
   if (!mod_doc.empty()) items.insert(items.begin() + 1, b_.comment(mod_doc));
   // Classes are dynamic in mixed modules too.
-  bool dyn_items = dyn_ || (mixed() && (!dyn_fns_->empty() || !tm_.classes.empty()));
+  bool some_dyn_class = false;
+  for (uint32_t ci = 0; ci < tm_.classes.size(); ++ci) some_dyn_class |= !is_static_class(static_cast<int>(ci));
+  bool dyn_items = dyn_ || (mixed() && (!dyn_fns_->empty() || some_dyn_class));
+  if (!dyn_ && static_classes_ && !static_classes_->empty()) items.push_back(b_.use(opts_.runtime_crate + "::native::Obj"));
   // py_attr (lower_import.cc) hands out Values too.
   bool uses_values = dyn_items || (mixed() && !opts_.exports.empty());
   if (uses_values) items.push_back(b_.use(opts_.runtime_crate + "::value::{Class, Value}"));
   if (uses_values) items.push_back(b_.use("std::rc::Rc"));
   if (uses_values && !dyn_) items.push_back(b_.use(opts_.runtime_crate + "::value::{FromValue, ToValue}"));
   for (auto& c : tm_.classes) {
+    if (is_static_class(static_cast<int>(tm_.class_by_name.at(c.name)))) {
+      s_class(tm_.class_by_name.at(c.name), items);
+      continue;
+    }
     // Dynamic mode knows exception classes whose body only names them.
     bool simple_exc = dyn_items;
     for (NodeId bn : list_of(c.node, fld::ClassDef::bases))
@@ -422,6 +433,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   // its items from the round before (lower_cache.h).
   UnitCache cache;
   rust::Tree shared;
+  std::set<uint32_t> static_classes = static_class_candidates(tm);  // only shrinks
   for (int round = 0; round < 32; ++round) {
     LowerResult out;
     out.tree = std::move(shared);
@@ -430,6 +442,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     Lowerer l(tm, tokens, opts, out, fall_in);
     l.set_mixed(&dyn_fns);
     l.set_cache(opts.reuse_units ? &cache : nullptr);
+    l.set_static_classes(&static_classes);
     l.take_facts(facts);
     l.module();
     l.give_facts(facts);
@@ -439,9 +452,13 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     for (uint32_t f : l.force_dyn_out) changed |= dyn_fns.insert(f).second;
     for (auto& [f, w] : l.static_fail_why) why.emplace(f, w);
     for (uint32_t f : l.force_dyn_out) why.emplace(f, Unsupported{tm.funcs[f].node, "called with values a static signature cannot take"});
+    {
+      size_t classes_before = static_classes.size();
+      changed |= drop_static_classes(tm, l, static_classes, dyn_fns, why);
+      // Which classes are structs is read everywhere types are: nothing lowered before is reused.
+      if (static_classes.size() != classes_before) cache.units.clear();
+    }
     if (round == 0 && !changed && out.stubs == 0) return out;  // all static
-    // Integers that may outgrow i64 are typed BigInt by sema (infer_int.cc):
-    // static code computes them with rt::int::Int, no module-wide fallback.
     if (!changed || round == 31) {
       mixed = std::move(out);
       // A nested def is reported with the function around it: say why it was not static.
@@ -482,7 +499,8 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   // for every function there, and `mixed()` only matters for static ones).
   dyn.tree = std::move(mixed.tree);
   Lowerer d(tm, tokens, opts, dyn, all, true);
-  d.set_cache(opts.reuse_units ? &cache : nullptr);
+  // Its classes are all dynamic: the mix's units that met a static class differ.
+  d.set_cache(opts.reuse_units && static_classes.empty() ? &cache : nullptr);
   d.take_facts(facts);
   d.module();
   d.give_facts(facts);

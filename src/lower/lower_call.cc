@@ -47,6 +47,8 @@ LE Lowerer::call(NodeId e) {
       if (int nf = s_nested_callee(n); nf >= 0) return call_user(e, static_cast<uint32_t>(nf));
       auto uf = tm_.func_by_name.find(n);
       if (uf != tm_.func_by_name.end()) return call_user(e, uf->second);
+      auto uc = tm_.class_by_name.find(n);
+      if (uc != tm_.class_by_name.end() && is_static_class(static_cast<int>(uc->second))) return s_construct(e, uc->second);
       if (sema::find_builtin(sema::BuiltinRecv::Fn, n)) return call_builtin(e, n);
     }
     fail(e, "call of " + std::string(n));
@@ -105,6 +107,7 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
   }
   if (mixed() && is_dyn_fn(f)) return call_dynamic(e, f, given);
   Ids out;
+  if (call_self_arg_ != kNil) out.push_back(call_self_arg_);
   for (size_t i = 0; i < given.size(); ++i) {
     const sema::Var& p = callee.vars[ps[i]];
     NodeId a = given[i] != kNone ? given[i] : p.default_value;
@@ -125,7 +128,7 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
     }
   }
   s_capture_args(e, f, out);
-  RId c = b_.call(fn_rust_name(f), out);
+  RId c = b_.call(call_name_override_.empty() ? fn_rust_name(f) : call_name_override_, out);
   if (fallible_in_.count(f)) c = try_(c);
   return {c, callee.ret, Form::Owned};
 }
@@ -352,6 +355,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
 LE Lowerer::call_method(NodeId e) {
   NodeId fn = slot(e, fld::Call::func);
   std::string_view m = ident(fn, fld::Attribute::attr);
+  if (LE r; s_call_hook(e, &r)) return r;
   LE recv = method_recv(fn, m);
   if (LE x = method_ext(e, m, recv); x.id != kNil) return x;
   auto args = list_of(e, fld::Call::args);

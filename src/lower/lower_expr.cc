@@ -54,7 +54,11 @@ LE Lowerer::expr_as(NodeId e, TypeId want) {
 
 LE Lowerer::expr(NodeId e) {
   TypeId t = tm_.type_of(e);
+  if (!preset_.empty() && preset_.count(e)) return preset_.at(e);
   switch (kind(e)) {
+    case Kind::Attribute:
+      if (T.kind(tm_.type_of(slot(e, fld::Attribute::value))) == TyKind::Class) return s_attr(e);
+      return attribute_ext(e);  // `string.punctuation`, `math.pi`
     case Kind::Constant: return constant(e);
     case Kind::Name: return name(e);
     case Kind::BinOp: return binop(e);
@@ -74,7 +78,6 @@ LE Lowerer::expr(NodeId e) {
     case Kind::Call: return call(e);
     case Kind::ListComp: case Kind::GeneratorExp: return comprehension(e);
     case Kind::Set: return set_lit(e);
-    case Kind::Attribute: return attribute_ext(e);
     case Kind::SetComp: case Kind::DictComp: return collect_comp(e);
     default:
       fail(e, std::string(ast::kind_name(kind(e))) + " expression");
@@ -437,6 +440,15 @@ LE Lowerer::compare(NodeId e) {
       default: break;
     }
     auto numeric = [](TyKind k) { return k == TyKind::Int || k == TyKind::Float || k == TyKind::Bool; };
+    // Instances of static classes (no __eq__): identity (lower_static_class.cc).
+    if (lk == TyKind::Class && l.ty == r.ty && is_static_class(static_cast<int>(T.get(l.ty).cls)) &&
+        (op == Kind::Eq || op == Kind::NotEq || op == Kind::Is || op == Kind::IsNot)) {
+      c = b_.call("Obj::is", {borrow(l), borrow(r)});
+      if (op == Kind::NotEq || op == Kind::IsNot) c = b_.unary(Op::Not, c);
+      acc = acc == kNil ? c : b_.binary(Op::And, acc, c);
+      l = expr(comps[i]);
+      continue;
+    }
     if (rop != Op::None) {
       if (lk == TyKind::BigInt || rk == TyKind::BigInt) {
         c = big_compare(rop, l, r);

@@ -63,6 +63,17 @@ struct Unsupported {
   std::string what;
 };
 
+// Static classes (lower_static_class.cc): the classes that may become Rust
+// structs, and the classes a function's code touches.
+std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm);
+std::set<uint32_t> classes_touched_by(const sema::TypedModule& tm, uint32_t f);
+class Lowerer;
+// After a round: static classes with a failed method, or touched by a
+// dynamic function, become dynamic (their methods join dyn_fns). True when
+// anything changed.
+bool drop_static_classes(const sema::TypedModule& tm, const Lowerer& l, std::set<uint32_t>& static_classes,
+                         std::set<uint32_t>& dyn_fns, std::map<uint32_t, Unsupported>& why);
+
 // Literal text of an f-string into a Rust format string (braces doubled).
 inline void append_format_literal(std::string& fmt, std::string_view text) {
   for (char c : text) {
@@ -422,6 +433,32 @@ class Lowerer {
   LE s_key_call(NodeId e, std::string_view n);       // sorted/min/max(xs, key=.., reverse=..)
   LE s_sort_kw(NodeId e, LE recv);                   // xs.sort(key=.., reverse=..)
   LE s_keyed(NodeId e, std::string_view n, LE src);  // sorted/min/max of src with e's keywords
+
+  // ---- static classes (lower_static_class.cc)
+ public:
+  void set_static_classes(const std::set<uint32_t>* s) { static_classes_ = s; }
+  std::set<uint32_t> class_failed_out;  // static classes with a method that failed
+ private:
+  const std::set<uint32_t>* static_classes_ = nullptr;
+  bool is_static_class(int ci) const;
+  std::string s_class_name(uint32_t ci) const;
+  RId s_class_type(uint32_t ci);
+  std::string s_method_name(uint32_t f) const;
+  void s_self_param(uint32_t f, Ids& params);
+  void s_class(uint32_t ci, Ids& items);
+  void s_class_bridge(uint32_t ci, Ids& items);
+  bool s_conflicts(NodeId s);
+  LE s_attr(NodeId e);
+  bool s_store(NodeId target, LE value, Ids& out);
+  bool s_aug_assign(NodeId s, Ids& out);
+  bool s_call_hook(NodeId e, LE* result);
+  LE s_construct(NodeId e, uint32_t ci);
+  std::map<NodeId, bool> conflict_cache_;
+  std::map<NodeId, LE> preset_;       // expressions already lowered (expr() returns these)
+  bool s_in_hook_ = false;
+  std::string fn_name_override_;      // function(): the Rust name of a method in an impl
+  std::string call_name_override_;    // call_user(): the callee's Rust path
+  RId call_self_arg_ = kNil;          // call_user(): the instance, passed first
 
   Kind kind(NodeId n) const { return m_.kind(n); }
   uint32_t slot(NodeId n, uint32_t f) const { return m_.slot(n, f); }

@@ -33,7 +33,7 @@ void walk(const ast::Module& m, NodeId root, Visit visit) {
 
 bool Lowerer::is_dyn_fn(uint32_t f) const {
   if (dyn_) return true;
-  if (f < tm_.funcs.size() && tm_.funcs[f].cls >= 0) return true;  // methods live in dynamic classes
+  if (f < tm_.funcs.size() && tm_.funcs[f].cls >= 0 && !is_static_class(tm_.funcs[f].cls)) return true;  // methods live in dynamic classes
   return dyn_fns_ != nullptr && dyn_fns_->count(f) > 0;
 }
 
@@ -41,6 +41,7 @@ bool Lowerer::bridgeable(TypeId t) const {
   const sema::TypeRec& r = T.get(t);
   switch (r.kind) {
     case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: case TyKind::BigInt: return true;
+    case TyKind::Class: return is_static_class(static_cast<int>(r.cls));  // rt::native handles
     case TyKind::List: case TyKind::Set: case TyKind::Optional: return bridgeable(r.args[0]);
     case TyKind::Dict: return bridgeable(r.args[0]) && bridgeable(r.args[1]);
     case TyKind::Tuple:
@@ -54,7 +55,7 @@ bool Lowerer::bridgeable(TypeId t) const {
 
 bool Lowerer::mentions_class(TypeId t) const {
   const sema::TypeRec& r = T.get(t);
-  if (r.kind == TyKind::Class) return true;
+  if (r.kind == TyKind::Class) return !is_static_class(static_cast<int>(r.cls));
   for (TypeId a : r.args)
     if (mentions_class(a)) return true;
   return false;

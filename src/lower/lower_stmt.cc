@@ -196,6 +196,10 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
       fail(target, "item assignment on " + T.name(base.ty));
       return;
     }
+    case Kind::Attribute:
+      if (s_store(target, value, out)) return;
+      fail(target, "attribute assignment");
+      return;
     default: fail(target, "assignment target"); return;
   }
 }
@@ -204,6 +208,7 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
   NodeId t = slot(s, fld::AugAssign::target);
   Kind op = Kind(slot(s, fld::AugAssign::op));
   NodeId vnode = slot(s, fld::AugAssign::value);
+  if (kind(t) == Kind::Attribute && s_aug_assign(s, out)) return;
   if (aug_assign_ext(s, out)) return;
   LE target;
   if (kind(t) == Kind::Subscript && T.kind(tm_.type_of(slot(t, fld::Subscript::value))) == TyKind::List) {

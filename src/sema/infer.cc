@@ -52,6 +52,9 @@ class Inferer {
         if (T.has_unknown(v.type)) v.type = settle(v.type);
       if (T.has_unknown(f.ret)) f.ret = f.ret == Types::kUnknown ? Types::kNone : settle(f.ret);
     }
+    for (ClassInfo& c : tm_.classes)
+      for (auto& fd : c.fields)
+        if (T.has_unknown(fd.second)) fd.second = settle(fd.second);
     for (uint32_t f = 0; f < tm_.funcs.size(); ++f) place(f);
     return std::move(tm_);
   }
@@ -147,6 +150,7 @@ class Inferer {
       if (i >= first_default) var.default_value = defaults[i - first_default];
       tm_.funcs[index].params.push_back(v);
     }
+    if (cls >= 0) add_self_var(index, def, static_cast<uint32_t>(cls));
     {
       size_t npos = list_of(args, fld::arguments::posonlyargs).size();
       if (npos > 0 && cls >= 0 && !tm_.funcs[index].is_static) --npos;
@@ -274,6 +278,7 @@ class Inferer {
     uint32_t ci = static_cast<uint32_t>(tm_.classes.size());
     tm_.class_by_name[c.name] = ci;
     tm_.classes.push_back(std::move(c));
+    class_header(ci);
     // Classes are lowered later; for now their methods are typed but the
     // class itself is reported where used.
     for (NodeId s : list_of(def, fld::ClassDef::body)) {
@@ -639,7 +644,13 @@ class Inferer {
         break;
       }
       case Kind::Attribute: {
-        expr(slot(t, fld::Attribute::value));
+        TypeId ot = expr(slot(t, fld::Attribute::value));
+        if (T.kind(ot) == TyKind::Class) {
+          field_store(T.get(ot).cls, ident(t, fld::Attribute::attr), vt);
+          tm_.expr_type[t] = vt;
+          break;
+        }
+        if (T.kind(ot) == TyKind::Unknown) break;
         unsupported(cur_, t, "attribute assignment");
         break;
       }
@@ -710,6 +721,8 @@ class Inferer {
         TypeId rt = expr(slot(s, fld::AugAssign::value));
         TypeId res = big_.aug(T, s, binop_type(ast::Kind(slot(s, fld::AugAssign::op)), lt, rt));
         if (kind(t) == Kind::Name) assign_target(t, res);
+        else if (kind(t) == Kind::Attribute && T.kind(tm_.type_of(slot(t, fld::Attribute::value))) == TyKind::Class)
+          field_store(T.get(tm_.type_of(slot(t, fld::Attribute::value))).cls, ident(t, fld::Attribute::attr), res);
         else if (kind(t) == Kind::Subscript) mark_mutated(slot(t, fld::Subscript::value));
         else unsupported(cur_, s, "augmented assignment target");
         break;
@@ -1046,7 +1059,9 @@ class Inferer {
           TypeId at = module_attr_type(ident(base, fld::Name::id), ident(e, fld::Attribute::attr));
           if (at != Types::kUnknown) return at;
         }
-        expr(base);
+        TypeId ot = expr(base);
+        if (T.kind(ot) == TyKind::Class) return attr_type(T.get(ot).cls, e);
+        if (T.kind(ot) == TyKind::Unknown) return Types::kUnknown;  // a later round may know it
         unsupported(cur_, e, "attribute access");
         return Types::kDyn;
       }
@@ -1119,6 +1134,8 @@ class Inferer {
         }
         return callee.ret;
       }
+      auto uc = tm_.class_by_name.find(n);
+      if (uc != tm_.class_by_name.end() && !local_shadow(n)) return construct_type(e, uc->second, at);
       const BuiltinInfo* b = find_builtin(BuiltinRecv::Fn, n);
       if (!b) {
         unsupported(cur_, e, "call of " + std::string(n));
@@ -1170,6 +1187,14 @@ class Inferer {
       std::string_view m = ident(fn, fld::Attribute::attr);
       TypeId rt = expr(recv);
       tm_.owner[fn] = cur_;
+      if (T.kind(rt) == TyKind::Class) return method_call_type(e, T.get(rt).cls, m, at);
+      if (T.kind(rt) == TyKind::List && kind(recv) == Kind::Attribute && is_mutating_method(m) && !at.empty() &&
+          (m == "append" || m == "extend" || m == "insert")) {
+        TypeId ot = tm_.type_of(slot(recv, fld::Attribute::value));
+        TypeId el = m == "extend" ? element_of(at[0]) : at.back();
+        if (T.kind(ot) == TyKind::Class && T.has_unknown(rt))
+          field_store(T.get(ot).cls, ident(recv, fld::Attribute::attr), T.list(el));
+      }
       if (T.kind(rt) == TyKind::Dict && m == "get" && at.size() == 2) {
         // `d.get(k, default)`: the value type (the static lowering's get_or).
         TypeId v = T.join(T.get(rt).args[1], at[1]);
@@ -1228,6 +1253,162 @@ class Inferer {
         changed_ = true;
       }
     }
+  }
+
+  // ---------------------------------------------------------------- classes
+  // Instances have the class's type; `self` is a parameter of that type;
+  // fields get their types from every store (`self.x = v`, in any method),
+  // dataclass annotations and the arguments of constructor calls.
+  static bool decorated_as(const ast::Module& m, NodeId def, std::string_view name) {
+    for (NodeId d : m.list_of(def, fld::FunctionDef::decorator_list)) {
+      if (m.kind(d) == Kind::Name && m.str(m.slot(d, fld::Name::id)) == name) return true;
+      if (m.kind(d) == Kind::Attribute && m.str(m.slot(d, fld::Attribute::attr)) == name) return true;
+    }
+    return false;
+  }
+
+  void add_self_var(uint32_t f, NodeId def, uint32_t ci) {
+    if (tm_.funcs[f].is_static || decorated_as(m_, def, "classmethod")) return;
+    NodeId args = slot(def, fld::FunctionDef::args);
+    auto pos = list_of(args, fld::arguments::args);
+    if (pos.empty() || !list_of(args, fld::arguments::posonlyargs).empty()) return;
+    uint32_t v = var(f, ident(pos[0], fld::arg::arg));
+    Var& sv = tm_.funcs[f].vars[v];
+    sv.is_param = true;
+    sv.annotated = true;
+    sv.type = T.cls(ci);
+  }
+
+  void class_header(uint32_t ci) {
+    NodeId def = tm_.classes[ci].node;
+    for (NodeId bn : list_of(def, fld::ClassDef::bases)) {
+      if (kind(bn) != Kind::Name) continue;
+      auto b = tm_.class_by_name.find(ident(bn, fld::Name::id));
+      if (b != tm_.class_by_name.end() && b->second != ci) tm_.classes[ci].base = static_cast<int>(b->second);
+    }
+    for (NodeId d : list_of(def, fld::ClassDef::decorator_list)) {
+      NodeId n = kind(d) == Kind::Call ? slot(d, fld::Call::func) : d;
+      if ((kind(n) == Kind::Name && ident(n, fld::Name::id) == "dataclass") ||
+          (kind(n) == Kind::Attribute && ident(n, fld::Attribute::attr) == "dataclass"))
+        tm_.classes[ci].dataclass = true;
+    }
+    if (!tm_.classes[ci].dataclass) return;
+    for (NodeId st : list_of(def, fld::ClassDef::body)) {
+      if (kind(st) != Kind::AnnAssign || kind(slot(st, fld::AnnAssign::target)) != Kind::Name) continue;
+      TypeId t = annotation(slot(st, fld::AnnAssign::annotation));
+      tm_.classes[ci].fields.emplace_back(std::string(ident(slot(st, fld::AnnAssign::target), fld::Name::id)), t);
+    }
+  }
+
+  // Python keeps an int an int in a float-annotated field: the field gets
+  // no static type then (Types::join would make it a float).
+  TypeId field_join(TypeId a, TypeId b) {
+    TyKind ka = T.kind(a), kb = T.kind(b);
+    if ((ka == TyKind::Int && kb == TyKind::Float) || (ka == TyKind::Float && kb == TyKind::Int)) return Types::kDyn;
+    return T.join(a, b);
+  }
+
+  std::pair<std::string, TypeId>* find_field(int ci, std::string_view name) {
+    for (int depth = 0; ci >= 0 && depth < 64; ++depth) {
+      for (auto& fd : tm_.classes[static_cast<uint32_t>(ci)].fields)
+        if (fd.first == name) return &fd;
+      ci = tm_.classes[static_cast<uint32_t>(ci)].base;
+    }
+    return nullptr;
+  }
+
+  int find_method(int ci, std::string_view name) const {
+    for (int depth = 0; ci >= 0 && depth < 64; ++depth) {
+      auto it = tm_.classes[static_cast<uint32_t>(ci)].methods.find(name);
+      if (it != tm_.classes[static_cast<uint32_t>(ci)].methods.end()) return static_cast<int>(it->second);
+      ci = tm_.classes[static_cast<uint32_t>(ci)].base;
+    }
+    return -1;
+  }
+
+  void field_store(uint32_t ci, std::string_view name, TypeId t) {
+    auto* fd = find_field(static_cast<int>(ci), name);
+    if (!fd) {
+      tm_.classes[ci].fields.emplace_back(std::string(name), t);
+      changed_ = true;
+      return;
+    }
+    TypeId j = field_join(fd->second, t);
+    if (j != fd->second) {
+      fd->second = j;
+      changed_ = true;
+    }
+  }
+
+  TypeId attr_type(uint32_t ci, NodeId e) {
+    std::string_view name = ident(e, fld::Attribute::attr);
+    if (auto* fd = find_field(static_cast<int>(ci), name)) return fd->second;
+    int m = find_method(static_cast<int>(ci), name);
+    if (m >= 0 && decorated_as(m_, tm_.funcs[static_cast<uint32_t>(m)].node, "property")) return tm_.funcs[static_cast<uint32_t>(m)].ret;
+    return Types::kUnknown;  // a field some later store types, or none (the lowering gives up)
+  }
+
+  // Arguments flow into the callee's parameters (by position or keyword).
+  void flow_args(NodeId e, uint32_t f, const std::vector<TypeId>& at) {
+    Function& callee = tm_.funcs[f];
+    auto join_param = [&](size_t i, TypeId t) {
+      Var& p = callee.vars[callee.params[i]];
+      if (p.annotated) return;
+      TypeId j = T.join(p.type, t);
+      if (j != p.type) {
+        p.type = j;
+        changed_ = true;
+      }
+    };
+    for (size_t i = 0; i < at.size() && i < callee.params.size(); ++i) join_param(i, at[i]);
+    for (NodeId k : list_of(e, fld::Call::keywords)) {
+      uint32_t kn = slot(k, fld::keyword::arg);
+      for (size_t i = 0; kn != kNone && i < callee.params.size(); ++i)
+        if (callee.vars[callee.params[i]].name == m_.str(kn)) join_param(i, tm_.type_of(slot(k, fld::keyword::value)));
+    }
+  }
+
+  TypeId construct_type(NodeId e, uint32_t ci, const std::vector<TypeId>& at) {
+    int init = find_method(static_cast<int>(ci), "__init__");
+    if (init >= 0) {
+      flow_args(e, static_cast<uint32_t>(init), at);
+    } else if (tm_.classes[ci].dataclass) {
+      // The generated __init__ takes the fields in order.
+      auto& fields = tm_.classes[ci].fields;
+      for (size_t i = 0; i < at.size() && i < fields.size(); ++i) {
+        TypeId j = field_join(fields[i].second, at[i]);
+        if (j != fields[i].second) fields[i].second = j, changed_ = true;
+      }
+      for (NodeId k : list_of(e, fld::Call::keywords)) {
+        uint32_t kn = slot(k, fld::keyword::arg);
+        for (auto& fd : fields)
+          if (kn != kNone && fd.first == m_.str(kn)) {
+            TypeId j = field_join(fd.second, tm_.type_of(slot(k, fld::keyword::value)));
+            if (j != fd.second) fd.second = j, changed_ = true;
+          }
+      }
+    }
+    return T.cls(ci);
+  }
+
+  TypeId method_call_type(NodeId e, uint32_t ci, std::string_view m, const std::vector<TypeId>& at) {
+    int f = find_method(static_cast<int>(ci), m);
+    if (f < 0 || tm_.funcs[static_cast<uint32_t>(f)].is_static) {
+      unsupported(cur_, e, "method " + std::string(m) + " of " + tm_.classes[ci].name);
+      return Types::kDyn;
+    }
+    flow_args(e, static_cast<uint32_t>(f), at);
+    // Overriding methods in subclasses take the same arguments.
+    for (uint32_t k = 0; k < tm_.classes.size(); ++k) {
+      int g = find_method(static_cast<int>(k), m);
+      if (g < 0 || g == f) continue;
+      for (int b = tm_.classes[k].base; b >= 0; b = tm_.classes[static_cast<uint32_t>(b)].base)
+        if (static_cast<uint32_t>(b) == ci) {
+          flow_args(e, static_cast<uint32_t>(g), at);
+          break;
+        }
+    }
+    return tm_.funcs[static_cast<uint32_t>(f)].ret;
   }
 
   bool local_shadow(std::string_view n) const {

@@ -12,64 +12,36 @@
 
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
+use portalis_runtime::native::Obj;
 use portalis_runtime::repr::{PyRepr, PyStr};
-use portalis_runtime::value::{Class, Value};
-use portalis_runtime::value::{FromValue, ToValue};
-use std::rc::Rc;
 
-pub fn counter_init(self_: Value, start: Value) -> PyResult<Value> {
-    self_.clone().setattr("count", start.clone())?;
-    Ok(Value::None)
+/// Python's class `Counter`.
+#[derive(Default)]
+pub struct Counter {
+    pub count: i64,
 }
 
-pub fn counter_bump(self_: Value, by: Value) -> PyResult<Value> {
-    let obj1 = self_.clone();
-    obj1.setattr(
-        "count",
-        rt::dynamic::attr(&obj1, "count")?.add(&by.clone())?,
-    )?;
-    return Ok(rt::dynamic::attr(&self_.clone(), "count")?);
-    Ok(Value::None)
-}
+impl Counter {
+    /// Python's `Counter(...)`.
+    pub fn new(start: i64) -> Obj<Counter> {
+        let this = Obj::new(Counter::default());
+        Counter::init(&this, start);
+        this
+    }
 
-fn make_counter() -> Rc<Class> {
-    let c = Class::new("Counter", None);
-    c.def_method("__init__", |a: &[Value]| {
-        counter_init(
-            rt::dynamic::arg_or(a, 0, Value::None),
-            rt::dynamic::arg_or(a, 1, Value::None),
-        )
-    });
-    c.def_method("bump", |a: &[Value]| {
-        counter_bump(
-            rt::dynamic::arg_or(a, 0, Value::None),
-            rt::dynamic::arg_or(a, 1, Value::int(1)),
-        )
-    });
-    rt::classes::register_type("Counter", type_counter);
-    c
-}
+    pub fn init(self_: &Obj<Counter>, start: i64) {
+        let value1: i64 = start;
+        self_.borrow_mut().count = value1;
+    }
 
-/// The runtime class of Python's `Counter`.
-pub fn class_counter() -> Rc<Class> {
-    rt::dynamic::class_cached("Counter", make_counter)
-}
-
-fn make_type_counter() -> Value {
-    let t = rt::classes::new_type(&class_counter(), None);
-    let m = rt::classes::meta_of(&t);
-    m.def_method("bump", |a: &[Value]| {
-        counter_bump(
-            rt::dynamic::arg_or(a, 1, Value::None),
-            rt::dynamic::arg_or(a, 2, Value::int(1)),
-        )
-    });
-    t
-}
-
-/// Python's class `Counter` as a value.
-pub fn type_counter() -> Value {
-    rt::classes::type_cached("Counter", make_type_counter)
+    pub fn bump(self_: &Obj<Counter>, by: i64) -> i64 {
+        let value2: i64 = ({
+            let field1 = self_.borrow().count;
+            field1
+        }) + by;
+        self_.borrow_mut().count = value2;
+        self_.borrow().count
+    }
 }
 
 pub fn tally(words: &[String]) -> rt::dict::Dict<String, i64> {
@@ -82,48 +54,45 @@ pub fn tally(words: &[String]) -> rt::dict::Dict<String, i64> {
 }
 
 pub fn main() -> PyResult<()> {
-    let mut c: Value = Value::None;
-    let mut e: Value = Value::None;
-    c = rt::dynamic::construct(&class_counter(), &[Value::int(10)])?;
-    rt::dynamic::method(&c.clone(), "bump", &[], &[])?;
+    let c: Obj<Counter> = Counter::new(10);
+    Counter::bump(&c, 1);
     rt::print::print(
         &[
-            &rt::dynamic::method(&c.clone(), "bump", &[Value::int(5)], &[])?,
+            &Counter::bump(&c, 5),
+            &tally(&vec!["a".to_string(), "b".to_string(), "a".to_string()]),
             &({
-                let val1 = Value::list(vec![Value::str("a"), Value::str("b"), Value::str("a")]);
-                let arg2: Vec<String> = <Vec<String>>::from_value(&val1)?;
-                let ret3 = tally(&arg2);
-                ret3.to_value()
+                let mut v1: Vec<i64> = vec![3, 1, 2]
+                    .into_iter()
+                    .collect::<rt::dict::Set<i64>>()
+                    .to_vec()
+                    .into_iter()
+                    .collect();
+                v1.sort();
+                v1
             }),
-            &rt::dynamic::builtin(
-                "sorted",
-                &[rt::dynamic::set_from(vec![
-                    Value::int(3),
-                    Value::int(1),
-                    Value::int(2),
-                ])?],
-                &[],
-            )?,
         ],
         " ",
         "\n",
     );
-    let attempt4: PyResult<()> = (|| {
-        return Err(rt::dynamic::exception("ValueError", &[Value::str("bad")]));
+    let attempt2: PyResult<()> = (|| {
+        return Err(rt::dynamic::exception(
+            "ValueError",
+            &[rt::value::ToValue::to_value("bad")],
+        ));
         Ok(())
     })();
-    let outcome7: PyResult<()> = match attempt4 {
+    let outcome5: PyResult<()> = match attempt2 {
         Ok(()) => Ok(()),
-        Err(raised5) if raised5.is_instance_of("ValueError") => {
-            let caught6 = raised5;
+        Err(raised3) if raised3.is_instance_of("ValueError") => {
+            let caught4 = raised3;
             (|| {
-                e = rt::dynamic::exception_value(&caught6);
-                rt::print::print(&[&Value::str("caught"), &e.clone()], " ", "\n");
+                let e = caught4.clone();
+                rt::print::print(&[&"caught", &e], " ", "\n");
                 Ok(())
             })()
         }
-        Err(raised5) => Err(raised5),
+        Err(raised3) => Err(raised3),
     };
-    outcome7?;
+    outcome5?;
     Ok(())
 }

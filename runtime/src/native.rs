@@ -1,0 +1,166 @@
+//! Instances of static classes (translated to Rust structs) and how dynamic
+//! code sees them.
+//!
+//! A static instance is an `Obj<T>`: a shared, mutable struct (Python
+//! objects have reference semantics). When one crosses into dynamic code it
+//! becomes a `Value::Object` of the class's runtime `Class`, whose
+//! properties and methods (generated next to the struct) reach the same
+//! struct: the object is only a handle. The handle of an instance is always
+//! the same object while it lives (`is` and dynamic attributes keep
+//! working); the registry below maps handles to structs and back.
+use crate::exc::{PyException, PyResult};
+use crate::value::{Class, FromValue, Object, ToValue, Value};
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Deref;
+use std::rc::{Rc, Weak};
+
+/// An instance of a static class: `obj.borrow().field`, `obj.borrow_mut().field = v`.
+pub struct Obj<T>(pub Rc<RefCell<T>>);
+
+impl<T> Obj<T> {
+    /// A new instance holding `v`.
+    pub fn new(v: T) -> Obj<T> {
+        Obj(Rc::new(RefCell::new(v)))
+    }
+    /// Python's `a is b`.
+    pub fn is(a: &Obj<T>, b: &Obj<T>) -> bool {
+        Rc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl<T> Clone for Obj<T> {
+    fn clone(&self) -> Obj<T> {
+        Obj(self.0.clone())
+    }
+}
+
+/// Python's default `==` and `hash()` of an instance: its identity.
+impl<T> PartialEq for Obj<T> {
+    fn eq(&self, other: &Obj<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl<T> Eq for Obj<T> {}
+impl<T> std::hash::Hash for Obj<T> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (Rc::as_ptr(&self.0) as *const u8 as usize).hash(h)
+    }
+}
+
+impl<T: Default> Default for Obj<T> {
+    fn default() -> Obj<T> {
+        Obj::new(T::default())
+    }
+}
+
+impl<T> Deref for Obj<T> {
+    type Target = RefCell<T>;
+    fn deref(&self) -> &RefCell<T> {
+        &self.0
+    }
+}
+
+/// A static class that dynamic code can use: its runtime class.
+pub trait Native: 'static {
+    /// The runtime class of the handles.
+    fn class() -> Rc<Class>;
+}
+
+type Entry = (Weak<Object>, Rc<dyn Any>);
+
+thread_local! {
+    static BY_HANDLE: RefCell<HashMap<usize, Entry>> = RefCell::new(HashMap::new());
+    static BY_STRUCT: RefCell<HashMap<usize, Weak<Object>>> = RefCell::new(HashMap::new());
+    static SWEEP_AT: RefCell<usize> = RefCell::new(64);
+}
+
+fn struct_key<T>(o: &Obj<T>) -> usize {
+    Rc::as_ptr(&o.0) as *const u8 as usize
+}
+
+/// Entries whose handle is gone let go of their struct (now and then).
+fn sweep() {
+    let len = BY_HANDLE.with(|m| m.borrow().len());
+    let at = SWEEP_AT.with(|s| *s.borrow());
+    if len < at {
+        return;
+    }
+    BY_HANDLE.with(|m| m.borrow_mut().retain(|_, e| e.0.upgrade().is_some()));
+    BY_STRUCT.with(|m| m.borrow_mut().retain(|_, w| w.upgrade().is_some()));
+    let live = BY_HANDLE.with(|m| m.borrow().len());
+    SWEEP_AT.with(|s| *s.borrow_mut() = live * 2 + 64);
+}
+
+/// Makes `handle` (a fresh object of the class) the handle of `native`:
+/// dynamic `C(...)` runs the static constructor, then attaches.
+pub fn attach<T: Native>(handle: &Value, native: &Obj<T>) {
+    if let Value::Object(o) = handle {
+        sweep();
+        let any: Rc<dyn Any> = native.0.clone();
+        BY_HANDLE.with(|m| m.borrow_mut().insert(Rc::as_ptr(o) as usize, (Rc::downgrade(o), any)));
+        BY_STRUCT.with(|m| m.borrow_mut().insert(struct_key(native), Rc::downgrade(o)));
+    }
+}
+
+impl<T: Native> ToValue for Obj<T> {
+    fn to_value(&self) -> Value {
+        let known = BY_STRUCT.with(|m| m.borrow().get(&struct_key(self)).and_then(|w| w.upgrade()));
+        if let Some(o) = known {
+            return Value::Object(o);
+        }
+        let handle = Value::new_object(&T::class());
+        attach(&handle, self);
+        handle
+    }
+}
+
+impl<T: Native> FromValue for Obj<T> {
+    fn from_value(v: &Value) -> PyResult<Obj<T>> {
+        if let Value::Object(o) = v {
+            let found = BY_HANDLE.with(|m| {
+                m.borrow().get(&(Rc::as_ptr(o) as usize)).and_then(|e| match e.0.upgrade() {
+                    Some(h) if Rc::ptr_eq(&h, o) => Some(e.1.clone()),
+                    _ => None,
+                })
+            });
+            if let Some(any) = found {
+                if let Ok(rc) = any.downcast::<RefCell<T>>() {
+                    return Ok(Obj(rc));
+                }
+            }
+        }
+        Err(PyException::type_error(format!("expected {} object, got {}", T::class().name, v.type_name())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct P {
+        x: i64,
+    }
+    impl Native for P {
+        fn class() -> Rc<Class> {
+            crate::dynamic::class_cached("P", || Class::new("P", None))
+        }
+    }
+
+    #[test]
+    fn handles_keep_identity_and_state() {
+        let p = Obj::new(P { x: 1 });
+        let v = p.to_value();
+        let w = p.to_value();
+        assert!(matches!((&v, &w), (Value::Object(a), Value::Object(b)) if Rc::ptr_eq(a, b)));
+        let back = <Obj<P>>::from_value(&v).unwrap();
+        back.borrow_mut().x = 5;
+        assert_eq!(p.borrow().x, 5);
+        assert!(Obj::is(&p, &back));
+        assert!(<Obj<P>>::from_value(&Value::from(1i64)).is_err());
+        let q: Obj<P> = Obj::default();
+        assert_eq!(q.borrow().x, 0);
+    }
+}
