@@ -42,6 +42,7 @@ pub mod template;
 pub mod value;
 pub mod with;
 pub mod ctx;
+pub mod fnvalue;
 
 pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};
 

@@ -112,6 +112,7 @@ RId Lowerer::rust_type(TypeId t) {
     case TyKind::Dict: return b_.ty("rt::dict::Dict", {rust_type(r.args[0]), rust_type(r.args[1])});
     case TyKind::Set: return b_.ty("rt::dict::Set", {rust_type(r.args[0])});
     case TyKind::Class: return b_.ty(rust::camel_case(tm_.classes[r.cls].name));
+    case TyKind::Func: return s_func_type(t);
     default: return b_.ty("rt::value::Value");
   }
 }
@@ -190,6 +191,7 @@ RId Lowerer::function(uint32_t f) {
   // the dynamic lowering applies them.
   if (fn.node != kNone && !list_of(fn.node, fld::FunctionDef::decorator_list).empty()) fail(fn.node, "decorated function");
   s_nested_checks(f);
+  s_func_checks(f);
   // A default that is not a constant is one object shared by every call
   // (`bucket=[]`): the dynamic lowering keeps that sharing.
   for (uint32_t p : fn.params) {

@@ -32,6 +32,7 @@ LE Lowerer::call(NodeId e) {
       if (uf != tm_.func_by_name.end()) return call_user(e, uf->second);
       if (sema::find_builtin(sema::BuiltinRecv::Fn, n)) return call_builtin(e, n);
     }
+    if (const Binding* b = lookup(n); b && T.kind(b->ty) == TyKind::Func) return s_call_value(e, *b);
     fail(e, "call of " + std::string(n));
     return {b_.tuple({}), tm_.type_of(e), Form::Owned};
   }

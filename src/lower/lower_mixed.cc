@@ -50,6 +50,7 @@ bool Lowerer::bridgeable(TypeId t) const {
   const sema::TypeRec& r = T.get(t);
   switch (r.kind) {
     case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: return true;
+    case TyKind::Func: return s_func_bridgeable(t);
     case TyKind::List: case TyKind::Set: return bridgeable(r.args[0]);
     case TyKind::Dict: return bridgeable(r.args[0]) && bridgeable(r.args[1]);
     case TyKind::Tuple:
