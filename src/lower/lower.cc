@@ -122,6 +122,7 @@ RId Lowerer::rust_type(TypeId t) {
       return b_.ty(rust::camel_case(tm_.classes[r.cls].name));
     case TyKind::Optional: return b_.ty("Option", {rust_type(r.args[0])});
     case TyKind::Exc: return b_.ty("PyException");
+    case TyKind::Func: return s_func_type(t);
     default: return b_.ty("rt::value::Value");
   }
 }
@@ -204,6 +205,7 @@ RId Lowerer::function(uint32_t f) {
   // the dynamic lowering applies them.
   if (fn.node != kNone && !list_of(fn.node, fld::FunctionDef::decorator_list).empty()) fail(fn.node, "decorated function");
   s_nested_checks(f);
+  s_func_checks(f);
   // A default that is not a constant is one object shared by every call
   // (`bucket=[]`): the dynamic lowering keeps that sharing.
   for (uint32_t p : s_params(f)) {

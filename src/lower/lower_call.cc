@@ -51,6 +51,7 @@ LE Lowerer::call(NodeId e) {
       if (uc != tm_.class_by_name.end() && is_static_class(static_cast<int>(uc->second))) return s_construct(e, uc->second);
       if (sema::find_builtin(sema::BuiltinRecv::Fn, n)) return call_builtin(e, n);
     }
+    if (const Binding* b = lookup(n); b && T.kind(b->ty) == TyKind::Func) return s_call_value(e, *b);
     fail(e, "call of " + std::string(n));
     return {b_.tuple({}), tm_.type_of(e), Form::Owned};
   }

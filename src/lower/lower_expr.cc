@@ -112,6 +112,7 @@ LE Lowerer::name(NodeId e) {
   const Binding* bnd = lookup(n);
   if (bnd && T.kind(bnd->ty) == TyKind::Optional && tm_.type_of(e) == T.elem(bnd->ty)) return opt_unwrap(*bnd, e);
   if (bnd) return {b_.path(bnd->rust), bnd->ty, bnd->form};
+  if (T.kind(tm_.type_of(e)) == TyKind::Func) return s_func_value(e);
   if (cur_ != 0 && tm_.funcs[0].find(n)) fail(e, "module-level variable used in a function");
   else fail(e, "name " + std::string(n));
   return {b_.path(local_name(n)), tm_.type_of(e), Form::Owned};

@@ -433,6 +433,13 @@ class Lowerer {
   LE s_key_call(NodeId e, std::string_view n);       // sorted/min/max(xs, key=.., reverse=..)
   LE s_sort_kw(NodeId e, LE recv);                   // xs.sort(key=.., reverse=..)
   LE s_keyed(NodeId e, std::string_view n, LE src);  // sorted/min/max of src with e's keywords
+  // ---- function values: nested defs that escape (lower_static_fnvalue.cc)
+  bool s_func_ok(TypeId t) const;                    // a function value the static mode can type
+  bool s_func_bridgeable(TypeId t) const;            // ... and wrap into a Value
+  RId s_func_type(TypeId t);                         // rt::fnvalue::FnN<A.., R>
+  void s_func_checks(uint32_t f);                    // gives up on function values it cannot type
+  LE s_func_value(NodeId e);                         // a nested def as a closure value
+  LE s_call_value(NodeId e, const Binding& b);       // call of a variable holding a function value
 
   // ---- static classes (lower_static_class.cc)
  public:

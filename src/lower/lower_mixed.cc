@@ -43,6 +43,7 @@ bool Lowerer::bridgeable(TypeId t) const {
     case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: case TyKind::BigInt: return true;
     case TyKind::Class: return is_static_class(static_cast<int>(r.cls));  // rt::native handles
     case TyKind::List: case TyKind::Set: case TyKind::Optional: return bridgeable(r.args[0]);
+    case TyKind::Func: return s_func_bridgeable(t);
     case TyKind::Dict: return bridgeable(r.args[0]) && bridgeable(r.args[1]);
     case TyKind::Tuple:
       if (r.args.empty() || r.args.size() > 6) return false;

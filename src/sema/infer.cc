@@ -895,7 +895,16 @@ class Inferer {
       }
     }
     if (n == "True" || n == "False") return Types::kBool;
+    // A nested def used as a value (returned, stored): a function value.
+    if (int nf = nested_callee(n); nf >= 0) return T.intern({TyKind::Func, {}, static_cast<uint32_t>(nf)});
     return Types::kDyn;
+  }
+
+  // The nested def a variable holding a function value calls, or -1.
+  int func_value(NodeId fn) {
+    const TypeRec& r = T.get(lookup_name(fn));
+    if (r.kind != TyKind::Func || !r.args.empty() || r.cls >= tm_.funcs.size()) return -1;
+    return static_cast<int>(r.cls);
   }
 
   TypeId expr(NodeId e, TypeId expected = Types::kUnknown) {
@@ -1108,6 +1117,7 @@ class Inferer {
       tm_.owner[fn] = cur_;
       int nf = nested_callee(n);
       auto uf = tm_.func_by_name.find(n);
+      if (nf < 0 && !(uf != tm_.func_by_name.end() && !local_shadow(n))) nf = func_value(fn);
       if (nf >= 0 || (uf != tm_.func_by_name.end() && !local_shadow(n))) {
         Function& callee = tm_.funcs[nf >= 0 ? static_cast<uint32_t>(nf) : uf->second];
         call_keywords(callee, e, kt);
