@@ -1244,12 +1244,13 @@ class Printer {
       // A guard that does not fit after the pattern goes on its own line.
       if (arm.b != kNil) {
         int pw = text_width(head) + 4;
-        Str g = rw(arm.b, kPrecLowest, Shape{in, pw, kMaxWidth - in - pw - 3});
+        // rustfmt keeps room for ` => {` after a guard.
+        Str g = rw(arm.b, kPrecLowest, Shape{in, pw, kMaxWidth - in - pw - 5});
         if (g && !multi(*g)) {
           head += " if " + *g;
         } else {
           int gi = in + kTab;
-          g = rw(arm.b, kPrecLowest, Shape{gi, 3, kMaxWidth - gi - 3 - 3});
+          g = rw(arm.b, kPrecLowest, Shape{gi, 3, kMaxWidth - gi - 3 - 5});
           if (!g) return std::nullopt;
           head += "\n" + sp(gi) + "if " + *g;
         }
@@ -1328,7 +1329,8 @@ class Printer {
       case RKind::While: case RKind::If: case RKind::Block: case RKind::Loop: case RKind::For: case RKind::Match:
         return true;
       case RKind::Binary: return block_expr(n.b);
-      case RKind::Index: case RKind::Unary: case RKind::Try: return block_expr(n.a);
+      case RKind::Index: return block_expr(n.b);  // rustfmt looks at the index, not the base
+      case RKind::Unary: case RKind::Try: return block_expr(n.a);
       case RKind::Closure: return block_expr(n.a);
       default: return false;
     }

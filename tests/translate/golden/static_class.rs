@@ -167,9 +167,9 @@ pub fn main_() {
                     let field5 = team.borrow().members.clone();
                     field5
                 })[0]
-                .borrow()
-                .name
-                .clone();
+                    .borrow()
+                    .name
+                    .clone();
                 field6
             }),
             &({

@@ -64,7 +64,8 @@ pub fn safe_ratio(a: i64, b: i64) -> PyResult<f64> {
         })(),
         Ok(flow) => Ok(flow),
         Err(raised2)
-            if raised2.is_instance_of("ZeroDivisionError") || raised2.is_instance_of("KeyError") =>
+            if raised2.is_instance_of("ZeroDivisionError")
+                || raised2.is_instance_of("KeyError") =>
         {
             let caught3 = raised2;
             (|| {
