@@ -44,7 +44,8 @@ bool Lowerer::s_compare_dunder(NodeId e, Kind op, const LE& l, const LE& r, RId*
   const sema::ClassInfo& c = tm_.classes[ci];
   bool eq = op == Kind::Eq || op == Kind::NotEq;
   bool has_eq = c.methods.count("__eq__") > 0;
-  if (op == Kind::Is || op == Kind::IsNot || (eq && !has_eq)) return false;  // identity (lower_expr.cc)
+  bool in = op == Kind::In || op == Kind::NotIn;
+  if (op == Kind::Is || op == Kind::IsNot || ((eq || in) && !has_eq)) return false;  // identity (lower_expr.cc)
   // a > b is b.__lt__(a) when a has no __gt__ (Python's reflected operand).
   const char* name = eq ? "__eq__" : (op == Kind::Lt || op == Kind::Gt) ? "__lt__" : nullptr;
   auto it = name ? c.methods.find(name) : c.methods.end();
