@@ -1,6 +1,6 @@
 // Dunders of static classes (lower_static_class.cc): `__str__`/`__repr__`
 // become the struct's `rt::native::ObjText` (so print, str(), f-strings and
-// containers show instances as Python does), `__eq__`/`__lt__` are called
+// containers show instances as Python does; every static class gets one), `__eq__`/`__lt__` are called
 // for `==`, `!=`, `<`, `>` between instances, `__len__` for len().
 //
 // The dunders are ordinary methods too (`C::dunder_str(&obj)`), and the
@@ -13,7 +13,7 @@ namespace portalis::lower {
 void Lowerer::s_class_text(uint32_t ci, Ids& items) {
   const sema::ClassInfo& c = tm_.classes[ci];
   auto str_it = c.methods.find("__str__"), repr_it = c.methods.find("__repr__");
-  if (str_it == c.methods.end() && repr_it == c.methods.end()) return;
+  // Every static class gets one: print(obj) must build even without them.
   std::string cname = s_class_name(ci);
   // A text dunder that can raise or returns something else than a str:
   // beyond this lowering, the class stays dynamic.
