@@ -62,6 +62,31 @@ impl<T> Deref for Obj<T> {
     }
 }
 
+/// A static class with `__str__` and/or `__repr__`: what `print`, `str()`,
+/// f-strings and containers show for its instances (generated next to the
+/// struct; a class without either has no `PyStr`, and static code that
+/// prints its instances stays dynamic).
+pub trait ObjText: Sized {
+    /// The class's `__repr__`.
+    fn obj_repr(this: &Obj<Self>) -> String;
+    /// The class's `__str__` (`__repr__` when it has none).
+    fn obj_str(this: &Obj<Self>) -> String {
+        Self::obj_repr(this)
+    }
+}
+
+impl<T: ObjText> crate::repr::PyRepr for Obj<T> {
+    fn py_repr_into(&self, out: &mut String) {
+        out.push_str(&T::obj_repr(self))
+    }
+}
+
+impl<T: ObjText> crate::repr::PyStr for Obj<T> {
+    fn py_str_into(&self, out: &mut String) {
+        out.push_str(&T::obj_str(self))
+    }
+}
+
 /// A static class that dynamic code can use: its runtime class.
 pub trait Native: 'static {
     /// The runtime class of the handles.
@@ -162,5 +187,19 @@ mod tests {
         assert!(<Obj<P>>::from_value(&Value::from(1i64)).is_err());
         let q: Obj<P> = Obj::default();
         assert_eq!(q.borrow().x, 0);
+    }
+
+    impl ObjText for P {
+        fn obj_repr(this: &Obj<P>) -> String {
+            format!("P({})", this.borrow().x)
+        }
+    }
+
+    #[test]
+    fn text_of_instances_uses_the_class() {
+        use crate::repr::{PyRepr, PyStr};
+        let v = vec![Obj::new(P { x: 2 })];
+        assert_eq!(v.py_str(), "[P(2)]");
+        assert_eq!(v[0].py_str(), "P(2)");
     }
 }

@@ -234,6 +234,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
     if (k0() == TyKind::List) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     if (k0() == TyKind::Range) return {b_.cast(b_.method(owned(a[0]), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     if (k0() == TyKind::Dict) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
+    if (LE r; s_len_dunder(e, a[0], &r)) return r;
     return bad();
   }
   if (n == "str" && a.size() == 1) return {py_str(a[0]), Types::kStr, Form::Owned};
@@ -283,6 +284,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
     TyKind ek = T.kind(el);
     RId x = b_.path("x");
     if ((n == "min" || n == "max" || n == "sorted") && has_optional(el)) return bad();
+    if ((n == "min" || n == "max") && ek == TyKind::Class) return bad();  // no Ord on instances
     if (n == "min" || n == "max") {
       RId red;
       if (ek == TyKind::Float) red = b_.method(it, "reduce", {b_.path(n == "min" ? "f64::min" : "f64::max")});
@@ -314,7 +316,10 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
       if (ek == TyKind::Float)
         sort = b_.method(b_.path(tmp), "sort_by", {b_.closure({b_.pat_ident("a"), b_.pat_ident("b")},
             b_.method(b_.method(b_.path("a"), "partial_cmp", {b_.path("b")}), "expect", {b_.str_lit("NaN in sort")}))});
-      else
+      else if (ek == TyKind::Class && !s_sort_dunder(e, el, tmp, &sort))
+        return bad();
+      else if (ek == TyKind::Class) {
+      } else
         sort = b_.method(b_.path(tmp), "sort", {});
       return {b_.block({decl, b_.expr_stmt(sort)}, b_.path(tmp)), T.list(el), Form::Owned};
     }

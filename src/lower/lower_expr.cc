@@ -441,6 +441,11 @@ LE Lowerer::compare(NodeId e) {
       default: break;
     }
     auto numeric = [](TyKind k) { return k == TyKind::Int || k == TyKind::Float || k == TyKind::Bool; };
+    if (s_compare_dunder(e, op, l, r, &c)) {  // __eq__ / __lt__ (lower_static_dunder.cc)
+      acc = acc == kNil ? c : b_.binary(Op::And, acc, c);
+      l = expr(comps[i]);
+      continue;
+    }
     // Instances of static classes (no __eq__): identity (lower_static_class.cc).
     if (lk == TyKind::Class && l.ty == r.ty && is_static_class(static_cast<int>(T.get(l.ty).cls)) &&
         (op == Kind::Eq || op == Kind::NotEq || op == Kind::Is || op == Kind::IsNot)) {

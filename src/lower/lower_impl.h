@@ -66,6 +66,7 @@ struct Unsupported {
 // Static classes (lower_static_class.cc): the classes that may become Rust
 // structs, and the classes a function's code touches.
 std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm);
+bool s_is_static_dunder(std::string_view name);  // dunders a static class may define
 std::set<uint32_t> classes_touched_by(const sema::TypedModule& tm, uint32_t f);
 class Lowerer;
 // After a round: static classes with a failed method, or touched by a
@@ -460,6 +461,10 @@ class Lowerer {
   bool s_aug_assign(NodeId s, Ids& out);
   bool s_call_hook(NodeId e, LE* result);
   LE s_construct(NodeId e, uint32_t ci);
+  void s_class_text(uint32_t ci, Ids& items);                         // lower_static_dunder.cc
+  bool s_compare_dunder(NodeId e, Kind op, const LE& l, const LE& r, RId* out);
+  bool s_len_dunder(NodeId e, const LE& a, LE* out);
+  bool s_sort_dunder(NodeId e, TypeId el, const std::string& vec, RId* out);
   std::map<NodeId, bool> conflict_cache_;
   std::map<NodeId, LE> preset_;       // expressions already lowered (expr() returns these)
   bool s_in_hook_ = false;

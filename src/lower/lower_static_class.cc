@@ -152,6 +152,11 @@ std::set<uint32_t> unbridged_uses(const sema::TypedModule& tm, const std::set<ui
 
 }  // namespace
 
+bool s_is_static_dunder(std::string_view name) {
+  // The dunders static classes lower: text, ==, <, len (lower_static_dunder.cc).
+  return name == "__str__" || name == "__repr__" || name == "__eq__" || name == "__lt__" || name == "__len__";
+}
+
 std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm) {
   const ast::Module& m = *tm.ast;
   const Types& T = tm.types;
@@ -168,7 +173,7 @@ std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm) {
     for (auto& [name, f] : c.methods) {
       const sema::Function& fn = tm.funcs[f];
       if (has_decorators(m, fn.node, fld::FunctionDef::decorator_list) || fn.is_static) ok = false;
-      if (name.size() > 4 && name.rfind("__", 0) == 0 && name != "__init__") ok = false;
+      if (name.size() > 4 && name.rfind("__", 0) == 0 && name != "__init__" && !s_is_static_dunder(name)) ok = false;
       if (name == "new") ok = false;  // the constructor's name
       // The first parameter is the instance (sema typed it).
       auto pos = m.list_of(m.slot(fn.node, fld::FunctionDef::args), fld::arguments::args);
@@ -276,6 +281,7 @@ RId Lowerer::s_class_type(uint32_t ci) { return b_.ty("Obj", {b_.ty(s_class_name
 std::string Lowerer::s_method_name(uint32_t f) const {
   const std::string& n = tm_.funcs[f].name;
   if (n == "__init__") return "init";
+  if (s_is_static_dunder(n)) return "dunder_" + n.substr(2, n.size() - 4);
   return rust::escape_ident(rust::snake_case(n));
 }
 
@@ -337,6 +343,7 @@ void Lowerer::s_class(uint32_t ci, Ids& items) {
     if (static_failed_out.count(m->second)) class_failed_out.insert(ci);
   }
   items.push_back(b_.impl(s_class_name(ci), kNil, impl_items));
+  s_class_text(ci, items);
   // Dynamic functions of the module reach instances through handles.
   bool bridge = mixed() && !dyn_fns_->empty();
   for (uint32_t k = 0; k < tm_.classes.size(); ++k) bridge |= mixed() && !is_static_class(static_cast<int>(k));

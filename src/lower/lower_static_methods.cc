@@ -258,6 +258,12 @@ LE Lowerer::method_ext(NodeId e, std::string_view m, LE recv) {
   }
   if (rk == TyKind::List) {
     TypeId el = T.elem(recv.ty);
+    // Rust's == of instances is identity: a class's __eq__ is beyond these.
+    if ((m == "remove" || m == "index" || m == "count") && T.kind(el) == TyKind::Class &&
+        tm_.classes[T.get(el).cls].methods.count("__eq__")) {
+      fail(e, "list." + std::string(m) + "() of instances with __eq__");
+      return {b_.tuple({}), tm_.type_of(e), Form::Owned};
+    }
     if (m == "remove" && args.size() == 1 && kws.empty()) {
       LE x = expr_as(args[0], el);
       return {try_(b_.call(rt("list::list_remove"), {mut_ref(recv), b_.ref(coerce(x, el))})), Types::kNone, Form::Owned};

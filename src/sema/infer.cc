@@ -961,8 +961,14 @@ class Inferer {
         return j;
       }
       case Kind::Compare: {
-        expr(slot(e, fld::Compare::left));
-        for (NodeId c : list_of(e, fld::Compare::comparators)) expr(c);
+        TypeId lt = expr(slot(e, fld::Compare::left));
+        auto ops = m_.list(slot(e, fld::Compare::ops));
+        auto comps = list_of(e, fld::Compare::comparators);
+        for (size_t i = 0; i < comps.size(); ++i) {
+          TypeId rt = expr(comps[i]);
+          compare_dunder(Kind(ops[i]), lt, rt);
+          lt = rt;
+        }
         return Types::kBool;
       }
       case Kind::IfExp: {
@@ -1115,6 +1121,9 @@ class Inferer {
     if (kind(fn) == Kind::Name) {
       std::string_view n = ident(fn, fld::Name::id);
       tm_.owner[fn] = cur_;
+      // sorted/min/max of instances compare them with __lt__.
+      if ((n == "sorted" || n == "min" || n == "max") && at.size() == 1 && kt.empty() && !local_shadow(n))
+        compare_dunder(Kind::Lt, element_of(at[0]), element_of(at[0]));
       int nf = nested_callee(n);
       auto uf = tm_.func_by_name.find(n);
       if (nf < 0 && !(uf != tm_.func_by_name.end() && !local_shadow(n))) nf = func_value(fn);
@@ -1356,6 +1365,22 @@ class Inferer {
     int m = find_method(static_cast<int>(ci), name);
     if (m >= 0 && decorated_as(m_, tm_.funcs[static_cast<uint32_t>(m)].node, "property")) return tm_.funcs[static_cast<uint32_t>(m)].ret;
     return Types::kUnknown;  // a field some later store types, or none (the lowering gives up)
+  }
+
+  // `a == b` / `a < b` / `a > b` between instances call __eq__ / __lt__:
+  // the other operand flows into its parameter.
+  void compare_dunder(Kind op, TypeId l, TypeId r) {
+    const char* name = (op == Kind::Eq || op == Kind::NotEq) ? "__eq__" : op == Kind::Lt ? "__lt__" : op == Kind::Gt ? "__lt__" : nullptr;
+    if (op == Kind::Gt) std::swap(l, r);
+    if (!name || T.kind(l) != TyKind::Class) return;
+    int f = find_method(static_cast<int>(T.get(l).cls), name);
+    if (f < 0) return;
+    Function& callee = tm_.funcs[static_cast<uint32_t>(f)];
+    if (callee.params.empty()) return;
+    Var& p = callee.vars[callee.params[0]];
+    if (p.annotated) return;
+    TypeId j = T.join(p.type, r);
+    if (j != p.type) p.type = j, changed_ = true;
   }
 
   // Arguments flow into the callee's parameters (by position or keyword).

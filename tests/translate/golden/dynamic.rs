@@ -44,6 +44,12 @@ impl Counter {
     }
 }
 
+impl rt::native::ObjText for Counter {
+    fn obj_repr(this: &Obj<Counter>) -> String {
+        String::from("<__main__.Counter object>")
+    }
+}
+
 pub fn tally(words: &[String]) -> rt::dict::Dict<String, i64> {
     let mut seen: rt::dict::Dict<String, i64> = <rt::dict::Dict<String, i64>>::new();
     for w in words.iter().cloned() {

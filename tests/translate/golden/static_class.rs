@@ -69,6 +69,12 @@ impl Counter {
     }
 }
 
+impl rt::native::ObjText for Counter {
+    fn obj_repr(this: &Obj<Counter>) -> String {
+        String::from("<__main__.Counter object>")
+    }
+}
+
 /// Python's class `Team`.
 #[derive(Default)]
 pub struct Team {
@@ -113,6 +119,12 @@ impl Team {
             }
         }
         top
+    }
+}
+
+impl rt::native::ObjText for Team {
+    fn obj_repr(this: &Obj<Team>) -> String {
+        String::from("<__main__.Team object>")
     }
 }
 

@@ -53,6 +53,12 @@ impl P {
     }
 }
 
+impl rt::native::ObjText for P {
+    fn obj_repr(this: &Obj<P>) -> String {
+        String::from("<__main__.P object>")
+    }
+}
+
 fn make_p() -> Rc<Class> {
     let c = Class::new("P", None);
     c.def_method("__init__", |a: &[Value]| {
