@@ -129,6 +129,7 @@ RId Lowerer::rust_type(TypeId t) {
 
 RId Lowerer::param_type(const sema::Var& v) {
   TyKind k = T.kind(v.type);
+  if (v.cell) return b_.ty_ref(b_.ty("std::cell::Cell", {rust_type(v.type)}));
   if (k == TyKind::Str && !v.reassigned) return b_.ty_ref(b_.ty("str"));
   if (k == TyKind::List && !v.reassigned) {
     if (v.mutated) return b_.ty_ref(rust_type(v.type), true);
@@ -184,19 +185,21 @@ RId Lowerer::function(uint32_t f) {
     bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List ||
                                 T.kind(v.type) == TyKind::BigInt);
     if (T.kind(v.type) == TyKind::Optional && (v.reassigned || v.mutated)) mut = true;
+    if (v.cell) mut = false;  // a &Cell<T>: set() needs no mut
     std::string rn = local_name(v.name);
     params.push_back(b_.param(rn, ty, mut));
     Form form = Form::Place;
     const sema::TypeRec& r = T.get(b_.tree().node(ty).kind == rust::RKind::TyRef ? v.type : v.type);
     (void)r;
     if (b_.tree().node(ty).kind == rust::RKind::TyRef) form = (b_.tree().node(ty).flags & rust::kMut) ? Form::MutRef : Form::Borrowed;
+    if (v.cell) form = Form::SCell;
     bind(v.name, {rn, v.type, form});
   }
   for (uint32_t i = 0; i < fn.vars.size(); ++i) {
     const sema::Var& v = fn.vars[i];
     if (v.is_param) continue;
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
-    bind(v.name, {local_name(v.name), v.type, Form::Place});
+    bind(v.name, {local_name(v.name), v.type, v.cell ? Form::SCell : Form::Place});
     // A caught exception (`except E as e`) is declared by its handler.
     if (v.decl_block != kNone && v.decl_stmt == kNone && T.kind(v.type) != TyKind::Exc) hoisted_[v.decl_block].push_back(i);
   }
@@ -206,6 +209,7 @@ RId Lowerer::function(uint32_t f) {
   if (fn.node != kNone && !list_of(fn.node, fld::FunctionDef::decorator_list).empty()) fail(fn.node, "decorated function");
   s_nested_checks(f);
   s_func_checks(f);
+  s_cell_checks(f);
   // A default that is not a constant is one object shared by every call
   // (`bucket=[]`): the dynamic lowering keeps that sharing.
   for (uint32_t p : s_params(f)) {

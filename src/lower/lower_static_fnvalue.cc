@@ -96,6 +96,13 @@ LE Lowerer::s_func_value(NodeId e) {
     const sema::Var* pv = here.find(v.name);
     const Binding* b = lookup(v.name);
     TyKind k = T.kind(v.type);
+    if (v.cell && b && b->form == Form::SCell) {
+      // A `nonlocal` variable: the closure shares the cell (lower_static_cell.cc).
+      std::string cap = fresh("cap");
+      lets.push_back(b_.let(cap, kNil, b_.call("std::rc::Rc::clone", {b_.ref(b_.path(b->rust))}), false));
+      args.push_back(b_.ref(b_.path(cap)));
+      continue;
+    }
     bool fixed = pv && pv->is_param && !pv->reassigned && !pv->mutated && !v.mutated;
     if (!b || !fixed || !(T.is_copy(v.type) || k == TyKind::Str || k == TyKind::List)) {
       fail(e, "closure " + n + " over " + v.name + ", which is not a parameter that stays the same");
