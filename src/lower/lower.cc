@@ -152,7 +152,7 @@ RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   if (dyn && fn.cls >= 0 && !fn.is_static) params.push_back(b_.param("_self", b_.ty("Value")));
   // Dynamic functions: *args, keyword-only and **kwargs too (callers pass them).
   for (uint32_t p : dyn ? d_param_vars(f) : s_params(f))
-    params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn ? b_.ty("Value") : param_type(fn.vars[p])));
+    params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn ? b_.ty("Value") : param_type(s_cell_param(f, p))));
   std::string msg = what;
   if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);
   RId err = b_.call(b_.path("Err"), {b_.call("PyException::not_implemented", {b_.str_lit(msg)})});
@@ -181,7 +181,7 @@ RId Lowerer::function(uint32_t f) {
   for (uint32_t p : s_params(f)) {
     const sema::Var& v = fn.vars[p];
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
-    RId ty = param_type(v);
+    RId ty = param_type(s_cell_param(f, p));
     bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List ||
                                 T.kind(v.type) == TyKind::BigInt);
     if (T.kind(v.type) == TyKind::Optional && (v.reassigned || v.mutated)) mut = true;
@@ -246,6 +246,7 @@ RId Lowerer::function(uint32_t f) {
     if (!doc.empty() && !run.empty()) run.erase(run.begin());
     Ids out;
     if (f == 0 && mixed()) register_exception_classes(out);
+    s_cell_params(f, out);
     for (uint32_t v : hoisted_[list]) out.push_back(declare_hoisted(v));
     for (size_t i = 0; i < run.size(); ++i) {
       NodeId s = run[i];

@@ -442,7 +442,9 @@ class Lowerer {
   LE s_func_value(NodeId e);                         // a nested def as a closure value
   void s_cell_assign(const Binding& b, bool decl, RId val, Ids& out);  // `nonlocal` variables (lower_static_cell.cc)
   void s_cell_checks(uint32_t f);
-  void s_nonlocal_stmt(NodeId s);  // nothing to run when every name is a cell
+  void s_nonlocal_stmt(NodeId s);
+  sema::Var s_cell_param(uint32_t f, uint32_t p) const;  // p as the caller passes it
+  void s_cell_params(uint32_t f, Ids& out);              // parameters made cells: shadowed by one  // nothing to run when every name is a cell
   LE s_call_value(NodeId e, const Binding& b);       // call of a variable holding a function value
 
   // ---- static classes (lower_static_class.cc)

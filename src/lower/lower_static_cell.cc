@@ -57,10 +57,6 @@ void Lowerer::s_cell_checks(uint32_t f) {
       fail(fn.node, "nonlocal variable " + v.name + " of type " + T.name(v.type));
       continue;
     }
-    if (v.is_param && fn.parent < 0) {
-      fail(fn.node, "nonlocal parameter " + v.name);
-      continue;
-    }
     // The enclosing function's `let` must be a plain assignment in its body.
     if (!v.is_param && (v.decl_stmt == kNone || v.decl_block != body || kind(v.decl_stmt) != Kind::Assign)) {
       fail(fn.node, "nonlocal variable " + v.name + " not first bound by an assignment in the function body");
@@ -69,6 +65,24 @@ void Lowerer::s_cell_checks(uint32_t f) {
     int stores = 0, plain = 0;
     count_stores(m_, body, v.name, &stores, &plain);
     if (stores != plain) fail(fn.node, "nonlocal variable " + v.name + " bound other than by an assignment");
+  }
+}
+
+sema::Var Lowerer::s_cell_param(uint32_t f, uint32_t p) const {
+  sema::Var v = tm_.funcs[f].vars[p];
+  // A parameter of the enclosing function comes by value (s_cell_params
+  // puts it into its cell); a nested def's capture is the cell itself.
+  if (tm_.funcs[f].parent < 0) v.cell = false;
+  return v;
+}
+
+void Lowerer::s_cell_params(uint32_t f, Ids& out) {
+  const sema::Function& fn = tm_.funcs[f];
+  if (fn.parent >= 0) return;
+  for (uint32_t p : fn.params) {
+    const Binding* b = lookup(fn.vars[p].name);
+    if (!fn.vars[p].cell || !b) continue;
+    out.push_back(b_.let(b->rust, kNil, b_.call("std::rc::Rc::new", {b_.call("std::cell::Cell::new", {b_.path(b->rust)})}), false));
   }
 }
 

@@ -36,8 +36,9 @@ bool Lowerer::s_func_ok(TypeId t) const {
   if (r.kind != TyKind::Func || !r.args.empty() || r.cls >= tm_.funcs.size()) return false;
   const sema::Function& fn = tm_.funcs[r.cls];
   if (fn.parent < 0 || fn.params.size() > 2 || fn.vararg >= 0 || fn.kwarg >= 0 || !fn.kwonly.empty()) return false;
+  // A default would let a (dynamic) caller pass fewer arguments than FnN takes.
   for (uint32_t p : fn.params)
-    if (!plain_param(T, fn.vars[p].type)) return false;
+    if (!plain_param(T, fn.vars[p].type) || fn.vars[p].default_value != kNone) return false;
   TypeId ret = fn.ret;
   return !T.has_dyn(ret) && !T.has_unknown(ret) && !mentions_func(T, ret) && !mentions_class(ret);
 }

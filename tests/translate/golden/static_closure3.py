@@ -33,11 +33,27 @@ def running_mean(xs):
     return mean()
 
 
+def make_account(balance):
+    def deposit(amount):
+        nonlocal balance
+        balance += amount
+        return balance
+
+    def peek():
+        return balance
+
+    deposit(5)
+    deposit(20)
+    return peek
+
+
 def main():
     c1 = make_counter(0, 1)
     c2 = make_counter(10, 5)
     print([c1() for _ in range(4)], [c2() for _ in range(4)], c1())
     print(running_mean([1.0, 2.5, 4.0]))
+    peek = make_account(50)
+    print(peek(), peek() + 1)
 
 
 main()
