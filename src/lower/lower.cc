@@ -129,6 +129,7 @@ RId Lowerer::rust_type(TypeId t) {
 
 RId Lowerer::param_type(const sema::Var& v) {
   TyKind k = T.kind(v.type);
+  if (v.cell) return b_.ty_ref(b_.ty("std::cell::Cell", {rust_type(v.type)}));
   if (k == TyKind::Str && !v.reassigned) return b_.ty_ref(b_.ty("str"));
   if (k == TyKind::List && !v.reassigned) {
     if (v.mutated) return b_.ty_ref(rust_type(v.type), true);
@@ -151,7 +152,7 @@ RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
   if (dyn && fn.cls >= 0 && !fn.is_static) params.push_back(b_.param("_self", b_.ty("Value")));
   // Dynamic functions: *args, keyword-only and **kwargs too (callers pass them).
   for (uint32_t p : dyn ? d_param_vars(f) : s_params(f))
-    params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn ? b_.ty("Value") : param_type(fn.vars[p])));
+    params.push_back(b_.param(rust::escape_ident("_" + rust::snake_case(fn.vars[p].name)), dyn ? b_.ty("Value") : param_type(s_cell_param(f, p))));
   std::string msg = what;
   if (where != kNone) msg += " at line " + std::to_string(m_.pos(where).lineno);
   RId err = b_.call(b_.path("Err"), {b_.call("PyException::not_implemented", {b_.str_lit(msg)})});
@@ -180,23 +181,25 @@ RId Lowerer::function(uint32_t f) {
   for (uint32_t p : s_params(f)) {
     const sema::Var& v = fn.vars[p];
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
-    RId ty = param_type(v);
+    RId ty = param_type(s_cell_param(f, p));
     bool mut = v.reassigned && (T.is_copy(v.type) || T.kind(v.type) == TyKind::Str || T.kind(v.type) == TyKind::List ||
                                 T.kind(v.type) == TyKind::BigInt);
     if (T.kind(v.type) == TyKind::Optional && (v.reassigned || v.mutated)) mut = true;
+    if (v.cell) mut = false;  // a &Cell<T>: set() needs no mut
     std::string rn = local_name(v.name);
     params.push_back(b_.param(rn, ty, mut));
     Form form = Form::Place;
     const sema::TypeRec& r = T.get(b_.tree().node(ty).kind == rust::RKind::TyRef ? v.type : v.type);
     (void)r;
     if (b_.tree().node(ty).kind == rust::RKind::TyRef) form = (b_.tree().node(ty).flags & rust::kMut) ? Form::MutRef : Form::Borrowed;
+    if (v.cell) form = Form::SCell;
     bind(v.name, {rn, v.type, form});
   }
   for (uint32_t i = 0; i < fn.vars.size(); ++i) {
     const sema::Var& v = fn.vars[i];
     if (v.is_param) continue;
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
-    bind(v.name, {local_name(v.name), v.type, Form::Place});
+    bind(v.name, {local_name(v.name), v.type, v.cell ? Form::SCell : Form::Place});
     // A caught exception (`except E as e`) is declared by its handler.
     if (v.decl_block != kNone && v.decl_stmt == kNone && T.kind(v.type) != TyKind::Exc) hoisted_[v.decl_block].push_back(i);
   }
@@ -206,6 +209,7 @@ RId Lowerer::function(uint32_t f) {
   if (fn.node != kNone && !list_of(fn.node, fld::FunctionDef::decorator_list).empty()) fail(fn.node, "decorated function");
   s_nested_checks(f);
   s_func_checks(f);
+  s_cell_checks(f);
   // A default that is not a constant is one object shared by every call
   // (`bucket=[]`): the dynamic lowering keeps that sharing.
   for (uint32_t p : s_params(f)) {
@@ -242,6 +246,7 @@ RId Lowerer::function(uint32_t f) {
     if (!doc.empty() && !run.empty()) run.erase(run.begin());
     Ids out;
     if (f == 0 && mixed()) register_exception_classes(out);
+    s_cell_params(f, out);
     for (uint32_t v : hoisted_[list]) out.push_back(declare_hoisted(v));
     for (size_t i = 0; i < run.size(); ++i) {
       NodeId s = run[i];

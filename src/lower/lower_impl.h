@@ -30,6 +30,7 @@ enum class Form : uint8_t {
   MutRef,    // &mut Vec<T> parameter
   Cell,      // dynamic mode: a variable shared with closures (rt::closure::Cell)
   Global,    // dynamic mode: a module variable kept in the runtime's global table
+  SCell,     // static mode: a `nonlocal` variable shared with nested defs (Rc<Cell<T>>; &Cell<T> in them)
 };
 
 // Dynamic mode: one Python scope (module, function, lambda, comprehension,
@@ -440,6 +441,11 @@ class Lowerer {
   RId s_func_type(TypeId t);                         // rt::fnvalue::FnN<A.., R>
   void s_func_checks(uint32_t f);                    // gives up on function values it cannot type
   LE s_func_value(NodeId e);                         // a nested def as a closure value
+  void s_cell_assign(const Binding& b, bool decl, RId val, Ids& out);  // `nonlocal` variables (lower_static_cell.cc)
+  void s_cell_checks(uint32_t f);
+  void s_nonlocal_stmt(NodeId s);
+  sema::Var s_cell_param(uint32_t f, uint32_t p) const;  // p as the caller passes it
+  void s_cell_params(uint32_t f, Ids& out);              // parameters made cells: shadowed by one  // nothing to run when every name is a cell
   LE s_call_value(NodeId e, const Binding& b);       // call of a variable holding a function value
 
   // ---- static classes (lower_static_class.cc)

@@ -63,6 +63,7 @@ int Lowerer::s_nested_callee(std::string_view n) const {
 
 RId Lowerer::s_pass_arg(LE v, const sema::Var& p) {
   TyKind k = T.kind(p.type);
+  if (p.cell) return b_.ref(v.id);  // the shared cell (lower_static_cell.cc)
   if (k == TyKind::Str && !p.reassigned) return as_str_ref(v);
   if (k == TyKind::List && !p.reassigned && p.mutated) {
     if (v.form == Form::Borrowed) fail(kNone, "a read-only list passed where it is changed");

@@ -36,8 +36,9 @@ bool Lowerer::s_func_ok(TypeId t) const {
   if (r.kind != TyKind::Func || !r.args.empty() || r.cls >= tm_.funcs.size()) return false;
   const sema::Function& fn = tm_.funcs[r.cls];
   if (fn.parent < 0 || fn.params.size() > 2 || fn.vararg >= 0 || fn.kwarg >= 0 || !fn.kwonly.empty()) return false;
+  // A default would let a (dynamic) caller pass fewer arguments than FnN takes.
   for (uint32_t p : fn.params)
-    if (!plain_param(T, fn.vars[p].type)) return false;
+    if (!plain_param(T, fn.vars[p].type) || fn.vars[p].default_value != kNone) return false;
   TypeId ret = fn.ret;
   return !T.has_dyn(ret) && !T.has_unknown(ret) && !mentions_func(T, ret) && !mentions_class(ret);
 }
@@ -96,6 +97,13 @@ LE Lowerer::s_func_value(NodeId e) {
     const sema::Var* pv = here.find(v.name);
     const Binding* b = lookup(v.name);
     TyKind k = T.kind(v.type);
+    if (v.cell && b && b->form == Form::SCell) {
+      // A `nonlocal` variable: the closure shares the cell (lower_static_cell.cc).
+      std::string cap = fresh("cap");
+      lets.push_back(b_.let(cap, kNil, b_.call("std::rc::Rc::clone", {b_.ref(b_.path(b->rust))}), false));
+      args.push_back(b_.ref(b_.path(cap)));
+      continue;
+    }
     bool fixed = pv && pv->is_param && !pv->reassigned && !pv->mutated && !v.mutated;
     if (!b || !fixed || !(T.is_copy(v.type) || k == TyKind::Str || k == TyKind::List)) {
       fail(e, "closure " + n + " over " + v.name + ", which is not a parameter that stays the same");

@@ -116,6 +116,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::Assert: assert_stmt(s, out); break;
     case Kind::FunctionDef: s_def_stmt(s, out); break;
     case Kind::Delete: delete_stmt(s, out); break;
+    case Kind::Nonlocal: s_nonlocal_stmt(s); break;
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (mixed() && cur_ == 0) mixed_publish_globals(s, out);
@@ -137,6 +138,10 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
       const sema::Function& fn = tm_.funcs[cur_];
       const sema::Var* v = fn.find(py);
       RId val = coerce(value, bnd->ty);
+      if (bnd->form == Form::SCell) {
+        s_cell_assign(*bnd, v && !v->is_param && v->decl_stmt == s, val, out);
+        return;
+      }
       if (v && !v->is_param && v->decl_stmt == s && scopes_.size() >= 1 && bnd == &scopes_.front().at(std::string(py))) {
         out.push_back(b_.let(bnd->rust, rust_type(bnd->ty), val, v->reassigned || v->mutated));
         return;
@@ -225,6 +230,13 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
     return;
   }
   TyKind tk = T.kind(target.ty);
+  if (kind(t) == Kind::Name && target.form == Form::Owned && lookup(ident(t, fld::Name::id)) &&
+      lookup(ident(t, fld::Name::id))->form == Form::SCell) {
+    // count += step on a cell: count.set(count.get() + step).
+    LE res = arith(op, target, value, vnode, tm_.type_of(t));
+    assign(t, kNone, {coerce(res, target.ty), target.ty, Form::Owned}, s, out);
+    return;
+  }
   if (tk == TyKind::Str && op == Kind::Add) {
     out.push_back(b_.expr_stmt(b_.assign(Op::AddAssign, place, value.form == Form::Borrowed ? value.id : b_.ref(value.id))));
     return;

@@ -206,11 +206,31 @@ class Inferer {
       tm_.funcs[f].parent = static_cast<int>(parent);
       tm_.funcs[parent].nested[name] = f;
       tm_.nested_fn[d] = f;
+      // `nonlocal n`: one variable shared by both scopes (a cell), passed
+      // like the other captures.
+      for (const std::string& n : nonlocal_names(m_, d)) {
+        auto pv = tm_.funcs[parent].var_index.find(n);
+        if (pv == tm_.funcs[parent].var_index.end()) continue;  // the Nonlocal statement reports it
+        uint32_t v = var(f, n);
+        if (tm_.funcs[f].vars[v].cell) continue;
+        tm_.funcs[f].vars[v].is_param = true;
+        tm_.funcs[f].vars[v].cell = true;
+        tm_.funcs[f].captures.push_back(v);
+        tm_.funcs[parent].vars[pv->second].cell = true;
+      }
       for (const std::string& n : names_read(m_, d)) {
         if (tm_.funcs[f].var_index.count(n) || !tm_.funcs[parent].var_index.count(n)) continue;
         uint32_t v = var(f, n);
         tm_.funcs[f].vars[v].is_param = true;
         tm_.funcs[f].captures.push_back(v);
+      }
+    }
+    // A def that only reads a variable another def rebinds reads the same cell.
+    for (const auto& [name, f] : tm_.funcs[parent].nested) {
+      (void)name;
+      for (uint32_t c : tm_.funcs[f].captures) {
+        auto pv = tm_.funcs[parent].var_index.find(tm_.funcs[f].vars[c].name);
+        if (pv != tm_.funcs[parent].var_index.end() && tm_.funcs[parent].vars[pv->second].cell) tm_.funcs[f].vars[c].cell = true;
       }
     }
   }
@@ -811,6 +831,12 @@ class Inferer {
         if (!tm_.nested_fn.count(s)) unsupported(cur_, s, "nested function");
         break;
       case Kind::ClassDef: unsupported(cur_, s, "nested class"); break;
+      case Kind::Nonlocal:
+        for (uint32_t sid : m_.list(slot(s, fld::Nonlocal::names))) {
+          const Var* v = tm_.funcs[cur_].find(m_.str(sid));
+          if (!v || !v->cell) unsupported(cur_, s, "Nonlocal statement");
+        }
+        break;
       default: unsupported(cur_, s, std::string(ast::kind_name(kind(s))) + " statement"); break;
     }
   }

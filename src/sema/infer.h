@@ -28,6 +28,7 @@ struct Var {
   bool reassigned = false;  // bound again after its first binding (params: at all)
   bool mutated = false;     // container changed in place (append, item store, ...)
   bool global_ref = false;  // a module-level name read from a function
+  bool cell = false;        // shared with a nested def that rebinds it (`nonlocal`): Rc<Cell<T>>
   // Where the Rust `let` goes: at decl_stmt (an assignment directly in
   // decl_block), or, when decl_stmt is kNone, at the start of decl_block.
   ast::ListId decl_block = ast::kNone;
@@ -96,6 +97,8 @@ struct TypedModule {
 std::vector<std::string> names_read(const ast::Module& m, ast::NodeId def);
 // The defs directly inside a function body (any depth of if/for/while/try/with, not inside other defs).
 std::vector<ast::NodeId> nested_defs(const ast::Module& m, ast::NodeId def);
+// The names a def declares `nonlocal` (its own body, not inside further defs).
+std::vector<std::string> nonlocal_names(const ast::Module& m, ast::NodeId def);
 
 TypedModule infer(const ast::Module& module, const index::GlobalIndex* index, std::string_view module_name);
 
