@@ -4,32 +4,12 @@
 // converts the dynamic result back to the type sema inferred (FromValue,
 // TypeError when it does not fit); a dynamic caller converts its Values to
 // the static parameter types and wraps the result.
+#include "ast/walk.h"
 #include "lower/lower_impl.h"
 
 namespace portalis::lower {
 
-namespace {
-
-// Nodes under `root` (statement lists included), depth first.
-template <class Visit>
-void walk(const ast::Module& m, NodeId root, Visit visit) {
-  std::vector<NodeId> stack{root};
-  while (!stack.empty()) {
-    NodeId n = stack.back();
-    stack.pop_back();
-    if (n == kNone || n >= m.node_count()) continue;
-    visit(n);
-    auto fs = ast::fields_of(m.kind(n));
-    for (size_t i = 0; i < fs.size(); ++i) {
-      uint32_t v = m.slot(n, static_cast<uint32_t>(i));
-      if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(v);
-      else if (fs[i].type == ast::FieldType::List)
-        for (NodeId c : m.list(v)) stack.push_back(c);
-    }
-  }
-}
-
-}  // namespace
+using ast::walk;
 
 bool Lowerer::is_dyn_fn(uint32_t f) const {
   if (dyn_) return true;

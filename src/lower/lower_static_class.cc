@@ -17,6 +17,7 @@
 // this lowering: inheritance, decorators, class attributes, dunders other
 // than __init__, a method that fails statically, or a dynamic function
 // that touches its instances (there is no Value bridge for them).
+#include "ast/walk.h"
 #include "lower/lower_impl.h"
 
 namespace portalis::lower {
@@ -24,24 +25,6 @@ namespace portalis::lower {
 namespace {
 
 bool has_decorators(const ast::Module& m, NodeId def, uint32_t field) { return !m.list_of(def, field).empty(); }
-
-template <class Visit>
-void walk_nodes(const ast::Module& m, NodeId root, Visit visit) {
-  std::vector<NodeId> stack{root};
-  while (!stack.empty()) {
-    NodeId n = stack.back();
-    stack.pop_back();
-    if (n == kNone || n >= m.node_count()) continue;
-    visit(n);
-    auto fs = ast::fields_of(m.kind(n));
-    for (size_t i = 0; i < fs.size(); ++i) {
-      uint32_t v = m.slot(n, static_cast<uint32_t>(i));
-      if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(v);
-      else if (fs[i].type == ast::FieldType::List)
-        for (NodeId c : m.list(v)) stack.push_back(c);
-    }
-  }
-}
 
 bool type_mentions(const Types& T, TypeId t, uint32_t ci) {
   const sema::TypeRec& r = T.get(t);
@@ -105,7 +88,7 @@ std::set<uint32_t> unbridged_uses(const sema::TypedModule& tm, const std::set<ui
   // cannot change them or keep them are fine.
   std::set<NodeId> read_only, callee;
   for (NodeId root : roots)
-    walk_nodes(m, root, [&](NodeId n) {
+    ast::walk(m, root, [&](NodeId n) {
       Kind k = m.kind(n);
       if (k == Kind::Subscript) read_only.insert(m.slot(n, fld::Subscript::value));
       if (k == Kind::For) read_only.insert(m.slot(n, fld::For::iter));
@@ -125,7 +108,7 @@ std::set<uint32_t> unbridged_uses(const sema::TypedModule& tm, const std::set<ui
     });
   bool type_tests = false;
   for (NodeId root : roots)
-    walk_nodes(m, root, [&](NodeId n) {
+    ast::walk(m, root, [&](NodeId n) {
       Kind k = m.kind(n);
       if (k == Kind::Name) {
         std::string_view id = m.str(m.slot(n, fld::Name::id));
@@ -220,12 +203,12 @@ std::set<uint32_t> classes_touched_by(const sema::TypedModule& tm, uint32_t f) {
     }
   };
   if (fn.node != kNone) {
-    walk_nodes(m, fn.node, visit);
+    ast::walk(m, fn.node, visit);
   } else {
     for (NodeId s : m.list_of(m.root(), fld::Module::body)) {
       Kind k = m.kind(s);
       if (k == Kind::FunctionDef || k == Kind::ClassDef) continue;
-      walk_nodes(m, s, visit);
+      ast::walk(m, s, visit);
     }
   }
   return out;
@@ -434,7 +417,7 @@ bool Lowerer::s_conflicts(NodeId s) {
   auto hit = conflict_cache_.find(s);
   if (hit != conflict_cache_.end()) return hit->second;
   bool found = false;
-  walk_nodes(m_, s, [&](NodeId n) {
+  ast::walk(m_, s, [&](NodeId n) {
     if (found) return;
     Kind k = kind(n);
     if (k == Kind::Call) {
@@ -455,7 +438,7 @@ bool Lowerer::s_conflicts(NodeId s) {
         for (NodeId t : list_of(n, fld::Assign::targets)) targets.push_back(t);
       else targets.push_back(slot(n, k == Kind::AugAssign ? fld::AugAssign::target : fld::AnnAssign::target));
       for (NodeId root : targets)
-        walk_nodes(m_, root, [&](NodeId t) {
+        ast::walk(m_, root, [&](NodeId t) {
           if (kind(t) == Kind::Attribute && T.kind(tm_.type_of(slot(t, fld::Attribute::value))) == TyKind::Class) found = true;
         });
     }
