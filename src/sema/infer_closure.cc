@@ -4,6 +4,7 @@
 // extra parameters (sema::Function::captures).
 #include <set>
 
+#include "ast/walk.h"
 #include "sema/infer.h"
 
 namespace portalis::sema {
@@ -50,59 +51,18 @@ std::vector<std::string> names_read(const ast::Module& m, NodeId def) {
 
 std::vector<NodeId> nested_defs(const ast::Module& m, NodeId def) {
   std::vector<NodeId> out;
-  std::vector<NodeId> stack;
-  auto push = [&](std::span<const uint32_t> l) {
-    for (auto it = l.rbegin(); it != l.rend(); ++it) stack.push_back(*it);
-  };
-  push(m.list_of(def, fld::FunctionDef::body));
-  while (!stack.empty()) {
-    NodeId s = stack.back();
-    stack.pop_back();
-    switch (m.kind(s)) {
-      case Kind::FunctionDef: out.push_back(s); break;
-      case Kind::If: push(m.list_of(s, fld::If::orelse)); push(m.list_of(s, fld::If::body)); break;
-      case Kind::For: push(m.list_of(s, fld::For::orelse)); push(m.list_of(s, fld::For::body)); break;
-      case Kind::While: push(m.list_of(s, fld::While::orelse)); push(m.list_of(s, fld::While::body)); break;
-      case Kind::With: push(m.list_of(s, fld::With::body)); break;
-      case Kind::Try:
-        push(m.list_of(s, fld::Try::finalbody));
-        push(m.list_of(s, fld::Try::orelse));
-        for (NodeId h : m.list_of(s, fld::Try::handlers)) push(m.list_of(h, fld::ExceptHandler::body));
-        push(m.list_of(s, fld::Try::body));
-        break;
-      default: break;
-    }
-  }
+  ast::walk_scope_statements(m, m.list_of(def, fld::FunctionDef::body), [&](NodeId s) {
+    if (m.kind(s) == Kind::FunctionDef) out.push_back(s);
+  });
   return out;
 }
 
 std::vector<std::string> nonlocal_names(const ast::Module& m, NodeId def) {
   std::vector<std::string> out;
-  std::vector<NodeId> stack;
-  auto push = [&](std::span<const uint32_t> l) {
-    for (auto it = l.rbegin(); it != l.rend(); ++it) stack.push_back(*it);
-  };
-  push(m.list_of(def, fld::FunctionDef::body));
-  while (!stack.empty()) {
-    NodeId s = stack.back();
-    stack.pop_back();
-    switch (m.kind(s)) {
-      case Kind::Nonlocal:
-        for (uint32_t sid : m.list(m.slot(s, fld::Nonlocal::names))) out.emplace_back(m.str(sid));
-        break;
-      case Kind::If: push(m.list_of(s, fld::If::orelse)); push(m.list_of(s, fld::If::body)); break;
-      case Kind::For: push(m.list_of(s, fld::For::orelse)); push(m.list_of(s, fld::For::body)); break;
-      case Kind::While: push(m.list_of(s, fld::While::orelse)); push(m.list_of(s, fld::While::body)); break;
-      case Kind::With: push(m.list_of(s, fld::With::body)); break;
-      case Kind::Try:
-        push(m.list_of(s, fld::Try::finalbody));
-        push(m.list_of(s, fld::Try::orelse));
-        for (NodeId h : m.list_of(s, fld::Try::handlers)) push(m.list_of(h, fld::ExceptHandler::body));
-        push(m.list_of(s, fld::Try::body));
-        break;
-      default: break;
-    }
-  }
+  ast::walk_scope_statements(m, m.list_of(def, fld::FunctionDef::body), [&](NodeId s) {
+    if (m.kind(s) == Kind::Nonlocal)
+      for (uint32_t sid : m.list(m.slot(s, fld::Nonlocal::names))) out.emplace_back(m.str(sid));
+  });
   return out;
 }
 
