@@ -126,8 +126,8 @@ class Lowerer {
  public:
   Lowerer(const sema::TypedModule& tm, const lex::TokenBuffer* tokens, const LowerOptions& opts, LowerResult& out,
           const std::set<uint32_t>& fallible, bool dynamic = false)
-      : tm_(tm), m_(*tm.ast), T(const_cast<Types&>(tm.types)), toks_(tokens), opts_(opts), out_(out),
-        b_(out.tree), fallible_in_(fallible, 0), dyn_(dynamic) {}
+      : dyn_(dynamic), tm_(tm), m_(*tm.ast), T(const_cast<Types&>(tm.types)), toks_(tokens), opts_(opts), out_(out),
+        b_(out.tree), fallible_in_(fallible, 0) {}
 
   void module();
   std::set<uint32_t> fallible_out;  // functions whose body used `?`
