@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn text_of_instances_uses_the_class() {
-        use crate::repr::{PyRepr, PyStr};
+        use crate::repr::PyStr;
         let v = vec![Obj::new(P { x: 2 })];
         assert_eq!(v.py_str(), "[P(2)]");
         assert_eq!(v[0].py_str(), "P(2)");
