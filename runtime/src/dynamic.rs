@@ -852,7 +852,13 @@ thread_local! {
 /// True the first time a module of the codebase is imported (its body runs
 /// then); the module counts as imported from that moment on.
 pub fn first_import(module: &str) -> bool {
-    IMPORTED.with(|m| m.borrow_mut().insert(module.to_string()))
+    // Called on every attribute access of the module: no allocation once imported.
+    IMPORTED.with(|m| {
+        if m.borrow().contains(module) {
+            return false;
+        }
+        m.borrow_mut().insert(module.to_string())
+    })
 }
 
 /// The class object of a translated class, built once by `make`.
