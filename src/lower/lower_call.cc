@@ -61,6 +61,11 @@ LE Lowerer::call(NodeId e) {
 }
 
 LE Lowerer::call_user(NodeId e, uint32_t f) {
+  // This call's own instance and Rust path: calls inside its arguments must neither see nor clear them.
+  RId self_arg = call_self_arg_;
+  std::string name_override = std::move(call_name_override_);
+  call_self_arg_ = kNil;
+  call_name_override_.clear();
   const sema::Function& callee = tm_.funcs[f];
   auto args = list_of(e, fld::Call::args);
   std::vector<uint32_t> ps = s_call_params(f);  // keyword-only parameters last
@@ -108,7 +113,7 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
   }
   if (mixed() && is_dyn_fn(f)) return call_dynamic(e, f, given);
   Ids out;
-  if (call_self_arg_ != kNil) out.push_back(call_self_arg_);
+  if (self_arg != kNil) out.push_back(self_arg);
   for (size_t i = 0; i < given.size(); ++i) {
     const sema::Var& p = callee.vars[ps[i]];
     NodeId a = given[i] != kNone ? given[i] : p.default_value;
@@ -129,7 +134,7 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
     }
   }
   s_capture_args(e, f, out);
-  RId c = b_.call(call_name_override_.empty() ? fn_rust_name(f) : call_name_override_, out);
+  RId c = b_.call(name_override.empty() ? fn_rust_name(f) : name_override, out);
   if (fallible_in_.count(f)) c = try_(c);
   return {c, callee.ret, Form::Owned};
 }

@@ -703,6 +703,18 @@ class Inferer {
       set_var_type(cur_, it->second, t);
   }
 
+  // `d.setdefault(k, []).append(x)`: the dict's value lists hold x's type.
+  void refine_setdefault(NodeId recv, std::string_view m, const std::vector<TypeId>& at) {
+    if (kind(recv) != Kind::Call || kind(slot(recv, fld::Call::func)) != Kind::Attribute || at.empty() ||
+        ident(slot(recv, fld::Call::func), fld::Attribute::attr) != "setdefault" || (m != "append" && m != "extend"))
+      return;
+    NodeId d = slot(slot(recv, fld::Call::func), fld::Attribute::value);
+    TypeId dt = tm_.type_of(d);
+    if (T.kind(dt) != TyKind::Dict) return;
+    mark_mutated(d);
+    refine(d, T.dict(T.get(dt).args[0], T.list(m == "append" ? at[0] : element_of(at[0]))));
+  }
+
   void stmt(NodeId s) {
     tm_.owner[s] = cur_;
     switch (kind(s)) {
@@ -1130,7 +1142,9 @@ class Inferer {
       auto elts = list_of(t, fld::Tuple::elts);
       const TypeRec& r = T.get(et);
       for (size_t i = 0; i < elts.size(); ++i)
-        bind_comp(elts[i], r.kind == TyKind::Tuple && r.args.size() == elts.size() ? r.args[i] : Types::kDyn);
+        bind_comp(elts[i], r.kind == TyKind::Tuple && r.args.size() == elts.size() ? r.args[i]
+                           : r.kind == TyKind::Unknown                                 ? Types::kUnknown  // a later round may know it
+                                                                                       : Types::kDyn);
     }
   }
 
@@ -1256,6 +1270,7 @@ class Inferer {
         mark_mutated(recv);
         if (m == "append" && !at.empty()) refine(recv, T.list(at[0]));
         if (m == "extend" && !at.empty()) refine(recv, T.list(element_of(at[0])));
+        refine_setdefault(recv, m, at);
       }
       switch (b->result) {
         case BuiltinResult::Int: return Types::kInt;
