@@ -28,6 +28,7 @@ pub mod dynamic;
 pub mod dynstd;
 pub mod exc;
 pub mod exc_obj;
+pub mod exc_fields;
 pub mod float;
 pub mod fmt;
 pub mod gen;

@@ -314,6 +314,7 @@ void Lowerer::module() {
       s_class(tm_.class_by_name.at(c.name), items);
       continue;
     }
+    if (s_exc_class(tm_.class_by_name.at(c.name), items)) continue;  // lower_static_exc.cc
     // Dynamic mode knows exception classes whose body only names them.
     bool simple_exc = dyn_items;
     for (NodeId bn : list_of(c.node, fld::ClassDef::bases))
@@ -441,6 +442,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
   UnitCache cache;
   rust::Tree shared;
   std::set<uint32_t> static_classes = static_class_candidates(tm);  // only shrinks
+  std::set<uint32_t> static_excs = static_exc_candidates(tm);       // only shrinks
   for (int round = 0; round < 32; ++round) {
     LowerResult out;
     out.tree = std::move(shared);
@@ -450,6 +452,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
     l.set_mixed(&dyn_fns);
     l.set_cache(opts.reuse_units ? &cache : nullptr);
     l.set_static_classes(&static_classes);
+    l.set_static_excs(&static_excs);
     l.take_facts(facts);
     l.module();
     l.give_facts(facts);
@@ -464,6 +467,7 @@ LowerResult lower_module(const sema::TypedModule& tm, const lex::TokenBuffer* to
       changed |= drop_static_classes(tm, l, static_classes, dyn_fns, why);
       // Which classes are structs is read everywhere types are: nothing lowered before is reused.
       if (static_classes.size() != classes_before) cache.units.clear();
+      if (drop_static_excs(tm, l, static_classes, static_excs, dyn_fns, why)) changed = true, cache.units.clear();
     }
     if (round == 0 && !changed && out.stubs == 0) return out;  // all static
     if (!changed || round == 31) {

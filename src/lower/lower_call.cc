@@ -50,6 +50,7 @@ LE Lowerer::call(NodeId e) {
       auto uc = tm_.class_by_name.find(n);
       if (uc != tm_.class_by_name.end() && is_static_class(static_cast<int>(uc->second))) return s_construct(e, uc->second);
       if (sema::find_builtin(sema::BuiltinRecv::Fn, n)) return call_builtin(e, n);
+      if (LE x = s_exc_call(e, n); x.id != kNil) return x;  // isinstance(e, C): lower_static_exc.cc
     }
     if (const Binding* b = lookup(n); b && T.kind(b->ty) == TyKind::Func) return s_call_value(e, *b);
     fail(e, "call of " + std::string(n));

@@ -58,6 +58,7 @@ LE Lowerer::expr(NodeId e) {
   switch (kind(e)) {
     case Kind::Attribute:
       if (T.kind(tm_.type_of(slot(e, fld::Attribute::value))) == TyKind::Class) return s_attr(e);
+      if (LE x = s_exc_attr(e); x.id != kNil) return x;  // lower_static_exc.cc
       return attribute_ext(e);  // `string.punctuation`, `math.pi`
     case Kind::Constant: return constant(e);
     case Kind::Name: return name(e);

@@ -70,6 +70,11 @@ std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm);
 bool s_is_static_dunder(std::string_view name);  // dunders a static class may define
 std::set<uint32_t> classes_touched_by(const sema::TypedModule& tm, uint32_t f);
 class Lowerer;
+// User exception classes with an __init__ lowered statically (lower_static_exc.cc):
+// the candidates, and after a round the ones to lower dynamically after all.
+std::set<uint32_t> static_exc_candidates(const sema::TypedModule& tm);
+bool drop_static_excs(const sema::TypedModule& tm, const Lowerer& l, const std::set<uint32_t>& static_classes,
+                      std::set<uint32_t>& excs, std::set<uint32_t>& dyn_fns, std::map<uint32_t, Unsupported>& why);
 // After a round: static classes with a failed method, or touched by a
 // dynamic function, become dynamic (their methods join dyn_fns). True when
 // anything changed.
@@ -452,7 +457,17 @@ class Lowerer {
  public:
   void set_static_classes(const std::set<uint32_t>* s) { static_classes_ = s; }
   std::set<uint32_t> class_failed_out;  // static classes with a method that failed
+  // user exception classes lowered statically (lower_static_exc.cc)
+  void set_static_excs(const std::set<uint32_t>* s) { static_excs_ = s; }
+  std::set<uint32_t> exc_failed_out;  // static exception classes whose __init__ failed
  private:
+  const std::set<uint32_t>* static_excs_ = nullptr;
+  bool s_static_exc(int ci) const;
+  bool s_exc_class(uint32_t ci, Ids& items);  // false: not one (or it failed)
+  bool s_raise_exc(NodeId s, Ids& out);        // `raise C(..)` of a class with __init__, `raise e`
+  LE s_exc_attr(NodeId e);                     // `e.field`, `e.args`, `type(e).__name__`; id kNil: not one
+  LE s_exc_call(NodeId e, std::string_view n); // `isinstance(e, C)`; id kNil: not one
+  std::vector<std::pair<std::string, NodeId>> s_exc_handlers_;  // handlers around the code: (name, handler)
   const std::set<uint32_t>* static_classes_ = nullptr;
   bool is_static_class(int ci) const;
   std::string s_class_name(uint32_t ci) const;

@@ -13,7 +13,7 @@ using ast::walk;
 
 bool Lowerer::is_dyn_fn(uint32_t f) const {
   if (dyn_) return true;
-  if (f < tm_.funcs.size() && tm_.funcs[f].cls >= 0 && !is_static_class(tm_.funcs[f].cls)) return true;  // methods live in dynamic classes
+  if (f < tm_.funcs.size() && tm_.funcs[f].cls >= 0 && !is_static_class(tm_.funcs[f].cls) && !s_static_exc(tm_.funcs[f].cls)) return true;  // methods live in dynamic classes
   return dyn_fns_ != nullptr && dyn_fns_->count(f) > 0;
 }
 

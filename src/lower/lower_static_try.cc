@@ -37,6 +37,7 @@ bool has_return(const ast::Module& m, std::span<const uint32_t> body) {
 void Lowerer::s_raise(NodeId s, Ids& out) {
   NodeId exc = slot(s, fld::Raise::exc);
   used_try_ = true;  // the function can raise: it returns PyResult
+  if (s_raise_exc(s, out)) return;  // classes with __init__, `raise e` (lower_static_exc.cc)
   if (exc == kNone) {
     if (s_caught_.empty()) {
       fail(s, "bare raise outside a handler");
@@ -151,7 +152,9 @@ void Lowerer::s_try(NodeId s, Ids& out) {
       hb.push_back(b_.let(bnd->rust, kNil, b_.method(b_.path(ev), "clone", {}), false));
     }
     s_caught_.push_back(ev);
+    if (nm != kNone) s_exc_handlers_.emplace_back(m_.str(nm), h);  // `e.field` reads h's class
     RId blk = block(list_of(h, fld::ExceptHandler::body), slot(h, fld::ExceptHandler::body));
+    if (nm != kNone) s_exc_handlers_.pop_back();
     s_caught_.pop_back();
     const rust::RNode& bn = b_.tree().node(blk);
     hb.insert(hb.end(), b_.tree().list(bn.list).begin(), b_.tree().list(bn.list).end());

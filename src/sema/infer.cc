@@ -3,6 +3,7 @@
 #include "sema/infer.h"
 
 #include "index/summary.h"
+#include "sema/infer_exc.h"
 #include "sema/infer_int.h"
 #include "sema/infer_optional.h"
 
@@ -802,7 +803,10 @@ class Inferer {
           if (slot(h, fld::ExceptHandler::type) != kNone) expr(slot(h, fld::ExceptHandler::type));
           if (slot(h, fld::ExceptHandler::name) != kNone)
             set_var_type(cur_, var(cur_, m_.str(slot(h, fld::ExceptHandler::name))), handler_type(h));
+          // `e.field` inside the handler reads the caught class's fields (infer_exc.cc).
+          if (slot(h, fld::ExceptHandler::name) != kNone) exc_handlers_.emplace_back(m_.str(slot(h, fld::ExceptHandler::name)), h);
           stmts(list_of(h, fld::ExceptHandler::body));
+          if (slot(h, fld::ExceptHandler::name) != kNone) exc_handlers_.pop_back();
         }
         stmts(list_of(s, fld::Try::orelse));
         stmts(list_of(s, fld::Try::finalbody));
@@ -817,7 +821,10 @@ class Inferer {
       case Kind::Raise: {
         // `raise E(args)`: the lowering decides whether E is an exception class.
         NodeId x = slot(s, fld::Raise::exc);
-        if (x != kNone && kind(x) == Kind::Call && kind(slot(x, fld::Call::func)) == Kind::Name) {
+        if (x != kNone && kind(x) == Kind::Call && kind(slot(x, fld::Call::func)) == Kind::Name &&
+            tm_.class_by_name.count(ident(slot(x, fld::Call::func), fld::Name::id)) && !local_shadow(ident(slot(x, fld::Call::func), fld::Name::id))) {
+          expr(x);  // a module exception class: its __init__ takes the arguments
+        } else if (x != kNone && kind(x) == Kind::Call && kind(slot(x, fld::Call::func)) == Kind::Name) {
           tm_.owner[x] = cur_;
           for (NodeId a : list_of(x, fld::Call::args)) expr(a);
           for (NodeId k : list_of(x, fld::Call::keywords)) expr(slot(k, fld::keyword::value));
@@ -1112,8 +1119,14 @@ class Inferer {
           TypeId at = module_attr_type(ident(base, fld::Name::id), ident(e, fld::Attribute::attr));
           if (at != Types::kUnknown) return at;
         }
+        if (NodeId xa = exc_type_name_arg(m_, e); xa != kNone && T.kind(expr(xa)) == TyKind::Exc) return Types::kStr;
         TypeId ot = expr(base);
         if (T.kind(ot) == TyKind::Class) return attr_type(T.get(ot).cls, e);
+        if (T.kind(ot) == TyKind::Exc) {
+          TypeId at = exc_attr_type(tm_, exc_handlers_, e);
+          if (at == Types::kDyn) unsupported(cur_, e, "attribute of an exception");
+          return at;
+        }
         if (T.kind(ot) == TyKind::Unknown) return Types::kUnknown;  // a later round may know it
         unsupported(cur_, e, "attribute access");
         return Types::kDyn;
@@ -1195,6 +1208,7 @@ class Inferer {
       }
       auto uc = tm_.class_by_name.find(n);
       if (uc != tm_.class_by_name.end() && !local_shadow(n)) return construct_type(e, uc->second, at);
+      if (n == "isinstance" && at.size() == 2 && T.kind(at[0]) == TyKind::Exc && !local_shadow(n)) return Types::kBool;
       const BuiltinInfo* b = find_builtin(BuiltinRecv::Fn, n);
       if (!b) {
         unsupported(cur_, e, "call of " + std::string(n));
@@ -1703,6 +1717,7 @@ class Inferer {
   bool nesting_ = false;               // add_function: a nested def (not a module name)
   std::vector<TypeId> lambda_args_;    // parameter types of the next Lambda typed
   std::vector<std::string> narrow_;  // names narrowed from Optional[T] to T here (infer_optional.h)
+  ExcHandlers exc_handlers_;  // handlers around the statements being typed (infer_exc.h)
   std::vector<Occ> occ_;
   std::vector<ast::ListId> blocks_;
   std::vector<std::pair<std::string, NodeId>> for_bound_;
