@@ -80,6 +80,7 @@ LE Lowerer::expr(NodeId e) {
     case Kind::ListComp: case Kind::GeneratorExp: return comprehension(e);
     case Kind::Set: return set_lit(e);
     case Kind::SetComp: case Kind::DictComp: return collect_comp(e);
+    case Kind::Lambda: return s_lambda(e);
     default:
       fail(e, std::string(ast::kind_name(kind(e))) + " expression");
       return {b_.macro("unreachable", {}), t, Form::Owned};
@@ -618,9 +619,12 @@ LE Lowerer::comprehension(NodeId e) {
   struct Level {
     RId pat, iter;
     Ids conds;
+    Ids sets;  // cells a lambda reads late (lower_static_lambda.cc)
   };
   std::vector<Level> levels;
+  Ids cells;
   for (NodeId g : gens) {
+    Ids sets;
     LE it = expr(slot(g, fld::comprehension::iter));
     TypeId elem;
     bool by_ref;
@@ -630,8 +634,11 @@ LE Lowerer::comprehension(NodeId e) {
     if (kind(target) == Kind::Name) {
       std::string py(ident(target, fld::Name::id));
       std::string rn = local_name(py);
-      pat = b_.pat_ident(rn);
-      bind(py, {rn, elem, Form::Place});
+      pat = s_comp_target_cell(e, py, rn, elem, cells, sets);
+      if (pat == kNil) {
+        pat = b_.pat_ident(rn);
+        bind(py, {rn, elem, Form::Place});
+      }
     } else if (kind(target) == Kind::Tuple && T.kind(elem) == TyKind::Tuple) {
       Ids pats;
       auto elts = list_of(target, fld::Tuple::elts);
@@ -646,7 +653,7 @@ LE Lowerer::comprehension(NodeId e) {
       fail(target, "comprehension target");
       pat = b_.pat_wild();
     }
-    Level lv{pat, iter == kNil ? b_.path("unreachable") : iter, {}};
+    Level lv{pat, iter == kNil ? b_.path("unreachable") : iter, {}, std::move(sets)};
     for (NodeId c : list_of(g, fld::comprehension::ifs)) lv.conds.push_back(cond_of(c));
     levels.push_back(std::move(lv));
   }
@@ -655,10 +662,13 @@ LE Lowerer::comprehension(NodeId e) {
   for (size_t i = levels.size(); i-- > 0;) {
     Level& lv = levels[i];
     for (size_t c = lv.conds.size(); c-- > 0;) inner = b_.expr_stmt(b_.if_(lv.conds[c], b_.block({inner})));
-    inner = b_.expr_stmt(b_.for_(lv.pat, lv.iter, b_.block({inner})));
+    lv.sets.push_back(inner);
+    inner = b_.expr_stmt(b_.for_(lv.pat, lv.iter, b_.block(lv.sets)));
   }
   RId decl = b_.let(acc, b_.ty("Vec", {rust_type(el)}), b_.call("Vec::new", {}), true);
-  RId blk = b_.block({decl, inner}, b_.path(acc));
+  cells.push_back(decl);
+  cells.push_back(inner);
+  RId blk = b_.block(cells, b_.path(acc));
   if (kind(e) == Kind::GeneratorExp) return {b_.method(blk, "into_iter", {}), T.iter(el), Form::Owned};
   return {blk, t, Form::Owned};
 }

@@ -75,6 +75,9 @@ class Lowerer;
 std::set<uint32_t> static_exc_candidates(const sema::TypedModule& tm);
 bool drop_static_excs(const sema::TypedModule& tm, const Lowerer& l, const std::set<uint32_t>& static_classes,
                       std::set<uint32_t>& excs, std::set<uint32_t>& dyn_fns, std::map<uint32_t, Unsupported>& why);
+// The parameters a call of a function value passes: a lambda's defaulted
+// ones are bound where it is made (lower_static_lambda.cc).
+std::vector<uint32_t> s_value_params(const sema::Function& fn);
 // After a round: static classes with a failed method, or touched by a
 // dynamic function, become dynamic (their methods join dyn_fns). True when
 // anything changed.
@@ -452,6 +455,11 @@ class Lowerer {
   sema::Var s_cell_param(uint32_t f, uint32_t p) const;  // p as the caller passes it
   void s_cell_params(uint32_t f, Ids& out);              // parameters made cells: shadowed by one  // nothing to run when every name is a cell
   LE s_call_value(NodeId e, const Binding& b);       // call of a variable holding a function value
+  // ---- lambdas as function values (lower_static_lambda.cc)
+  LE s_lambda(NodeId e);
+  bool s_comp_late_cell(NodeId comp, std::string_view py);  // a lambda in comp reads its variable py
+  RId s_comp_target_cell(NodeId comp, std::string_view py, const std::string& rn, TypeId elem, Ids& cells, Ids& sets);
+  std::set<std::string> s_lambda_fixed_;  // Rust names inside a lambda being lowered that never change
 
   // ---- static classes (lower_static_class.cc)
  public:

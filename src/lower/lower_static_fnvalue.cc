@@ -32,41 +32,61 @@ bool mentions_func(const sema::Types& T, TypeId t) {
 }  // namespace
 
 bool Lowerer::s_func_ok(TypeId t) const {
-  const sema::TypeRec& r = T.get(t);
-  if (r.kind != TyKind::Func || !r.args.empty() || r.cls >= tm_.funcs.size()) return false;
-  const sema::Function& fn = tm_.funcs[r.cls];
-  if (fn.parent < 0 || fn.params.size() > 2 || fn.vararg >= 0 || fn.kwarg >= 0 || !fn.kwonly.empty()) return false;
+  const sema::Function* fp = tm_.func_of(t);
+  if (!fp) return false;
+  const sema::Function& fn = *fp;
+  std::vector<uint32_t> ps = s_value_params(fn);
+  if (fn.parent < 0 || ps.size() > 2 || fn.vararg >= 0 || fn.kwarg >= 0 || !fn.kwonly.empty()) return false;
   // A default would let a (dynamic) caller pass fewer arguments than FnN takes.
-  for (uint32_t p : fn.params)
+  for (uint32_t p : ps)
     if (!plain_param(T, fn.vars[p].type) || fn.vars[p].default_value != kNone) return false;
+  for (uint32_t p : fn.params)
+    if (T.has_dyn(fn.vars[p].type) || T.has_unknown(fn.vars[p].type)) return false;
   TypeId ret = fn.ret;
   return !T.has_dyn(ret) && !T.has_unknown(ret) && !mentions_func(T, ret) && !mentions_class(ret);
 }
 
 bool Lowerer::s_func_bridgeable(TypeId t) const {
   if (!s_func_ok(t)) return false;
-  const sema::Function& fn = tm_.funcs[T.get(t).cls];
-  for (uint32_t p : fn.params)
+  const sema::Function& fn = *tm_.func_of(t);
+  for (uint32_t p : s_value_params(fn))
     if (!bridgeable(fn.vars[p].type)) return false;
   return T.kind(fn.ret) != TyKind::None && bridgeable(fn.ret);
 }
 
 RId Lowerer::s_func_type(TypeId t) {
   if (!s_func_ok(t)) return b_.ty("rt::value::Value");  // s_func_checks gives up on it
-  const sema::Function& fn = tm_.funcs[T.get(t).cls];
+  const sema::Function& fn = *tm_.func_of(t);
+  std::vector<uint32_t> ps = s_value_params(fn);
   Ids args;
-  for (uint32_t p : fn.params) args.push_back(rust_type(fn.vars[p].type));
+  for (uint32_t p : ps) args.push_back(rust_type(fn.vars[p].type));
   args.push_back(rust_type(fn.ret));
-  return b_.ty("rt::fnvalue::Fn" + std::to_string(fn.params.size()), args);
+  return b_.ty("rt::fnvalue::Fn" + std::to_string(ps.size()), args);
 }
 
 void Lowerer::s_func_checks(uint32_t f) {
   const sema::Function& fn = tm_.funcs[f];
   NodeId where = fn.node == kNone ? m_.root() : fn.node;
+  // Function values may sit in lists, tuples and as dict values (moved and
+  // cloned as Rc's); not in sets or dict keys (no Hash or Eq).
+  auto holds_ok = [&](auto&& self, TypeId t) -> bool {
+    if (!mentions_func(T, t)) return true;
+    const sema::TypeRec& r = T.get(t);
+    switch (r.kind) {
+      case TyKind::Func: return s_func_ok(t);
+      case TyKind::List: case TyKind::Optional: return self(self, r.args[0]);
+      case TyKind::Dict: return !mentions_func(T, r.args[0]) && self(self, r.args[1]);
+      case TyKind::Tuple:
+        for (TypeId a : r.args)
+          if (!self(self, a)) return false;
+        return true;
+      default: return false;
+    }
+  };
   auto check = [&](TypeId t, const std::string& what) {
     if (!mentions_func(T, t)) return;
-    if (T.kind(t) != TyKind::Func) fail(where, "function values inside a " + T.name(t) + " (" + what + ")");
-    else if (!s_func_ok(t)) fail(where, "function value " + what + " without a static signature");
+    if (T.kind(t) != TyKind::Func && !holds_ok(holds_ok, t)) fail(where, "function values inside a " + T.name(t) + " (" + what + ")");
+    else if (T.kind(t) == TyKind::Func && !s_func_ok(t)) fail(where, "function value " + what + " without a static signature");
   };
   for (const sema::Var& v : fn.vars) check(v.type, v.name);
   if (f != 0) check(fn.ret, "returned");
@@ -128,9 +148,10 @@ LE Lowerer::s_call_value(NodeId e, const Binding& b) {
     fail(e, "call of a function value without a static signature");
     return bad;
   }
-  const sema::Function& callee = tm_.funcs[T.get(t).cls];
+  const sema::Function& callee = *tm_.func_of(t);
+  std::vector<uint32_t> ps = s_value_params(callee);
   auto args = list_of(e, fld::Call::args);
-  if (args.size() != callee.params.size() || !list_of(e, fld::Call::keywords).empty()) {
+  if (args.size() != ps.size() || !list_of(e, fld::Call::keywords).empty()) {
     fail(e, "call of a function value with these arguments");
     return bad;
   }
@@ -140,7 +161,7 @@ LE Lowerer::s_call_value(NodeId e, const Binding& b) {
       fail(e, "starred argument to a function value");
       return bad;
     }
-    TypeId pt = callee.vars[callee.params[i]].type;
+    TypeId pt = callee.vars[ps[i]].type;
     out.push_back(coerce(expr_as(args[i], pt), pt));
   }
   // Function values are held by value (an Rc), so `f(x)` calls it.

@@ -53,6 +53,11 @@ class Inferer {
         if (T.has_unknown(v.type)) v.type = settle(v.type);
       if (T.has_unknown(f.ret)) f.ret = f.ret == Types::kUnknown ? Types::kNone : settle(f.ret);
     }
+    for (Function& f : tm_.lambdas) {
+      for (Var& v : f.vars)
+        if (T.has_unknown(v.type)) v.type = settle(v.type);
+      if (T.has_unknown(f.ret)) f.ret = settle(f.ret);
+    }
     for (ClassInfo& c : tm_.classes)
       for (auto& fd : c.fields)
         if (T.has_unknown(fd.second)) fd.second = settle(fd.second);
@@ -281,6 +286,7 @@ class Inferer {
     if (want.empty() || want.size() != ps.size() || !list_of(a, fld::arguments::posonlyargs).empty() || slot(a, fld::arguments::vararg) != kNone ||
         !list_of(a, fld::arguments::kwonlyargs).empty() || slot(a, fld::arguments::kwarg) != kNone ||
         !list_of(a, fld::arguments::defaults).empty()) {
+      if (want.empty() && lambda_value_ok(m_, e)) return value_lambda(e);
       unsupported(cur_, e, "Lambda expression");
       return Types::kDyn;
     }
@@ -290,6 +296,39 @@ class Inferer {
     comp_scopes_.pop_back();
     sig.insert(sig.end(), want.begin(), want.end());
     return T.intern({TyKind::Func, std::move(sig), ~0u});
+  }
+
+  // A lambda used as a value (stored, returned, called later): a function
+  // of its own in tm_.lambdas, its parameters typed by their defaults
+  // (evaluated here, where the lambda is made) and by the calls of the
+  // values holding it; its body is typed here, in the enclosing scopes.
+  TypeId value_lambda(NodeId e) {
+    auto [at, fresh] = tm_.lambda_of.emplace(e, static_cast<uint32_t>(tm_.lambdas.size()));
+    uint32_t li = at->second;
+    if (fresh) tm_.lambdas.push_back(lambda_function(m_, e, cur_));
+    for (uint32_t p : tm_.lambdas[li].params)
+      if (NodeId d = tm_.lambdas[li].vars[p].default_value; d != kNone) lambda_param(li, p, expr(d));
+    comp_scopes_.emplace_back();
+    for (uint32_t p : tm_.lambdas[li].params) comp_scopes_.back()[tm_.lambdas[li].vars[p].name] = tm_.lambdas[li].vars[p].type;
+    TypeId body = expr(slot(e, fld::Lambda::body));
+    comp_scopes_.pop_back();
+    TypeId j = T.join(tm_.lambdas[li].ret, body);
+    if (j != tm_.lambdas[li].ret) tm_.lambdas[li].ret = j, changed_ = true;
+    return T.intern({TyKind::Func, {}, kLambdaFunc | li});
+  }
+
+  void lambda_param(uint32_t li, uint32_t p, TypeId t) {
+    Var& v = tm_.lambdas[li].vars[p];
+    TypeId j = T.join(v.type, t);
+    if (j != v.type) v.type = j, changed_ = true;
+  }
+
+  // `f(a, b)` where f holds a lambda: the arguments type its parameters.
+  TypeId lambda_call(uint32_t li, const std::vector<TypeId>& at) {
+    Function& L = tm_.lambdas[li];
+    L.max_call_args = std::max(L.max_call_args, static_cast<uint32_t>(at.size()));
+    for (size_t i = 0; i < at.size() && i < L.params.size(); ++i) lambda_param(li, L.params[i], at[i]);
+    return tm_.lambdas[li].ret;
   }
 
   void add_class(NodeId def) {
@@ -1179,7 +1218,15 @@ class Inferer {
         compare_dunder(Kind::Lt, element_of(at[0]), element_of(at[0]));
       int nf = nested_callee(n);
       auto uf = tm_.func_by_name.find(n);
-      if (nf < 0 && !(uf != tm_.func_by_name.end() && !local_shadow(n))) nf = func_value(fn);
+      if (nf < 0 && !(uf != tm_.func_by_name.end() && !local_shadow(n))) {
+        nf = func_value(fn);
+        const TypeRec& fr = T.get(lookup_name(fn));
+        if (fr.kind == TyKind::Func && (fr.cls & kLambdaFunc) && (fr.cls & ~kLambdaFunc) < tm_.lambdas.size() && fr.args.empty())
+          return lambda_call(fr.cls & ~kLambdaFunc, at);
+        // A variable a later round types (`c = make_counter()` before make_counter is typed).
+        if (nf < 0 && lookup_name(fn) == Types::kUnknown && (local_shadow(n) || tm_.funcs[0].var_index.count(n) || in_comp_scope(n)))
+          return Types::kUnknown;
+      }
       if (nf >= 0 || (uf != tm_.func_by_name.end() && !local_shadow(n))) {
         Function& callee = tm_.funcs[nf >= 0 ? static_cast<uint32_t>(nf) : uf->second];
         call_keywords(callee, e, kt);
@@ -1499,6 +1546,12 @@ class Inferer {
         }
     }
     return tm_.funcs[static_cast<uint32_t>(f)].ret;
+  }
+
+  bool in_comp_scope(std::string_view n) const {
+    for (const auto& sc : comp_scopes_)
+      if (sc.count(n)) return true;
+    return false;
   }
 
   bool local_shadow(std::string_view n) const {

@@ -20,6 +20,9 @@ namespace portalis::index { class GlobalIndex; }
 
 namespace portalis::sema {
 
+// Function types of lambdas: {Func, {}, kLambdaFunc | index into TypedModule::lambdas}.
+inline constexpr uint32_t kLambdaFunc = 0x40000000u;
+
 struct Var {
   std::string name;
   TypeId type = Types::kUnknown;
@@ -59,6 +62,7 @@ struct Function {
   int parent = -1;
   std::vector<uint32_t> captures;
   std::map<std::string, uint32_t, std::less<>> nested;
+  uint32_t max_call_args = 0;     // lambdas (TypedModule::lambdas): most positional arguments a call passes
   const Var* find(std::string_view n) const {
     auto it = var_index.find(n);
     return it == var_index.end() ? nullptr : &vars[it->second];
@@ -84,6 +88,12 @@ struct TypedModule {
   std::map<std::string, uint32_t, std::less<>> func_by_name;   // module-level functions
   std::map<std::string, uint32_t, std::less<>> class_by_name;
   std::map<ast::NodeId, uint32_t> nested_fn;  // nested def statement -> its function
+  // Lambdas used as values (infer_lambda.cc): functions of their own, kept
+  // apart from funcs (node is the Lambda, parent the function holding it);
+  // their function type is {Func, {}, kLambdaFunc | index}.
+  std::vector<Function> lambdas;
+  std::map<ast::NodeId, uint32_t> lambda_of;
+  const Function* func_of(TypeId t) const;  // the function (or lambda) a function value calls, or nullptr
   std::vector<ClassInfo> classes;
   // For-loop targets bound by the loop itself (Rust `for x in`): by For NodeId.
   std::vector<uint8_t> for_binds;    // by NodeId: 1 when the For's Name target is bound by the loop
@@ -99,6 +109,15 @@ std::vector<std::string> names_read(const ast::Module& m, ast::NodeId def);
 std::vector<ast::NodeId> nested_defs(const ast::Module& m, ast::NodeId def);
 // The names a def declares `nonlocal` (its own body, not inside further defs).
 std::vector<std::string> nonlocal_names(const ast::Module& m, ast::NodeId def);
+
+// infer_lambda.cc: lambdas used as values. Whether a lambda's signature is
+// one they take (positional parameters, defaults allowed); its Function
+// (parameters only: the body is one expression); the names its body reads
+// from enclosing scopes (not its parameters, nor names that comprehensions
+// or lambdas inside it bind), in first-use order.
+bool lambda_value_ok(const ast::Module& m, ast::NodeId lambda);
+Function lambda_function(const ast::Module& m, ast::NodeId lambda, uint32_t parent);
+std::vector<std::string> lambda_free_names(const ast::Module& m, ast::NodeId lambda);
 
 TypedModule infer(const ast::Module& module, const index::GlobalIndex* index, std::string_view module_name);
 
