@@ -226,6 +226,9 @@ bool drop_static_classes(const sema::TypedModule& tm, const Lowerer& l, std::set
     }
   };
   for (uint32_t ci : l.class_failed_out) drop(ci, "class " + tm.classes[ci].name + " has a method lowered dynamically");
+  // Nothing below can drop a class when none is left (the common case: a
+  // module whose classes all have bases or decorators).
+  if (static_classes.empty()) return changed;
   // Dynamic code reaches static instances through handles (rt::native),
   // except for what unbridged_uses finds.
   for (bool again = true; again;) {
