@@ -14,6 +14,59 @@ bool pure_builtin(std::string_view n) {
     if (n == b) return true;
   return false;
 }
+// Python's repr of a display of constants (`[1, "a"]`), or false where
+// this does not know it (floats, non-ASCII text: the runtime's rules).
+bool const_repr(const ast::Module& m, NodeId e, std::string& out, int depth) {
+  if (depth > 32) return false;
+  Kind k = m.kind(e);
+  if (k == Kind::Constant) {
+    const ast::Constant& c = m.constant(m.slot(e, fld::Constant::value));
+    switch (c.tag) {
+      case ast::Constant::Tag::Int: out += c.text; return true;
+      case ast::Constant::Tag::True: out += "True"; return true;
+      case ast::Constant::Tag::False: out += "False"; return true;
+      case ast::Constant::Tag::None: out += "None"; return true;
+      case ast::Constant::Tag::Str: {
+        bool sq = c.text.find('\'') != std::string::npos, dq = c.text.find('"') != std::string::npos;
+        char q = sq && !dq ? '"' : '\'';
+        out += q;
+        for (unsigned char ch : c.text) {
+          if (ch >= 0x80) return false;
+          if (ch == '\\' || ch == static_cast<unsigned char>(q)) out += '\\', out += static_cast<char>(ch);
+          else if (ch == '\n') out += "\\n";
+          else if (ch == '\r') out += "\\r";
+          else if (ch == '\t') out += "\\t";
+          else if (ch < 0x20 || ch == 0x7f) {
+            static const char* hex = "0123456789abcdef";
+            out += "\\x";
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+          } else out += static_cast<char>(ch);
+        }
+        out += q;
+        return true;
+      }
+      default: return false;
+    }
+  }
+  if (k != Kind::List && k != Kind::Tuple) return false;
+  auto elts = m.list_of(e, k == Kind::List ? fld::List::elts : fld::Tuple::elts);
+  out += k == Kind::List ? '[' : '(';
+  for (size_t i = 0; i < elts.size(); ++i) {
+    if (i) out += ", ";
+    if (!const_repr(m, elts[i], out, depth + 1)) return false;
+  }
+  if (k == Kind::Tuple && elts.size() == 1) out += ',';
+  out += k == Kind::List ? ']' : ')';
+  return true;
+}
+
+bool empty_display(const ast::Module& m, NodeId e) {
+  Kind k = m.kind(e);
+  if (k == Kind::List) return m.list_of(e, fld::List::elts).empty();
+  if (k == Kind::Tuple) return m.list_of(e, fld::Tuple::elts).empty();
+  return false;
+}
 }  // namespace
 
 void Lowerer::s_iter_var_check(NodeId target, NodeId value) {
@@ -89,6 +142,19 @@ LE Lowerer::builtin_more(NodeId e, std::string_view n) {
     std::string d = fresh("dflt");
     RId let = b_.let(d, kNil, coerce(expr_as(args[1], t), t), false);
     return {b_.block({let}, b_.method(step, "unwrap_or", {b_.path(d)})), t, Form::Owned};
+  }
+  // str([1, "a"]): a display of constants of mixed types (no static type)
+  // has a repr known here.
+  if ((n == "str" || n == "repr") && args.size() == 1 && list_of(e, fld::Call::keywords).empty() &&
+      (kind(args[0]) == Kind::List || kind(args[0]) == Kind::Tuple) && T.has_dyn(tm_.type_of(args[0]))) {
+    std::string text;
+    if (const_repr(m_, args[0], text, 0)) return {b_.str_lit(text), Types::kStr, Form::Borrowed};
+  }
+  // set() / set([]) whose elements nothing types: an empty set of ().
+  if (n == "set" && args.size() <= 1 && list_of(e, fld::Call::keywords).empty() && (args.empty() || empty_display(m_, args[0])) &&
+      (T.has_unknown(t) || T.has_dyn(t))) {
+    TypeId st = T.set(Types::kNone);
+    return {b_.call(b_.assoc_path(rust_type(st), "new"), {}), st, Form::Owned};
   }
   return {};
 }
