@@ -123,6 +123,7 @@ RId Lowerer::rust_type(TypeId t) {
     case TyKind::Optional: return b_.ty("Option", {rust_type(r.args[0])});
     case TyKind::Exc: return b_.ty("PyException");
     case TyKind::Func: return s_func_type(t);
+    case TyKind::Iter: return b_.ty("std::vec::IntoIter", {rust_type(r.args[0])});  // a generator expression, collected
     default: return b_.ty("rt::value::Value");
   }
 }

@@ -9,7 +9,7 @@ RId Lowerer::iter_of(LE v, TypeId* elem, bool* by_ref) {
   const sema::TypeRec& r = T.get(v.ty);
   switch (r.kind) {
     case TyKind::Range: *elem = Types::kInt; return v.id;
-    case TyKind::Iter: *elem = r.args[0]; return v.id;
+    case TyKind::Iter: *elem = r.args[0]; return v.form == Form::Place ? b_.method(v.id, "by_ref", {}) : v.id;  // a variable stays usable
     case TyKind::List: {
       *elem = r.args[0];
       if (v.form == Form::Owned) return b_.method(v.id, "into_iter", {});
@@ -223,6 +223,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
   if (n == "range") return range_call(e);
   if ((n == "sorted" || n == "min" || n == "max") && s_has_key_kw(e)) return s_key_call(e, n);
   if (LE x = builtin_ext(e, n); x.id != kNil) return x;
+  if (LE x = builtin_more(e, n); x.id != kNil) return x;
   if (!list_of(e, fld::Call::keywords).empty()) {
     fail(e, "keyword arguments to " + std::string(n));
     return {b_.tuple({}), t, Form::Owned};

@@ -443,6 +443,11 @@ class Lowerer {
   LE s_key_call(NodeId e, std::string_view n);       // sorted/min/max(xs, key=.., reverse=..)
   LE s_sort_kw(NodeId e, LE recv);                   // xs.sort(key=.., reverse=..)
   LE s_keyed(NodeId e, std::string_view n, LE src);  // sorted/min/max of src with e's keywords
+  RId s_key_str_method(NodeId kf, RId x, TypeId el, TypeId* kt);  // key=str.lower (lower_static_keyfn.cc); kNil otherwise
+  void s_alias_check(NodeId target, NodeId value);  // `b = a` of a list that changes (lower_static_alias.cc)
+  bool s_repeat_shares(NodeId e, TypeId list_ty);    // `[[0] * 3] * 2`: fails, true
+  void s_iter_var_check(NodeId target, NodeId value);  // a variable holding a generator expression (lower_static_builtins.cc)
+  LE builtin_more(NodeId e, std::string_view n);       // next(), ...; id kNil when not handled
   // ---- function values: nested defs that escape (lower_static_fnvalue.cc)
   bool s_func_ok(TypeId t) const;                    // a function value the static mode can type
   bool s_func_bridgeable(TypeId t) const;            // ... and wrap into a Value

@@ -190,6 +190,8 @@ LE Lowerer::s_keyed(NodeId e, std::string_view n, LE src) {
       else if (fnn == "abs" && ek == TyKind::Int) key = b_.call("i64::abs", {b_.path(x)}), kt = Types::kInt;
       else if (fnn == "abs" && ek == TyKind::Float) key = b_.call("f64::abs", {b_.path(x)}), kt = Types::kFloat;
       else if (fnn == "str") key = py_str(xv), kt = Types::kStr;
+    } else if (kind(kf) == Kind::Attribute) {
+      key = s_key_str_method(kf, b_.path(x), el, &kt);
     }
     if (key == kNil || T.has_dyn(kt) || T.has_unknown(kt) || T.kind(kt) == TyKind::Dict || T.kind(kt) == TyKind::Set) {
       scopes_.pop_back();

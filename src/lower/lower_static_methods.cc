@@ -376,6 +376,7 @@ LE Lowerer::binop_ext(NodeId e) {
   if (op == Kind::Mult && ((lk == TyKind::List && (rk == TyKind::Int || rk == TyKind::Bool)) ||
                            (rk == TyKind::List && (lk == TyKind::Int || lk == TyKind::Bool)))) {
     if (T.kind(t) != TyKind::List || T.has_unknown(t) || T.has_dyn(t)) return {};
+    if (s_repeat_shares(e, t)) return {b_.tuple({}), t, Form::Owned};
     LE l = expr(ln), r = expr(rn);
     LE list = lk == TyKind::List ? l : r, n = lk == TyKind::List ? r : l;
     return {b_.call(rt("list::list_repeat"), {borrow(list), coerce(n, Types::kInt)}), t, Form::Owned};
@@ -437,6 +438,7 @@ bool Lowerer::aug_assign_ext(NodeId s, Ids& out) {
     return true;
   }
   if (T.kind(tt) == TyKind::List && op == Kind::Mult && (T.kind(vt) == TyKind::Int || T.kind(vt) == TyKind::Bool)) {
+    if (s_repeat_shares(s, tt)) return true;
     LE target = expr(t);
     LE v = expr(vn);
     RId rep = b_.call(rt("list::list_repeat"), {borrow(target), coerce(v, Types::kInt)});

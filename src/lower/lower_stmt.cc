@@ -135,6 +135,7 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
         fail(target, "assignment to an unknown name");
         return;
       }
+      s_alias_check(target, value_node);
       const sema::Function& fn = tm_.funcs[cur_];
       const sema::Var* v = fn.find(py);
       RId val = coerce(value, bnd->ty);
@@ -143,7 +144,7 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
         return;
       }
       if (v && !v->is_param && v->decl_stmt == s && scopes_.size() >= 1 && bnd == &scopes_.front().at(std::string(py))) {
-        out.push_back(b_.let(bnd->rust, rust_type(bnd->ty), val, v->reassigned || v->mutated));
+        out.push_back(b_.let(bnd->rust, rust_type(bnd->ty), val, v->reassigned || v->mutated || T.kind(bnd->ty) == TyKind::Iter));
         return;
       }
       out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(bnd->rust), val)));

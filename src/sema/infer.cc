@@ -725,6 +725,7 @@ class Inferer {
   }
 
   void mark_mutated(NodeId base) {
+    while (kind(base) == Kind::Subscript) base = slot(base, fld::Subscript::value);  // `grid[0][1] = 5` changes grid
     if (kind(base) != Kind::Name) return;
     auto& fn = tm_.funcs[cur_];
     auto it = fn.var_index.find(ident(base, fld::Name::id));
@@ -1298,6 +1299,7 @@ class Inferer {
         TypeId j = T.join(at[0], at[1]);
         return T.tuple({j, j});
       }
+      if (n == "next" && !args.empty()) mark_mutated(args[0]);  // advances the iterator
       if (TypeId rr, st = special_call_type(T, Types::kUnknown, n, at, &rr); st != Types::kDyn) return st;
       unsupported(cur_, e, "call of " + std::string(n));
       return Types::kDyn;

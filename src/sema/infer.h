@@ -143,5 +143,7 @@ TypeId module_attr_type(std::string_view module, std::string_view attr);
 // `Graph = Dict[str, List[int]]` at module level: a type alias, no variable.
 bool is_type_alias_stmt(const ast::Module& m, ast::NodeId s);
 TypeId special_call_type(Types& T, TypeId recv, std::string_view name, const std::vector<TypeId>& args, TypeId* refine_recv);
+// next(), frozenset(), ... (infer_builtins_more.cc): kDyn when not known, kUnknown to wait for a later round.
+TypeId builtin_call_more(Types& T, std::string_view name, const std::vector<TypeId>& args);
 
 }  // namespace portalis::sema

@@ -28,6 +28,7 @@ TypeId special_call_type(Types& T, TypeId recv, std::string_view m, const std::v
     case TyKind::Unknown:
       // A builtin function (recv is no value): set(), set(iterable).
       if (m == "set") return T.set(a.empty() ? Types::kUnknown : elem_of(T, a[0]));
+      if (TypeId x = builtin_call_more(T, m, a); x != Types::kDyn) return x;
       return Types::kDyn;
     case TyKind::Float:
       if (m == "as_integer_ratio" && a.empty()) return T.tuple({Types::kInt, Types::kInt});

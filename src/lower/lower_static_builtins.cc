@@ -1,0 +1,162 @@
+// More builtins in static functions: next(it[, default]) on a variable
+// holding a generator expression. A generator expression is lowered eagerly
+// (its items collected, then `into_iter()`), so a variable may hold one only
+// where running it early cannot show: its body calls nothing that could
+// print or change state, and the variables it reads do not change.
+#include "lower/lower_impl.h"
+
+namespace portalis::lower {
+
+namespace {
+bool pure_builtin(std::string_view n) {
+  for (std::string_view b : {"len", "abs", "min", "max", "sum", "str", "int", "float", "bool", "range", "sorted", "ord", "chr",
+                             "round", "repr", "any", "all", "enumerate", "zip", "reversed", "list", "set", "divmod", "pow"})
+    if (n == b) return true;
+  return false;
+}
+// Python's repr of a display of constants (`[1, "a"]`), or false where
+// this does not know it (floats, non-ASCII text: the runtime's rules).
+bool const_repr(const ast::Module& m, NodeId e, std::string& out, int depth) {
+  if (depth > 32) return false;
+  Kind k = m.kind(e);
+  if (k == Kind::Constant) {
+    const ast::Constant& c = m.constant(m.slot(e, fld::Constant::value));
+    switch (c.tag) {
+      case ast::Constant::Tag::Int: out += c.text; return true;
+      case ast::Constant::Tag::True: out += "True"; return true;
+      case ast::Constant::Tag::False: out += "False"; return true;
+      case ast::Constant::Tag::None: out += "None"; return true;
+      case ast::Constant::Tag::Str: {
+        bool sq = c.text.find('\'') != std::string::npos, dq = c.text.find('"') != std::string::npos;
+        char q = sq && !dq ? '"' : '\'';
+        out += q;
+        for (unsigned char ch : c.text) {
+          if (ch >= 0x80) return false;
+          if (ch == '\\' || ch == static_cast<unsigned char>(q)) out += '\\', out += static_cast<char>(ch);
+          else if (ch == '\n') out += "\\n";
+          else if (ch == '\r') out += "\\r";
+          else if (ch == '\t') out += "\\t";
+          else if (ch < 0x20 || ch == 0x7f) {
+            static const char* hex = "0123456789abcdef";
+            out += "\\x";
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+          } else out += static_cast<char>(ch);
+        }
+        out += q;
+        return true;
+      }
+      default: return false;
+    }
+  }
+  if (k != Kind::List && k != Kind::Tuple) return false;
+  auto elts = m.list_of(e, k == Kind::List ? fld::List::elts : fld::Tuple::elts);
+  out += k == Kind::List ? '[' : '(';
+  for (size_t i = 0; i < elts.size(); ++i) {
+    if (i) out += ", ";
+    if (!const_repr(m, elts[i], out, depth + 1)) return false;
+  }
+  if (k == Kind::Tuple && elts.size() == 1) out += ',';
+  out += k == Kind::List ? ']' : ')';
+  return true;
+}
+
+bool empty_display(const ast::Module& m, NodeId e) {
+  Kind k = m.kind(e);
+  if (k == Kind::List) return m.list_of(e, fld::List::elts).empty();
+  if (k == Kind::Tuple) return m.list_of(e, fld::Tuple::elts).empty();
+  return false;
+}
+}  // namespace
+
+void Lowerer::s_iter_var_check(NodeId target, NodeId value) {
+  if (kind(target) != Kind::Name || T.kind(tm_.type_of(target)) != TyKind::Iter) return;
+  const sema::Function& fn = tm_.funcs[cur_];
+  const sema::Var* v = fn.find(ident(target, fld::Name::id));
+  if (!v || v->is_param || v->reassigned || v->decl_stmt == kNone || value == kNone || kind(value) != Kind::GeneratorExp) {
+    fail(target, "a variable holding an iterator");
+    return;
+  }
+  // Walk the generator expression: only pure calls, only unchanging variables.
+  std::vector<NodeId> stack{value};
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (n == kNone) continue;
+    Kind k = kind(n);
+    if (k == Kind::Call) {
+      NodeId f = slot(n, fld::Call::func);
+      bool ok = kind(f) == Kind::Name && pure_builtin(ident(f, fld::Name::id)) && !lookup(ident(f, fld::Name::id)) &&
+                !tm_.func_by_name.count(ident(f, fld::Name::id));
+      // str methods return new values
+      if (kind(f) == Kind::Attribute && T.kind(tm_.type_of(slot(f, fld::Attribute::value))) == TyKind::Str) ok = true;
+      if (!ok) {
+        fail(n, "a call inside a generator expression held in a variable");
+        return;
+      }
+    }
+    if (k == Kind::Lambda || k == Kind::NamedExpr || k == Kind::Yield || k == Kind::Await) {
+      fail(n, std::string(ast::kind_name(k)) + " inside a generator expression held in a variable");
+      return;
+    }
+    if (k == Kind::Name) {
+      const sema::Var* r = fn.find(ident(n, fld::Name::id));
+      if (r && (r->mutated || r->reassigned) && r != v) {
+        fail(n, "a generator expression over a variable that changes");
+        return;
+      }
+      continue;
+    }
+    for (size_t i = 0; i < ast::fields_of(k).size(); ++i) {
+      ast::FieldType ft = ast::fields_of(k)[i].type;
+      uint32_t c = slot(n, static_cast<uint32_t>(i));
+      if (ft == ast::FieldType::Node || ft == ast::FieldType::OptNode) {
+        if (c != kNone) stack.push_back(c);
+      } else if (ft == ast::FieldType::List || ft == ast::FieldType::OptNodeList) {
+        for (NodeId x : m_.list(c))
+          if (x != kNone) stack.push_back(x);
+      }
+    }
+  }
+}
+
+LE Lowerer::builtin_more(NodeId e, std::string_view n) {
+  auto args = list_of(e, fld::Call::args);
+  TypeId t = tm_.type_of(e);
+  if (n == "next" && (args.size() == 1 || args.size() == 2) && list_of(e, fld::Call::keywords).empty()) {
+    if (kind(args[0]) != Kind::Name || T.kind(tm_.type_of(args[0])) != TyKind::Iter) {
+      fail(e, "next() of this value");
+      return {b_.tuple({}), t, Form::Owned};
+    }
+    LE it = expr(args[0]);
+    RId step = b_.method(it.id, "next", {});
+    if (args.size() == 1) {
+      RId err = b_.closure({}, b_.call("PyException::stop_iteration", {}));
+      return {try_(b_.method(step, "ok_or_else", {err})), t, Form::Owned};
+    }
+    if (T.kind(t) == TyKind::Optional || T.has_dyn(t) || T.has_unknown(t) || T.elem(tm_.type_of(args[0])) != t) {
+      fail(e, "next() with a default of another type");
+      return {b_.tuple({}), t, Form::Owned};
+    }
+    // The default is evaluated before the call, as in Python.
+    std::string d = fresh("dflt");
+    RId let = b_.let(d, kNil, coerce(expr_as(args[1], t), t), false);
+    return {b_.block({let}, b_.method(step, "unwrap_or", {b_.path(d)})), t, Form::Owned};
+  }
+  // str([1, "a"]): a display of constants of mixed types (no static type)
+  // has a repr known here.
+  if ((n == "str" || n == "repr") && args.size() == 1 && list_of(e, fld::Call::keywords).empty() &&
+      (kind(args[0]) == Kind::List || kind(args[0]) == Kind::Tuple) && T.has_dyn(tm_.type_of(args[0]))) {
+    std::string text;
+    if (const_repr(m_, args[0], text, 0)) return {b_.str_lit(text), Types::kStr, Form::Borrowed};
+  }
+  // set() / set([]) whose elements nothing types: an empty set of ().
+  if (n == "set" && args.size() <= 1 && list_of(e, fld::Call::keywords).empty() && (args.empty() || empty_display(m_, args[0])) &&
+      (T.has_unknown(t) || T.has_dyn(t))) {
+    TypeId st = T.set(Types::kNone);
+    return {b_.call(b_.assoc_path(rust_type(st), "new"), {}), st, Form::Owned};
+  }
+  return {};
+}
+
+}  // namespace portalis::lower
