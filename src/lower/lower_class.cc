@@ -88,6 +88,13 @@ void Lowerer::d_class(uint32_t ci, Ids& items, std::string force_fail) {
       base = b_.call(b_.path("Some"), {b_.call(rt("exc_obj::exc_class"), {b_.str_lit(ident(bn, fld::Name::id))})});
   }
   make_body.push_back(b_.let("c", kNil, b_.call("Class::new", {b_.str_lit(c.name), base}), false));
+  {
+    // Class::new registers one base; `except` and isinstance test by name through all of them.
+    Ids names;
+    for (NodeId bn : list_of(c.node, fld::ClassDef::bases))
+      if (kind(bn) == Kind::Name) names.push_back(b_.str_lit(ident(bn, fld::Name::id)));
+    if (names.size() > 1) make_body.push_back(b_.expr_stmt(b_.call(rt("exc::register_class"), {b_.str_lit(c.name), b_.ref(b_.array(names))})));
+  }
   // How a Rust closure `|a: &[Value]|` calls method f: a[0] is self (Method),
   // dropped (Static), the class object or an instance of it (Class), or the
   // class object before an explicit self (Unbound: `C.method(obj, ...)`).
