@@ -144,6 +144,7 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
       }
       if (v && !v->is_param && v->decl_stmt == s && scopes_.size() >= 1 && bnd == &scopes_.front().at(std::string(py))) {
         out.push_back(b_.let(bnd->rust, rust_type(bnd->ty), val, v->reassigned || v->mutated));
+        s_shared_decl(*bnd, *v, out);
         return;
       }
       out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(bnd->rust), val)));
