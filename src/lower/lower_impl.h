@@ -460,6 +460,10 @@ class Lowerer {
   void s_shared_decl(const Binding& b, const sema::Var& v, Ids& out);  // after its `let`: into an Rc<RefCell<..>>
   RId s_shared_capture(const Binding& b, const sema::Var& capture, Ids& lets);  // a closure's borrow of it
   std::map<std::pair<uint32_t, std::string>, bool> s_shared_cache_;
+  // ---- `global n` in static functions (lower_static_global.cc)
+  void s_global_checks(uint32_t f);
+  LE s_global_read(const Binding& b, std::string_view py);
+  void s_global_write(const Binding& b, std::string_view py, RId value, Ids& out);
 
   // ---- static classes (lower_static_class.cc)
  public:

@@ -117,6 +117,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::FunctionDef: s_def_stmt(s, out); break;
     case Kind::Delete: delete_stmt(s, out); break;
     case Kind::Nonlocal: s_nonlocal_stmt(s); break;
+    case Kind::Global: break;  // its names are bound as Form::Global (lower_static_global.cc)
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (mixed() && cur_ == 0) mixed_publish_globals(s, out);
@@ -140,6 +141,10 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
       RId val = coerce(value, bnd->ty);
       if (bnd->form == Form::SCell) {
         s_cell_assign(*bnd, v && !v->is_param && v->decl_stmt == s, val, out);
+        return;
+      }
+      if (bnd->form == Form::Global) {
+        s_global_write(*bnd, py, val, out);  // lower_static_global.cc
         return;
       }
       if (v && !v->is_param && v->decl_stmt == s && scopes_.size() >= 1 && bnd == &scopes_.front().at(std::string(py))) {
@@ -232,7 +237,7 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
   }
   TyKind tk = T.kind(target.ty);
   if (kind(t) == Kind::Name && target.form == Form::Owned && lookup(ident(t, fld::Name::id)) &&
-      lookup(ident(t, fld::Name::id))->form == Form::SCell) {
+      (lookup(ident(t, fld::Name::id))->form == Form::SCell || lookup(ident(t, fld::Name::id))->form == Form::Global)) {
     // count += step on a cell: count.set(count.get() + step).
     LE res = arith(op, target, value, vnode, tm_.type_of(t));
     assign(t, kNone, {coerce(res, target.ty), target.ty, Form::Owned}, s, out);
