@@ -200,7 +200,7 @@ RId Lowerer::function(uint32_t f) {
     const sema::Var& v = fn.vars[i];
     if (v.is_param) continue;
     if (T.has_dyn(v.type) || (mixed() && mentions_class(v.type))) dynamic = true;
-    bind(v.name, {local_name(v.name), v.type, v.cell ? Form::SCell : Form::Place});
+    bind(v.name, {local_name(v.name), v.type, v.cell ? Form::SCell : v.global_decl ? Form::Global : Form::Place});
     // A caught exception (`except E as e`) is declared by its handler.
     if (v.decl_block != kNone && v.decl_stmt == kNone && T.kind(v.type) != TyKind::Exc) hoisted_[v.decl_block].push_back(i);
   }
@@ -211,6 +211,7 @@ RId Lowerer::function(uint32_t f) {
   s_nested_checks(f);
   s_func_checks(f);
   s_cell_checks(f);
+  s_global_checks(f);
   // A default that is not a constant is one object shared by every call
   // (`bucket=[]`): the dynamic lowering keeps that sharing.
   for (uint32_t p : s_params(f)) {

@@ -113,6 +113,7 @@ LE Lowerer::name(NodeId e) {
   std::string_view n = ident(e, fld::Name::id);
   const Binding* bnd = lookup(n);
   if (bnd && bnd->form == Form::SCell) return {b_.method(b_.path(bnd->rust), "get", {}), bnd->ty, Form::Owned};
+  if (bnd && bnd->form == Form::Global) return s_global_read(*bnd, n);  // lower_static_global.cc
   if (bnd && T.kind(bnd->ty) == TyKind::Optional && tm_.type_of(e) == T.elem(bnd->ty)) return opt_unwrap(*bnd, e);
   if (bnd) return {b_.path(bnd->rust), bnd->ty, bnd->form};
   if (T.kind(tm_.type_of(e)) == TyKind::Func) return s_func_value(e);

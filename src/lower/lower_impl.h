@@ -465,6 +465,15 @@ class Lowerer {
   bool s_comp_late_cell(NodeId comp, std::string_view py);  // a lambda in comp reads its variable py
   RId s_comp_target_cell(NodeId comp, std::string_view py, const std::string& rn, TypeId elem, Ids& cells, Ids& sets);
   std::set<std::string> s_lambda_fixed_;  // Rust names inside a lambda being lowered that never change
+  // ---- lists shared by escaping closures (lower_static_shared.cc)
+  bool s_shared_list(const sema::Var& v);  // v, a local of the current function, is one
+  void s_shared_decl(const Binding& b, const sema::Var& v, Ids& out);  // after its `let`: into an Rc<RefCell<..>>
+  RId s_shared_capture(const Binding& b, const sema::Var& capture, Ids& lets);  // a closure's borrow of it
+  std::map<std::pair<uint32_t, std::string>, bool> s_shared_cache_;
+  // ---- `global n` in static functions (lower_static_global.cc)
+  void s_global_checks(uint32_t f);
+  LE s_global_read(const Binding& b, std::string_view py);
+  void s_global_write(const Binding& b, std::string_view py, RId value, Ids& out);
 
   // ---- static classes (lower_static_class.cc)
  public:

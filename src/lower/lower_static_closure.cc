@@ -84,6 +84,7 @@ void Lowerer::s_capture_args(NodeId call, uint32_t f, Ids& out) {
     if (!same && caller.parent == callee.parent)
       for (uint32_t cc : caller.captures) same |= caller.vars[cc].name == p.name;
     const Binding* b = lookup(p.name);
+    if (const sema::Var* pv = caller.find(p.name); pv && static_cast<int>(cur_) == callee.parent && s_shared_list(*pv)) same = false;
     if (!same || !b) {
       fail(call, "call of nested function " + callee.name + " where " + p.name + " is not its variable");
       out.push_back(b_.tuple({}));

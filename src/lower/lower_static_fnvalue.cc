@@ -124,6 +124,10 @@ LE Lowerer::s_func_value(NodeId e) {
       args.push_back(b_.ref(b_.path(cap)));
       continue;
     }
+    if (pv && b && s_shared_list(*pv)) {
+      args.push_back(s_shared_capture(*b, v, lets));  // lower_static_shared.cc
+      continue;
+    }
     bool fixed = pv && pv->is_param && !pv->reassigned && !pv->mutated && !v.mutated;
     if (!b || !fixed || !(T.is_copy(v.type) || k == TyKind::Str || k == TyKind::List)) {
       fail(e, "closure " + n + " over " + v.name + ", which is not a parameter that stays the same");

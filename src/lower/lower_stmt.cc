@@ -117,6 +117,7 @@ void Lowerer::stmt(NodeId s, Ids& out) {
     case Kind::FunctionDef: s_def_stmt(s, out); break;
     case Kind::Delete: delete_stmt(s, out); break;
     case Kind::Nonlocal: s_nonlocal_stmt(s); break;
+    case Kind::Global: break;  // its names are bound as Form::Global (lower_static_global.cc)
     default: fail(s, std::string(ast::kind_name(kind(s))) + " statement"); break;
   }
   if (mixed() && cur_ == 0) mixed_publish_globals(s, out);
@@ -143,8 +144,13 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
         s_cell_assign(*bnd, v && !v->is_param && v->decl_stmt == s, val, out);
         return;
       }
+      if (bnd->form == Form::Global) {
+        s_global_write(*bnd, py, val, out);  // lower_static_global.cc
+        return;
+      }
       if (v && !v->is_param && v->decl_stmt == s && scopes_.size() >= 1 && bnd == &scopes_.front().at(std::string(py))) {
         out.push_back(b_.let(bnd->rust, rust_type(bnd->ty), val, v->reassigned || v->mutated || T.kind(bnd->ty) == TyKind::Iter));
+        s_shared_decl(*bnd, *v, out);
         return;
       }
       out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.path(bnd->rust), val)));
@@ -232,7 +238,7 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
   }
   TyKind tk = T.kind(target.ty);
   if (kind(t) == Kind::Name && target.form == Form::Owned && lookup(ident(t, fld::Name::id)) &&
-      lookup(ident(t, fld::Name::id))->form == Form::SCell) {
+      (lookup(ident(t, fld::Name::id))->form == Form::SCell || lookup(ident(t, fld::Name::id))->form == Form::Global)) {
     // count += step on a cell: count.set(count.get() + step).
     LE res = arith(op, target, value, vnode, tm_.type_of(t));
     assign(t, kNone, {coerce(res, target.ty), target.ty, Form::Owned}, s, out);

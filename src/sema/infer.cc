@@ -62,6 +62,9 @@ class Inferer {
       for (auto& fd : c.fields)
         if (T.has_unknown(fd.second)) fd.second = settle(fd.second);
     for (uint32_t f = 0; f < tm_.funcs.size(); ++f) place(f);
+    for (Function& f : tm_.funcs)  // a `global` name has no `let` in the function
+      for (Var& v : f.vars)
+        if (v.global_decl) v.decl_block = kNone, v.decl_stmt = kNone;
     return std::move(tm_);
   }
 
@@ -890,6 +893,20 @@ class Inferer {
         if (!tm_.nested_fn.count(s)) unsupported(cur_, s, "nested function");
         break;
       case Kind::ClassDef: unsupported(cur_, s, "nested class"); break;
+      case Kind::Global:
+        // `global n` in a function: its n is the module's n, one type for both.
+        for (uint32_t sid : m_.list(slot(s, fld::Global::names))) {
+          auto mv = tm_.funcs[0].var_index.find(m_.str(sid));
+          if (cur_ == 0 || tm_.funcs[cur_].parent >= 0 || mv == tm_.funcs[0].var_index.end()) {
+            unsupported(cur_, s, "Global statement");
+            continue;
+          }
+          uint32_t v = var(cur_, m_.str(sid));
+          tm_.funcs[cur_].vars[v].global_decl = true;
+          set_var_type(cur_, v, tm_.funcs[0].vars[mv->second].type);
+          set_var_type(0, mv->second, tm_.funcs[cur_].vars[v].type);
+        }
+        break;
       case Kind::Nonlocal:
         for (uint32_t sid : m_.list(slot(s, fld::Nonlocal::names))) {
           const Var* v = tm_.funcs[cur_].find(m_.str(sid));

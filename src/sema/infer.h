@@ -32,6 +32,7 @@ struct Var {
   bool mutated = false;     // container changed in place (append, item store, ...)
   bool global_ref = false;  // a module-level name read from a function
   bool cell = false;        // shared with a nested def that rebinds it (`nonlocal`): Rc<Cell<T>>
+  bool global_decl = false; // declared `global` here: the module's variable (infer.cc, lower_static_global.cc)
   // Where the Rust `let` goes: at decl_stmt (an assignment directly in
   // decl_block), or, when decl_stmt is kNone, at the start of decl_block.
   ast::ListId decl_block = ast::kNone;
