@@ -2,6 +2,7 @@
 // never from the lowering, so the builder's callers cannot get them wrong.
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -512,6 +513,17 @@ class Printer {
 
   // ------------------------------------------------------------------ expressions
   Str rw(RId id, int min, Shape sh) {
+    // The one-line fast path of rw_inner, taken before the memo (which keeps
+    // only multi-line results anyway).
+    if (!loose_) {
+      const Flat& f = flat(id);
+      if (f.ok) {
+        bool paren = prec_of(id) < min;
+        Shape s = paren ? sh.right(1).shrink(1) : sh;
+        if (text_width(f.text) + f.extra <= s.width && s.indent + std::max(0, s.overhead()) + f.need <= kMaxWidth)
+          return paren ? "(" + f.text + ")" : f.text;
+      }
+    }
     // Layouts are tried more than once for the same node and shape.
     auto pack = [](int v) { return static_cast<uint64_t>((v + (1 << 23)) & 0xFFFFFF); };
     std::pair<uint64_t, uint64_t> key{(static_cast<uint64_t>(id) << 32) | (static_cast<uint64_t>(min) << 8) |
@@ -730,10 +742,15 @@ class Printer {
     bool ok = false;
   };
   const Flat& flat(RId id) {
-    auto it = flat_memo_.find(id);
-    if (it != flat_memo_.end()) return it->second;
+    // Indexed by node id (a hash lookup per call cost more than the rest of
+    // the fast path); a deque keeps references stable while children fill in.
+    if (flat_index_.size() < t_.size()) flat_index_.resize(t_.size(), kNil);
+    uint32_t& slot = flat_index_[id];
+    if (slot != kNil) return flat_store_[slot];
     Flat f = flat_compute(id);
-    return flat_memo_.emplace(id, std::move(f)).first->second;
+    flat_index_[id] = static_cast<uint32_t>(flat_store_.size());
+    flat_store_.push_back(std::move(f));
+    return flat_store_.back();
   }
   // Appends a flat operand (parenthesized when its precedence asks for it).
   bool flat_part(RId id, int min, Flat& into, bool allow_extra = false) {
@@ -1628,7 +1645,8 @@ class Printer {
   bool loose_ = false;  // fallback: nothing fits, print without width checks
   bool force_one_line_chain_ = false;  // an overflowing method-call argument may not break
   std::unordered_map<uint64_t, std::string> block_memo_;
-  std::unordered_map<RId, Flat> flat_memo_;
+  std::vector<uint32_t> flat_index_;  // node id -> flat_store_ index, kNil when not computed yet
+  std::deque<Flat> flat_store_;
   struct PairHash {
     size_t operator()(const std::pair<uint64_t, uint64_t>& k) const {
       uint64_t x = k.first * 0x9E3779B97F4A7C15ull ^ (k.second + 0x632BE59BD9B4E019ull + (k.first << 6));
