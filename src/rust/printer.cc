@@ -673,7 +673,8 @@ class Printer {
       }
     }
     std::vector<std::string> vv;
-    for (auto& x : v) vv.push_back(*x);
+    vv.reserve(n);
+    for (auto& x : v) vv.push_back(std::move(*x));  // v is not read below
     bool trailing = style != LStyle::MacroParen;
     bool all_simple = true, short_items = true;
     for (size_t i = 0; i < n; ++i) {
@@ -718,7 +719,12 @@ class Printer {
       s += sp(in) + cur + "\n" + sp(sh.indent) + std::string(close);
       return fit(s, sh);
     }
-    for (size_t i = 0; i < n; ++i) s += sp(in) + vv[i] + ((i + 1 < n || trailing) ? "," : "") + "\n";
+    for (size_t i = 0; i < n; ++i) {
+      s.append(static_cast<size_t>(in > 0 ? in : 0), ' ');
+      s += vv[i];
+      if (i + 1 < n || trailing) s += ',';
+      s += '\n';
+    }
     s += sp(sh.indent) + std::string(close);
     return fit(s, sh);
   }
