@@ -25,15 +25,18 @@ bool is_comp(Kind k) {
 void Lowerer::d_scopes() {
   if (!dscopes_.empty()) return;
   // Functions sema knows are Rust items; every other def is a closure.
-  std::set<NodeId> sema_fns;
+  // (Flags by node id, and names as views of the module's strings below:
+  // this pass visits every node of the module.)
+  std::vector<char> sema_fn(m_.node_count(), 0);
+  auto is_sema_fn = [&](NodeId n) { return n < sema_fn.size() && sema_fn[n]; };
   for (uint32_t f = 1; f < tm_.funcs.size(); ++f)
-    if (tm_.funcs[f].parent < 0) sema_fns.insert(tm_.funcs[f].node);
+    if (tm_.funcs[f].parent < 0 && tm_.funcs[f].node < sema_fn.size()) sema_fn[tm_.funcs[f].node] = 1;
   auto open = [&](NodeId n, int parent, Kind k) {
     DScope s;
     s.node = n;
     s.parent = parent;
     s.kind = k;
-    s.closure = (k == Kind::FunctionDef && !sema_fns.count(n)) || k == Kind::Lambda;
+    s.closure = (k == Kind::FunctionDef && !is_sema_fn(n)) || k == Kind::Lambda;
     dscopes_.push_back(std::move(s));
     int id = static_cast<int>(dscopes_.size()) - 1;
     dscope_of_[n] = id;
@@ -41,7 +44,7 @@ void Lowerer::d_scopes() {
   };
   struct Ref {
     int scope;
-    std::string name;
+    std::string_view name;
     bool store;
   };
   std::vector<Ref> refs;
@@ -52,18 +55,19 @@ void Lowerer::d_scopes() {
   auto push_list = [&](std::span<const uint32_t> l, int sc) {
     for (auto it = l.rbegin(); it != l.rend(); ++it) push(*it, sc);
   };
-  auto bind_name = [&](int sc, std::string name, bool param) {
+  auto bind_name = [&](int sc, std::string_view name, bool param) {
     DScope& s = dscopes_[static_cast<size_t>(sc)];
-    s.bound.insert(name);
-    if (param) s.params.insert(name);
-    else s.stored.insert(name);
-    refs.push_back({sc, std::move(name), true});
+    std::string key(name);
+    s.bound.insert(key);
+    if (param) s.params.insert(std::move(key));
+    else s.stored.insert(std::move(key));
+    refs.push_back({sc, name, true});
   };
   auto params_of = [&](NodeId args, int sc) {
     for (uint32_t fl : {fld::arguments::posonlyargs, fld::arguments::args, fld::arguments::kwonlyargs})
-      for (NodeId a : list_of(args, fl)) bind_name(sc, std::string(ident(a, fld::arg::arg)), true);
+      for (NodeId a : list_of(args, fl)) bind_name(sc, ident(a, fld::arg::arg), true);
     for (uint32_t fl : {fld::arguments::vararg, fld::arguments::kwarg})
-      if (slot(args, fl) != kNone) bind_name(sc, std::string(ident(slot(args, fl), fld::arg::arg)), true);
+      if (slot(args, fl) != kNone) bind_name(sc, ident(slot(args, fl), fld::arg::arg), true);
   };
   open(m_.root(), -1, Kind::Module);
   push_list(list_of(m_.root(), fld::Module::body), 0);
@@ -74,7 +78,7 @@ void Lowerer::d_scopes() {
     switch (k) {
       case Kind::FunctionDef: {
         // A module function is an item, not a variable of the module body.
-        if (!sema_fns.count(n)) bind_name(sc, std::string(ident(n, fld::FunctionDef::name)), false);
+        if (!is_sema_fn(n)) bind_name(sc, ident(n, fld::FunctionDef::name), false);
         NodeId args = slot(n, fld::FunctionDef::args);
         push_list(list_of(n, fld::FunctionDef::decorator_list), sc);
         push_list(list_of(args, fld::arguments::defaults), sc);
@@ -120,7 +124,7 @@ void Lowerer::d_scopes() {
         break;
       }
       case Kind::Name: {
-        std::string id(ident(n, fld::Name::id));
+        std::string_view id = ident(n, fld::Name::id);
         if (Kind(slot(n, fld::Name::ctx)) == Kind::Load) refs.push_back({sc, id, false});
         else bind_name(sc, id, false);
         break;
@@ -134,11 +138,11 @@ void Lowerer::d_scopes() {
       case Kind::Nonlocal:
         for (uint32_t sid : m_.list(slot(n, fld::Nonlocal::names))) {
           dscopes_[static_cast<size_t>(sc)].nonlocals.insert(std::string(m_.str(sid)));
-          refs.push_back({sc, std::string(m_.str(sid)), true});
+          refs.push_back({sc, m_.str(sid), true});
         }
         break;
       case Kind::ExceptHandler:
-        if (slot(n, fld::ExceptHandler::name) != kNone) bind_name(sc, std::string(m_.str(slot(n, fld::ExceptHandler::name))), false);
+        if (slot(n, fld::ExceptHandler::name) != kNone) bind_name(sc, m_.str(slot(n, fld::ExceptHandler::name)), false);
         push(slot(n, fld::ExceptHandler::type), sc);
         push_list(list_of(n, fld::ExceptHandler::body), sc);
         break;
@@ -148,8 +152,8 @@ void Lowerer::d_scopes() {
         int owner = sc;
         while (is_comp(dscopes_[static_cast<size_t>(owner)].kind)) owner = dscopes_[static_cast<size_t>(owner)].parent;
         if (kind(t) == Kind::Name) {
-          bind_name(owner, std::string(ident(t, fld::Name::id)), false);
-          refs.push_back({sc, std::string(ident(t, fld::Name::id)), true});
+          bind_name(owner, ident(t, fld::Name::id), false);
+          refs.push_back({sc, ident(t, fld::Name::id), true});
         }
         push(slot(n, fld::NamedExpr::value), sc);
         break;
@@ -171,7 +175,14 @@ void Lowerer::d_scopes() {
     return s.bound.count(n) > 0 && !s.globals.count(n) && !s.nonlocals.count(n);
   };
   std::vector<std::set<std::string>> captured(dscopes_.size());
-  for (const Ref& r : refs) {
+  std::string rname;
+  for (const Ref& ref : refs) {
+    rname.assign(ref.name);
+    struct {
+      int scope;
+      const std::string& name;
+      bool store;
+    } r{ref.scope, rname, ref.store};
     const DScope& use = dscopes_[static_cast<size_t>(r.scope)];
     if (use.globals.count(r.name) || is_local(r.scope, r.name)) continue;
     int p = use.parent;

@@ -74,9 +74,13 @@ void Lowerer::module_exports(Ids& items) {
   // imports sees the names bound so far).
   const bool init = module_body_runs();
   if (init) {
-    init_fn_ = true;
-    items.push_back(d_function(0));
-    init_fn_ = false;
+    // A unit like the others (the same one in every round: `init` and the
+    // exports do not change), so later rounds replay it.
+    unit(items, [&] {
+      init_fn_ = true;
+      items.push_back(d_function(0));
+      init_fn_ = false;
+    });
   }
   cur_ = 0;
   Ids arms;

@@ -2,6 +2,8 @@
 // never from the lowering, so the builder's callers cannot get them wrong.
 #include <algorithm>
 #include <cstdio>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -512,6 +514,17 @@ class Printer {
 
   // ------------------------------------------------------------------ expressions
   Str rw(RId id, int min, Shape sh) {
+    // The one-line fast path of rw_inner, taken before the memo (which keeps
+    // only multi-line results anyway).
+    if (!loose_) {
+      const FlatMemo& f = flat(id);
+      if (f.ok) {
+        bool paren = prec_of(id) < min;
+        Shape s = paren ? sh.right(1).shrink(1) : sh;
+        if (f.width + f.extra <= s.width && s.indent + std::max(0, s.overhead()) + f.need <= kMaxWidth)
+          return paren ? parened(f.text) : std::string(f.text);
+      }
+    }
     // Layouts are tried more than once for the same node and shape.
     auto pack = [](int v) { return static_cast<uint64_t>((v + (1 << 23)) & 0xFFFFFF); };
     std::pair<uint64_t, uint64_t> key{(static_cast<uint64_t>(id) << 32) | (static_cast<uint64_t>(min) << 8) |
@@ -660,7 +673,8 @@ class Printer {
       }
     }
     std::vector<std::string> vv;
-    for (auto& x : v) vv.push_back(*x);
+    vv.reserve(n);
+    for (auto& x : v) vv.push_back(std::move(*x));  // v is not read below
     bool trailing = style != LStyle::MacroParen;
     bool all_simple = true, short_items = true;
     for (size_t i = 0; i < n; ++i) {
@@ -705,7 +719,12 @@ class Printer {
       s += sp(in) + cur + "\n" + sp(sh.indent) + std::string(close);
       return fit(s, sh);
     }
-    for (size_t i = 0; i < n; ++i) s += sp(in) + vv[i] + ((i + 1 < n || trailing) ? "," : "") + "\n";
+    for (size_t i = 0; i < n; ++i) {
+      s.append(static_cast<size_t>(in > 0 ? in : 0), ' ');
+      s += vv[i];
+      if (i + 1 < n || trailing) s += ',';
+      s += '\n';
+    }
     s += sp(sh.indent) + std::string(close);
     return fit(s, sh);
   }
@@ -729,18 +748,64 @@ class Printer {
     int need = 0;
     bool ok = false;
   };
-  const Flat& flat(RId id) {
-    auto it = flat_memo_.find(id);
-    if (it != flat_memo_.end()) return it->second;
+  // A memoized Flat: its text lives in the arena (no string per node to
+  // allocate and free), its width is counted once.
+  struct FlatMemo {
+    std::string_view text;
+    int width = 0;
+    int extra = 0;
+    int need = 0;
+    bool ok = false;
+  };
+  const FlatMemo& flat(RId id) {
+    // Indexed by node id (a hash lookup per call cost more than the rest of
+    // the fast path); a deque keeps references stable while children fill in.
+    if (flat_index_.size() < t_.size()) flat_index_.resize(t_.size(), kNil);
+    if (flat_index_[id] != kNil) return flat_store_[flat_index_[id]];
     Flat f = flat_compute(id);
-    return flat_memo_.emplace(id, std::move(f)).first->second;
+    FlatMemo m;
+    m.ok = f.ok;
+    if (f.ok) {
+      m.text = arena_text(f.text);
+      m.width = text_width(f.text);
+      m.extra = f.extra;
+      m.need = f.need;
+    }
+    flat_index_[id] = static_cast<uint32_t>(flat_store_.size());
+    flat_store_.push_back(m);
+    return flat_store_.back();
+  }
+  // Copies s into a block that never moves (views of it stay valid).
+  std::string_view arena_text(const std::string& s) {
+    constexpr size_t kBlock = 1 << 16;
+    if (arena_.empty() || arena_left_ < s.size()) {
+      size_t size = std::max(kBlock, s.size());
+      arena_.push_back(std::make_unique<char[]>(size));
+      arena_pos_ = arena_.back().get();
+      arena_left_ = size;
+    }
+    char* p = arena_pos_;
+    std::copy(s.begin(), s.end(), p);
+    arena_pos_ += s.size();
+    arena_left_ -= s.size();
+    return std::string_view(p, s.size());
+  }
+  static std::string parened(std::string_view t) {
+    std::string r;
+    r.reserve(t.size() + 2);
+    r += '(';
+    r += t;
+    r += ')';
+    return r;
   }
   // Appends a flat operand (parenthesized when its precedence asks for it).
   bool flat_part(RId id, int min, Flat& into, bool allow_extra = false) {
-    const Flat& f = flat(id);
+    const FlatMemo& f = flat(id);
     if (!f.ok || (f.extra && !allow_extra)) return false;
     bool paren = prec_of(id) < min;
-    into.text += paren ? "(" + f.text + ")" : f.text;
+    if (paren) into.text += '(';
+    into.text += f.text;
+    if (paren) into.text += ')';
     into.need = std::max(into.need, f.need);
     return true;
   }
@@ -749,11 +814,11 @@ class Printer {
     size_t n = items.size();
     int total = 0, last_extra = 0;
     for (size_t i = 0; i < n; ++i) {
-      const Flat& f = flat(items[i]);
+      const FlatMemo& f = flat(items[i]);
       if (!f.ok) return false;
       if (i) into.text += ", ";
       into.text += f.text;
-      int w = text_width(f.text);
+      int w = f.width;
       total += w + (i ? 2 : 0);
       into.need = std::max({into.need, f.need + kTab, w + f.extra + kTab + 1});
       if (i + 1 == n) last_extra = f.extra;
@@ -908,9 +973,9 @@ class Printer {
   Str rw_inner(RId id, Shape sh) {
     const RNode& n = t_.node(id);
     if (!loose_) {
-      const Flat& f = flat(id);
-      if (f.ok && text_width(f.text) + f.extra <= sh.width && sh.indent + std::max(0, sh.overhead()) + f.need <= kMaxWidth)
-        return f.text;
+      const FlatMemo& f = flat(id);
+      if (f.ok && f.width + f.extra <= sh.width && sh.indent + std::max(0, sh.overhead()) + f.need <= kMaxWidth)
+        return std::string(f.text);
     }
     switch (n.kind) {
       case RKind::Lit: case RKind::Path: case RKind::StrLit: case RKind::CharLit:
@@ -1628,7 +1693,11 @@ class Printer {
   bool loose_ = false;  // fallback: nothing fits, print without width checks
   bool force_one_line_chain_ = false;  // an overflowing method-call argument may not break
   std::unordered_map<uint64_t, std::string> block_memo_;
-  std::unordered_map<RId, Flat> flat_memo_;
+  std::vector<uint32_t> flat_index_;  // node id -> flat_store_ index, kNil when not computed yet
+  std::deque<FlatMemo> flat_store_;
+  std::vector<std::unique_ptr<char[]>> arena_;  // flat texts
+  char* arena_pos_ = nullptr;
+  size_t arena_left_ = 0;
   struct PairHash {
     size_t operator()(const std::pair<uint64_t, uint64_t>& k) const {
       uint64_t x = k.first * 0x9E3779B97F4A7C15ull ^ (k.second + 0x632BE59BD9B4E019ull + (k.first << 6));

@@ -186,7 +186,17 @@ BigInts::BigInts(const ast::Module& m) : m_(m), seed_(m.node_count(), 0) {
   }
   // A product with the function's own result grows with the recursion depth
   // (`n * fact(n - 1)`, `half * half` where `half = power(b, e // 2)`).
+  // Both walks below look for calls of the function by its name: one walk
+  // of the module finds the names called at all.
+  std::set<std::string_view> called;
+  if (!functions.empty())
+    any_node(m, m.root(), [&](NodeId n) {
+      if (m.kind(n) == Kind::Call && m.kind(m.slot(n, fld::Call::func)) == Kind::Name)
+        called.insert(m.str(m.slot(m.slot(n, fld::Call::func), fld::Name::id)));
+      return false;
+    });
   for (auto [def, name] : functions) {
+    if (!called.count(name)) continue;
     std::set<std::string_view> from_call;
     any_node(m, def, [&](NodeId n) {
       Kind k = m.kind(n);
