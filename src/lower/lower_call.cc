@@ -52,6 +52,7 @@ LE Lowerer::call(NodeId e) {
       if (sema::find_builtin(sema::BuiltinRecv::Fn, n)) return call_builtin(e, n);
     }
     if (const Binding* b = lookup(n); b && T.kind(b->ty) == TyKind::Func) return s_call_value(e, *b);
+    if (LE x = s_inherit_builtin(e, n); x.id != kNil && !lookup(n)) return x;  // isinstance, issubclass
     fail(e, "call of " + std::string(n));
     return {b_.tuple({}), tm_.type_of(e), Form::Owned};
   }
