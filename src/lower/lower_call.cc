@@ -110,6 +110,10 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
   if (mixed() && is_dyn_fn(f)) return call_dynamic(e, f, given);
   Ids out;
   if (call_self_arg_ != kNil) out.push_back(call_self_arg_);
+  // Calls among the arguments (`obj.m(other.n())`) must not see this call's callee and instance.
+  std::string name_override = std::move(call_name_override_);
+  call_name_override_.clear();
+  call_self_arg_ = kNil;
   for (size_t i = 0; i < given.size(); ++i) {
     const sema::Var& p = callee.vars[ps[i]];
     NodeId a = given[i] != kNone ? given[i] : p.default_value;
@@ -130,7 +134,7 @@ LE Lowerer::call_user(NodeId e, uint32_t f) {
     }
   }
   s_capture_args(e, f, out);
-  RId c = b_.call(call_name_override_.empty() ? fn_rust_name(f) : call_name_override_, out);
+  RId c = b_.call(name_override.empty() ? fn_rust_name(f) : name_override, out);
   if (fallible_in_.count(f)) c = try_(c);
   return {c, callee.ret, Form::Owned};
 }

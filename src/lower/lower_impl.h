@@ -490,6 +490,7 @@ class Lowerer {
   LE s_type_is(NodeId e);                          // `type(x) is C`; id kNil otherwise
   LE s_class_attr(NodeId e);                       // `C.__name__`, `C.__mro__[i].__name__`; id kNil otherwise
   bool s_upcast(TypeId from, TypeId to) const;     // same Rust type: subclass instances where base ones go
+  bool same_default(NodeId a, NodeId b) const;     // two parameter defaults are the same constant
   std::map<NodeId, bool> conflict_cache_;
   std::map<NodeId, LE> preset_;       // expressions already lowered (expr() returns these)
   bool s_in_hook_ = false;

@@ -130,6 +130,15 @@ int resolve(const sema::TypedModule& tm, uint32_t k, std::string_view name) {
 
 }  // namespace
 
+// Python takes defaults and keyword names from the method the instance's
+// class runs, the dispatcher from the static class's: they must agree.
+bool Lowerer::same_default(NodeId a, NodeId b) const {
+  if (a == kNone || b == kNone) return a == b;
+  if (kind(a) != Kind::Constant || kind(b) != Kind::Constant) return false;
+  const ast::Constant &x = m_.constant(slot(a, fld::Constant::value)), &y = m_.constant(slot(b, fld::Constant::value));
+  return x.tag == y.tag && x.text == y.text && (x.number == y.number || x.tag != ast::Constant::Tag::Float);
+}
+
 bool Lowerer::s_inherit_class(uint32_t ci, Ids& items) {
   int root_i = s_root(ci);
   if (root_i < 0) return false;
@@ -220,7 +229,8 @@ bool Lowerer::s_inherit_class(uint32_t ci, Ids& items) {
         bool same = fn.ret == rep.ret && fn.params.size() == rep.params.size() && fn.kwonly.empty() && fn.vararg < 0 && fn.kwarg < 0;
         for (size_t i = 0; same && i < fn.params.size(); ++i) {
           const sema::Var &a = fn.vars[fn.params[i]], &b = rep.vars[rep.params[i]];
-          same = a.type == b.type && a.reassigned == b.reassigned && a.mutated == b.mutated && !a.cell && !b.cell;
+          same = a.type == b.type && a.reassigned == b.reassigned && a.mutated == b.mutated && !a.cell && !b.cell &&
+                 a.name == b.name && same_default(a.default_value, b.default_value);
         }
         if (!same) {
           fail(fn.node, "override of " + name + " with another signature");

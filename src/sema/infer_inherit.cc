@@ -74,6 +74,8 @@ TypeId inherit_attr_type(TypedModule& tm, NodeId attr) {
   if (names_class(tm, on)) return Types::kStr;
   if (m.kind(on) != Kind::Subscript) return Types::kUnknown;
   NodeId seq = m.slot(on, fld::Subscript::value), idx = m.slot(on, fld::Subscript::slice);
+  // `-1` is a UnaryOp around the constant.
+  if (m.kind(idx) == Kind::UnaryOp && Kind(m.slot(idx, fld::UnaryOp::op)) == Kind::USub) idx = m.slot(idx, fld::UnaryOp::operand);
   if (m.kind(seq) != Kind::Attribute || m.kind(idx) != Kind::Constant || !names_class(tm, m.slot(seq, fld::Attribute::value)))
     return Types::kUnknown;
   std::string_view which = m.str(m.slot(seq, fld::Attribute::attr));
