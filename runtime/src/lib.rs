@@ -44,6 +44,7 @@ pub mod value;
 pub mod with;
 pub mod ctx;
 pub mod native;
+pub mod num;
 pub mod fnvalue;
 
 pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};

@@ -122,6 +122,7 @@ RId Lowerer::rust_type(TypeId t) {
       return b_.ty(rust::camel_case(tm_.classes[r.cls].name));
     case TyKind::Optional: return b_.ty("Option", {rust_type(r.args[0])});
     case TyKind::Exc: return b_.ty("PyException");
+    case TyKind::Num: return b_.ty("rt::num::Num");
     case TyKind::Func: return s_func_type(t);
     default: return b_.ty("rt::value::Value");
   }

@@ -234,6 +234,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
     return {b_.tuple({}), t, Form::Owned};
   };
   if (LE big; big_builtin(e, n, a, big)) return big;
+  if (LE nb; num_builtin(e, n, a, nb)) return nb;  // int | float (lower_static_num.cc)
   if (n == "len" && a.size() == 1) {
     if (k0() == TyKind::Str) return {b_.cast(b_.method(b_.method(a[0].id, "chars", {}), "count", {}), b_.ty("i64")), Types::kInt, Form::Owned};
     if (k0() == TyKind::List) return {b_.cast(b_.method(a[0].id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};

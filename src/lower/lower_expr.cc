@@ -157,6 +157,7 @@ RId Lowerer::to_float(LE v) {
     case TyKind::Int: return b_.cast(v.id, b_.ty("f64"));
     case TyKind::BigInt: return try_(b_.call(rt("bigint::to_float"), {borrow(v)}));
     case TyKind::Bool: return b_.cast(b_.cast(v.id, b_.ty("i64")), b_.ty("f64"));
+    case TyKind::Num: return b_.method(v.id, "to_f64", {});
     default:
       fail(kNone, "float conversion of " + T.name(v.ty));
       return v.id;
@@ -166,6 +167,8 @@ RId Lowerer::to_float(LE v) {
 RId Lowerer::coerce(LE v, TypeId want) {
   TyKind wk = T.kind(want), vk = T.kind(v.ty);
   if (v.ty != want && (wk == TyKind::Optional || (wk == TyKind::Tuple && vk == TyKind::Tuple))) return coerce_optional(v, want);
+  if (v.ty != want && (wk == TyKind::Num || vk == TyKind::Num))  // int | float (lower_static_num.cc)
+    if (RId c = num_coerce(v, want); c != kNil) return c;
   // Every value crossing a typed boundary is checked here: a mismatch the
   // lowering cannot convert makes the function a stub, never bad Rust.
   bool ok = v.ty == want || want == Types::kUnknown || (wk == TyKind::Float && (vk == TyKind::Int || vk == TyKind::Bool)) ||
@@ -194,6 +197,7 @@ RId Lowerer::truthy(LE v) {
     case TyKind::Int: return b_.binary(Op::Ne, v.id, b_.int_lit(0));
     case TyKind::Float: return b_.binary(Op::Ne, v.id, b_.float_lit(0.0));
     case TyKind::BigInt: return b_.call(rt("bigint::truthy"), {borrow(v)});
+    case TyKind::Num: return b_.method(v.id, "truthy", {});
     case TyKind::Str: case TyKind::List: case TyKind::Dict: case TyKind::Set:
       return b_.unary(Op::Not, b_.method(v.id, "is_empty", {}));
     case TyKind::None: return b_.bool_lit(false);
@@ -290,6 +294,7 @@ LE Lowerer::binop(NodeId e) {
 LE Lowerer::arith(Kind op, LE l, LE r, NodeId rnode, TypeId result) {
   TyKind lk = T.kind(l.ty), rk = T.kind(r.ty);
   if (lk == TyKind::BigInt || rk == TyKind::BigInt || T.kind(result) == TyKind::BigInt) return big_arith(op, l, r, rnode, result);
+  if (lk == TyKind::Num || rk == TyKind::Num || T.kind(result) == TyKind::Num) return num_arith(op, l, r, rnode, result);
   auto numeric = [](TyKind k) { return k == TyKind::Int || k == TyKind::Float || k == TyKind::Bool; };
   if (!numeric(lk) || !numeric(rk)) {
     fail(rnode, "operator on " + T.name(l.ty) + " and " + T.name(r.ty));
@@ -373,6 +378,7 @@ LE Lowerer::unary(NodeId e) {
   LE v = expr(on);
   TyKind k = T.kind(v.ty);
   if (k == TyKind::BigInt && op != Kind::Not) return big_unary(op, v);
+  if (k == TyKind::Num && op != Kind::Not) return num_unary(op, v, e);
   switch (op) {
     case Kind::Not: return {b_.unary(Op::Not, truthy(v)), Types::kBool, Form::Owned};
     case Kind::USub:
@@ -459,7 +465,9 @@ LE Lowerer::compare(NodeId e) {
       l = expr(comps[i]);
       continue;
     }
-    if (rop != Op::None) {
+    if (rop != Op::None && (lk == TyKind::Num || rk == TyKind::Num)) {
+      c = num_compare(rop, l, r);  // int | float (lower_static_num.cc)
+    } else if (rop != Op::None) {
       if (lk == TyKind::BigInt || rk == TyKind::BigInt) {
         c = big_compare(rop, l, r);
       } else if (numeric(lk) && numeric(rk)) {

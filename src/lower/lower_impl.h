@@ -204,6 +204,12 @@ class Lowerer {
   LE big_unary(Kind op, LE v);
   RId big_compare(Op rop, LE l, LE r);  // kNil: not comparable here
   bool big_builtin(NodeId e, std::string_view n, std::vector<LE>& a, LE& out);  // false: not a big-int call
+  // int | float values, rt::num::Num (lower_static_num.cc)
+  RId num_coerce(LE v, TypeId want);  // kNil: neither side is a Num conversion
+  LE num_arith(Kind op, LE l, LE r, NodeId rnode, TypeId result);
+  LE num_unary(Kind op, LE v, NodeId e);
+  RId num_compare(Op rop, LE l, LE r);  // kNil: not numbers
+  bool num_builtin(NodeId e, std::string_view n, std::vector<LE>& a, LE& out);  // false: not a Num call
   // static dicts (lower_static_dict.cc)
   RId dict_key_ref(LE k, TypeId want);
   LE dict_lit(NodeId e);

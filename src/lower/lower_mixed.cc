@@ -20,7 +20,7 @@ bool Lowerer::is_dyn_fn(uint32_t f) const {
 bool Lowerer::bridgeable(TypeId t) const {
   const sema::TypeRec& r = T.get(t);
   switch (r.kind) {
-    case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: case TyKind::BigInt: return true;
+    case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: case TyKind::BigInt: case TyKind::Num: return true;
     case TyKind::Class: return is_static_class(static_cast<int>(r.cls));  // rt::native handles
     case TyKind::List: case TyKind::Set: case TyKind::Optional: return bridgeable(r.args[0]);
     case TyKind::Func: return s_func_bridgeable(t);

@@ -37,7 +37,7 @@ bool type_mentions(const Types& T, TypeId t, uint32_t ci) {
 bool type_bridgeable(const sema::TypedModule& tm, const std::set<uint32_t>& statics, TypeId t) {
   const sema::TypeRec& r = tm.types.get(t);
   switch (r.kind) {
-    case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: return true;
+    case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::Str: case TyKind::None: case TyKind::Num: return true;
     case TyKind::Class: return statics.count(r.cls) > 0;
     case TyKind::List: case TyKind::Set: case TyKind::Dict: case TyKind::Tuple:
       if (r.kind == TyKind::Tuple && (r.args.empty() || r.args.size() > 6)) return false;
@@ -535,6 +535,8 @@ bool Lowerer::s_aug_assign(NodeId s, Ids& out) {
       return true;
     }
     res = arith(op, cur, val, vnode, rt);
+  } else if (tk == TyKind::Num) {  // int | float (lower_static_num.cc)
+    res = num_arith(op, cur, val, vnode, op == Kind::Div ? Types::kFloat : T.num());
   } else if (tk == TyKind::Str && op == Kind::Add && T.kind(val.ty) == TyKind::Str) {
     std::string acc = fresh("text");
     res = {b_.block({b_.let(acc, kNil, owned(cur), true), b_.expr_stmt(b_.method(b_.path(acc), "push_str", {as_str_ref(val)}))}, b_.path(acc)),

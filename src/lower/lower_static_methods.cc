@@ -20,6 +20,7 @@ bool is_none_const(const ast::Module& m, NodeId n) {
 bool Lowerer::nested_float(TypeId t) const {
   // A float inside a tuple or list (a plain float sorts with partial_cmp).
   const sema::TypeRec& r = T.get(t);
+  if (r.kind == TyKind::Num) return true;  // int | float: no Ord either
   if (r.kind != TyKind::Tuple && r.kind != TyKind::List) return false;
   for (TypeId a : r.args)
     if (a == Types::kFloat || nested_float(a)) return true;

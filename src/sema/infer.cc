@@ -4,6 +4,7 @@
 
 #include "index/summary.h"
 #include "sema/infer_int.h"
+#include "sema/infer_num.h"
 #include "sema/infer_optional.h"
 #include "sema/infer_inherit.h"
 
@@ -862,6 +863,7 @@ class Inferer {
     TyKind kl = T.kind(l), kr = T.kind(r);
     auto numeric = [](TyKind k) { return k == TyKind::Int || k == TyKind::Float || k == TyKind::Bool; };
     if (TypeId b = BigInts::binop(T, op, l, r); b != Types::kUnknown) return b;
+    if (TypeId nb = num_binop(T, op, l, r); nb != Types::kUnknown) return nb;  // int | float (types_num.cc)
     if (numeric(kl) && numeric(kr)) {
       bool flt = kl == TyKind::Float || kr == TyKind::Float;
       switch (op) {
@@ -1205,7 +1207,7 @@ class Inferer {
         case BuiltinResult::ListSame: return T.list(element_of(a0));
         case BuiltinResult::Special: break;
       }
-      if (n == "round") return at.size() >= 2 ? (a0 == Types::kInt ? Types::kInt : Types::kFloat) : Types::kInt;
+      if (n == "round") return at.size() >= 2 ? (a0 == Types::kInt ? Types::kInt : T.kind(a0) == TyKind::Num ? a0 : Types::kFloat) : Types::kInt;
       if (n == "min" || n == "max") {
         if (at.size() == 1) return element_of(a0);
         TypeId j = Types::kUnknown;
@@ -1216,6 +1218,8 @@ class Inferer {
       if (n == "pow") {
         for (TypeId t : at)
           if (t == Types::kFloat) return Types::kFloat;
+        for (TypeId t : at)
+          if (T.kind(t) == TyKind::Num) return t;
         return Types::kInt;
       }
       if (n == "reversed") return T.iter(element_of(a0));
@@ -1224,6 +1228,7 @@ class Inferer {
       if (n == "list") return at.empty() ? T.list(Types::kUnknown) : T.list(element_of(a0));
       if (n == "divmod" && at.size() == 2) {
         TypeId j = T.join(at[0], at[1]);
+        if (at[0] == Types::kFloat || at[1] == Types::kFloat) j = Types::kFloat;  // a float operand: floats
         return T.tuple({j, j});
       }
       if (TypeId rr, st = special_call_type(T, Types::kUnknown, n, at, &rr); st != Types::kDyn) return st;
@@ -1350,12 +1355,12 @@ class Inferer {
     }
   }
 
-  // Python keeps an int an int in a float-annotated field: the field gets
-  // no static type then (Types::join would make it a float).
+  // Python keeps an int an int in a float-annotated field: the field is
+  // int | float then (Types::join, types_num.cc).
   TypeId field_join(TypeId a, TypeId b) {
     TyKind ka = T.kind(a), kb = T.kind(b);
-    if ((ka == TyKind::Int && kb == TyKind::Float) || (ka == TyKind::Float && kb == TyKind::Int)) return Types::kDyn;
-    return T.join(a, b);
+    (void)ka, (void)kb;
+    return T.join(a, b);  // int with float: int | float (types_num.cc)
   }
 
   std::pair<std::string, TypeId>* find_field(int ci, std::string_view name) {

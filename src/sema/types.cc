@@ -21,7 +21,7 @@ TypeId Types::join(TypeId a, TypeId b) {
   if (a == kUnknown) return b;
   if (b == kUnknown) return a;
   TyKind ka = kind(a), kb = kind(b);
-  if ((ka == TyKind::Int && kb == TyKind::Float) || (ka == TyKind::Float && kb == TyKind::Int)) return kFloat;
+  if (TypeId n = join_num(a, b); n != kUnknown) return n;  // int | float (types_num.cc)
   if ((ka == TyKind::BigInt && kb == TyKind::Float) || (ka == TyKind::Float && kb == TyKind::BigInt)) return kFloat;
   if ((ka == TyKind::BigInt && kb == TyKind::Int) || (ka == TyKind::Int && kb == TyKind::BigInt)) return ka == TyKind::BigInt ? a : b;
   if (ka == kb && (ka == TyKind::List || ka == TyKind::Set || ka == TyKind::Iter)) {
@@ -52,7 +52,7 @@ TypeId Types::join(TypeId a, TypeId b) {
 
 bool Types::is_copy(TypeId id) const {
   switch (kind(id)) {
-    case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::None: return true;
+    case TyKind::Int: case TyKind::Float: case TyKind::Bool: case TyKind::None: case TyKind::Num: return true;
     case TyKind::Optional: return is_copy(get(id).args[0]);
     case TyKind::Tuple:
       for (TypeId t : get(id).args)
@@ -102,6 +102,7 @@ std::string Types::name(TypeId id) const {
     case TyKind::Dyn: return "Any";
     case TyKind::Optional: return "Optional[" + args() + "]";
     case TyKind::Exc: return "BaseException";
+    case TyKind::Num: return "int | float";
   }
   return "?";
 }

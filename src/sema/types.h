@@ -10,7 +10,8 @@ namespace portalis::sema {
 enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple, Dict, Set, Class, Func, Range, Dyn, Iter,
                             BigInt,    // an int that may outgrow i64: the runtime's Int
                             Optional,  // T | None: args [T] (Rust Option<T>)
-                            Exc };     // a caught exception (`except E as e`): rt PyException
+                            Exc,       // a caught exception (`except E as e`): rt PyException
+                            Num };     // int | float known only at run time: rt::num::Num (types_num.cc)
 
 using TypeId = uint32_t;
 
@@ -34,10 +35,12 @@ class Types {
   TypeId bigint() { return intern({TyKind::BigInt, {}, 0}); }
   TypeId optional(TypeId t);  // T | None (None, Optional, Dyn and Unknown stay as they are)
   TypeId exc() { return intern({TyKind::Exc, {}, 0}); }
+  TypeId num() { return intern({TyKind::Num, {}, 0}); }  // int | float (sema/types_num.cc)
+  TypeId join_num(TypeId a, TypeId b);  // kUnknown when neither side is a number of the other kind
   const TypeRec& get(TypeId id) const { return recs_[id]; }
   TyKind kind(TypeId id) const { return recs_[id].kind; }
   TypeId elem(TypeId id) const { return recs_[id].args.empty() ? kUnknown : recs_[id].args[0]; }
-  // Least upper bound; Int joins Float as Float; otherwise mismatch is Dyn.
+  // Least upper bound; Int joins Float as Num (int | float); otherwise mismatch is Dyn.
   TypeId join(TypeId a, TypeId b);
   TypeId join_optional(TypeId a, TypeId b);  // one side None or Optional
   bool widens_to_optional(TypeId from, TypeId to) const;  // `to` is `from` with parts made Optional
