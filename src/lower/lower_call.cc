@@ -53,6 +53,7 @@ LE Lowerer::call(NodeId e) {
       if (LE x = s_exc_call(e, n); x.id != kNil) return x;  // isinstance(e, C): lower_static_exc.cc
     }
     if (const Binding* b = lookup(n); b && T.kind(b->ty) == TyKind::Func) return s_call_value(e, *b);
+    if (LE x = s_inherit_builtin(e, n); x.id != kNil && !lookup(n)) return x;  // isinstance, issubclass
     fail(e, "call of " + std::string(n));
     return {b_.tuple({}), tm_.type_of(e), Form::Owned};
   }

@@ -57,6 +57,7 @@ LE Lowerer::expr(NodeId e) {
   if (!preset_.empty() && preset_.count(e)) return preset_.at(e);
   switch (kind(e)) {
     case Kind::Attribute:
+      if (LE c = s_class_attr(e); c.id != kNil) return c;  // `C.__name__` (lower_static_inherit.cc)
       if (T.kind(tm_.type_of(slot(e, fld::Attribute::value))) == TyKind::Class) return s_attr(e);
       if (LE x = s_exc_attr(e); x.id != kNil) return x;  // lower_static_exc.cc
       return attribute_ext(e);  // `string.punctuation`, `math.pi`
@@ -176,7 +177,8 @@ RId Lowerer::coerce(LE v, TypeId want) {
   bool ok = v.ty == want || want == Types::kUnknown || (wk == TyKind::Float && (vk == TyKind::Int || vk == TyKind::Bool)) ||
             (wk == TyKind::Int && vk == TyKind::Bool) || (wk == TyKind::Float && vk == TyKind::BigInt) ||
             (wk == TyKind::BigInt && (vk == TyKind::Int || vk == TyKind::Bool)) ||
-            (wk == TyKind::List && vk == TyKind::List && T.elem(want) == Types::kFloat && T.elem(v.ty) == Types::kInt);
+            (wk == TyKind::List && vk == TyKind::List && T.elem(want) == Types::kFloat && T.elem(v.ty) == Types::kInt) ||
+            s_upcast(v.ty, want);  // a subclass instance as its base: one Rust type (lower_static_inherit.cc)
   if (!ok) fail(kNone, "a " + T.name(v.ty) + " value where " + T.name(want) + " is expected");
   if (wk == TyKind::Float && (vk == TyKind::Int || vk == TyKind::Bool || vk == TyKind::BigInt)) return to_float(v);
   if (wk == TyKind::BigInt && vk != TyKind::BigInt) return big_owned(v);
@@ -433,6 +435,7 @@ LE Lowerer::compare(NodeId e) {
   NodeId left = slot(e, fld::Compare::left);
   auto ops = m_.list(slot(e, fld::Compare::ops));
   auto comps = list_of(e, fld::Compare::comparators);
+  if (LE t = s_type_is(e); t.id != kNil) return t;  // `type(x) is C` (lower_static_inherit.cc)
   RId acc = kNil;
   LE l = expr(left);
   for (size_t i = 0; i < comps.size(); ++i) {

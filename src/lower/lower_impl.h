@@ -69,6 +69,15 @@ struct Unsupported {
 std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm);
 bool s_is_static_dunder(std::string_view name);  // dunders a static class may define
 std::set<uint32_t> classes_touched_by(const sema::TypedModule& tm, uint32_t f);
+// Single inheritance (lower_static_inherit.cc): a class's hierarchy root (-1:
+// no base and no subclass), the hierarchy's classes, whether `class C(B)` is
+// plain single inheritance, what keeps a hierarchy dynamic ("" if nothing),
+// and the static members of hierarchies not static as a whole (with why).
+int inherit_root(const sema::TypedModule& tm, uint32_t ci);
+std::vector<uint32_t> inherit_members(const sema::TypedModule& tm, uint32_t root);
+bool inherit_base_ok(const sema::TypedModule& tm, uint32_t ci);
+std::string inherit_problem(const sema::TypedModule& tm, uint32_t root);
+std::vector<std::pair<uint32_t, std::string>> inherit_partial(const sema::TypedModule& tm, const std::set<uint32_t>& statics);
 class Lowerer;
 // User exception classes with an __init__ lowered statically (lower_static_exc.cc):
 // the candidates, and after a round the ones to lower dynamically after all.
@@ -514,6 +523,17 @@ class Lowerer {
   bool s_compare_dunder(NodeId e, Kind op, const LE& l, const LE& r, RId* out);
   bool s_len_dunder(NodeId e, const LE& a, LE* out);
   bool s_sort_dunder(NodeId e, TypeId el, const std::string& vec, RId* out);
+  // Single inheritance (lower_static_inherit.cc): a hierarchy is one struct.
+  int s_root(uint32_t ci) const;  // the hierarchy's root class, or -1 for a class without base or subclass
+  TypeId s_field_type(uint32_t ci, std::string_view name) const;  // own or inherited field, kUnknown if none
+  bool s_inherit_class(uint32_t ci, Ids& items);   // true when ci belongs to a hierarchy (emitted with its root)
+  bool s_inherit_method_call(NodeId e, LE* out);   // obj.m(...) / super().m(...) on a hierarchy
+  LE s_inherit_construct(NodeId e, uint32_t ci);
+  LE s_inherit_builtin(NodeId e, std::string_view n);  // isinstance / issubclass; id kNil otherwise
+  LE s_type_is(NodeId e);                          // `type(x) is C`; id kNil otherwise
+  LE s_class_attr(NodeId e);                       // `C.__name__`, `C.__mro__[i].__name__`; id kNil otherwise
+  bool s_upcast(TypeId from, TypeId to) const;     // same Rust type: subclass instances where base ones go
+  bool same_default(NodeId a, NodeId b) const;     // two parameter defaults are the same constant
   std::map<NodeId, bool> conflict_cache_;
   std::map<NodeId, LE> preset_;       // expressions already lowered (expr() returns these)
   bool s_in_hook_ = false;

@@ -51,6 +51,7 @@ bool type_bridgeable(const sema::TypedModule& tm, const std::set<uint32_t>& stat
 // Whether dynamic code can use the class's instances: every field and
 // method signature converts to and from Value.
 bool class_bridgeable(const sema::TypedModule& tm, const std::set<uint32_t>& statics, uint32_t ci) {
+  if (inherit_root(tm, ci) >= 0) return false;  // hierarchies have no handles (lower_static_inherit.cc)
   const sema::ClassInfo& c = tm.classes[ci];
   for (auto& fd : c.fields)
     if (!type_bridgeable(tm, statics, fd.second)) return false;
@@ -146,7 +147,7 @@ std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm) {
   std::set<uint32_t> out;
   for (uint32_t ci = 0; ci < tm.classes.size(); ++ci) {
     const sema::ClassInfo& c = tm.classes[ci];
-    bool ok = m.list_of(c.node, fld::ClassDef::bases).empty() && !has_decorators(m, c.node, fld::ClassDef::decorator_list) &&
+    bool ok = (m.list_of(c.node, fld::ClassDef::bases).empty() || inherit_base_ok(tm, ci)) && !has_decorators(m, c.node, fld::ClassDef::decorator_list) &&
               m.list_of(c.node, fld::ClassDef::keywords).empty();
     for (NodeId st : m.list_of(c.node, fld::ClassDef::body)) {
       Kind k = m.kind(st);
@@ -165,9 +166,9 @@ std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm) {
     }
     if (c.fields.empty() && c.methods.empty()) ok = false;  // a marker class: nothing to gain
     // A subclass (dynamic, as every subclass is for now) builds on its base's runtime class.
-    for (const sema::ClassInfo& other : tm.classes)
-      for (NodeId bn : m.list_of(other.node, fld::ClassDef::bases))
-        if (m.kind(bn) == Kind::Name && m.str(m.slot(bn, fld::Name::id)) == c.name) ok = false;
+    for (uint32_t oi = 0; oi < tm.classes.size(); ++oi)
+      for (NodeId bn : m.list_of(tm.classes[oi].node, fld::ClassDef::bases))
+        if (m.kind(bn) == Kind::Name && m.str(m.slot(bn, fld::Name::id)) == c.name && !inherit_base_ok(tm, oi)) ok = false;
     for (auto& fd : c.fields)
       if (T.has_dyn(fd.second) || T.has_unknown(fd.second) || type_mentions(T, fd.second, ci)) ok = false;
     if (ok) out.insert(ci);
@@ -179,6 +180,8 @@ std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm) {
       for (auto& fd : tm.classes[ci].fields)
         for (uint32_t o = 0; o < tm.classes.size(); ++o)
           if (!out.count(o) && type_mentions(T, fd.second, o) && out.erase(ci)) changed = true;
+    // A hierarchy is static as a whole or not at all.
+    for (auto& [ci, why] : inherit_partial(tm, out)) changed |= out.erase(ci) > 0;
   }
   return out;
 }
@@ -244,6 +247,10 @@ bool drop_static_classes(const sema::TypedModule& tm, const Lowerer& l, std::set
         again = true;
       }
     }
+    for (auto& [ci, reason] : inherit_partial(tm, static_classes)) {
+      drop(ci, reason);
+      again = true;
+    }
     // A struct cannot hold instances of a dynamic class.
     for (uint32_t ci : std::set<uint32_t>(static_classes))
       for (auto& fd : tm.classes[ci].fields)
@@ -260,15 +267,22 @@ bool Lowerer::is_static_class(int ci) const {
   return ci >= 0 && !dyn_ && static_classes_ != nullptr && static_classes_->count(static_cast<uint32_t>(ci)) > 0;
 }
 
-std::string Lowerer::s_class_name(uint32_t ci) const { return rust::camel_case(tm_.classes[ci].name); }
+std::string Lowerer::s_class_name(uint32_t ci) const {
+  int root = s_root(ci);  // a hierarchy is one struct, named after its root
+  return rust::camel_case(tm_.classes[root >= 0 ? static_cast<uint32_t>(root) : ci].name);
+}
 
 RId Lowerer::s_class_type(uint32_t ci) { return b_.ty("Obj", {b_.ty(s_class_name(ci))}); }
 
 std::string Lowerer::s_method_name(uint32_t f) const {
   const std::string& n = tm_.funcs[f].name;
-  if (n == "__init__") return "init";
-  if (s_is_static_dunder(n)) return "dunder_" + n.substr(2, n.size() - 4);
-  return rust::escape_ident(rust::snake_case(n));
+  if (n == "__init__" && (tm_.funcs[f].cls < 0 || s_root(static_cast<uint32_t>(tm_.funcs[f].cls)) < 0)) return "init";
+  // In a hierarchy's one impl, each class's method is prefixed by the class.
+  int cls = tm_.funcs[f].cls;
+  std::string pre = cls >= 0 && s_root(static_cast<uint32_t>(cls)) >= 0 ? rust::snake_case(tm_.classes[static_cast<uint32_t>(cls)].name) + "_" : "";
+  if (n == "__init__" && !pre.empty()) return pre + "init";
+  if (s_is_static_dunder(n)) return pre + "dunder_" + n.substr(2, n.size() - 4);
+  return pre.empty() ? rust::escape_ident(rust::snake_case(n)) : pre + rust::snake_case(n);
 }
 
 void Lowerer::s_self_param(uint32_t f, Ids& params) {
@@ -286,6 +300,7 @@ void Lowerer::s_self_param(uint32_t f, Ids& params) {
 }
 
 void Lowerer::s_class(uint32_t ci, Ids& items) {
+  if (s_inherit_class(ci, items)) return;
   const sema::ClassInfo& c = tm_.classes[ci];
   Ids fields;
   for (auto& fd : c.fields) fields.push_back(b_.field_def(rust::escape_ident(fd.first), rust_type(fd.second)));
@@ -460,8 +475,7 @@ LE Lowerer::s_attr(NodeId e) {
   }
   uint32_t ci = T.get(ot).cls;
   std::string_view name = ident(e, fld::Attribute::attr);
-  bool is_field = false;
-  for (auto& fd : tm_.classes[ci].fields) is_field |= fd.first == name;
+  bool is_field = s_field_type(ci, name) != Types::kUnknown;
   if (!is_field || T.has_dyn(t) || T.kind(t) == TyKind::Unknown) {
     fail(e, "attribute " + std::string(name) + " of " + tm_.classes[ci].name);
     return {b_.tuple({}), t, Form::Owned};
@@ -484,9 +498,7 @@ bool Lowerer::s_store(NodeId target, LE value, Ids& out) {
   if (T.kind(ot) != TyKind::Class || !is_static_class(static_cast<int>(T.get(ot).cls))) return false;
   uint32_t ci = T.get(ot).cls;
   std::string_view name = ident(target, fld::Attribute::attr);
-  TypeId ft = Types::kUnknown;
-  for (auto& fd : tm_.classes[ci].fields)
-    if (fd.first == name) ft = fd.second;
+  TypeId ft = s_field_type(ci, name);
   if (ft == Types::kUnknown) {
     fail(target, "store of attribute " + std::string(name));
     return true;
@@ -547,6 +559,7 @@ bool Lowerer::s_call_hook(NodeId e, LE* result) {
   TypeId rt = tm_.type_of(recv);
   // `obj.method(...)`: the class's associated function with obj first.
   if (T.kind(rt) == TyKind::Class) {
+    if (s_inherit_method_call(e, result)) return true;
     uint32_t ci = T.get(rt).cls;
     auto it = tm_.classes[ci].methods.find(m);
     if (!is_static_class(static_cast<int>(ci)) || it == tm_.classes[ci].methods.end()) {
@@ -593,6 +606,7 @@ bool Lowerer::s_call_hook(NodeId e, LE* result) {
 }
 
 LE Lowerer::s_construct(NodeId e, uint32_t ci) {
+  if (s_root(ci) >= 0) return s_inherit_construct(e, ci);
   const sema::ClassInfo& c = tm_.classes[ci];
   auto it = c.methods.find("__init__");
   TypeId t = T.cls(ci);

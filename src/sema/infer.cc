@@ -7,6 +7,7 @@
 #include "sema/infer_int.h"
 #include "sema/infer_num.h"
 #include "sema/infer_optional.h"
+#include "sema/infer_inherit.h"
 
 #include <algorithm>
 #include <set>
@@ -1171,6 +1172,7 @@ class Inferer {
       }
       case Kind::Attribute: {
         NodeId base = slot(e, fld::Attribute::value);
+        if (TypeId it = inherit_attr_type(tm_, e); it != Types::kUnknown) return it;
         if (kind(base) == Kind::Name && !local_shadow(ident(base, fld::Name::id)) &&
             tm_.funcs[0].var_index.count(ident(base, fld::Name::id)) == 0) {
           // `string.punctuation`, `math.pi`; `str.lower` as a key function (Dyn:
@@ -1233,6 +1235,7 @@ class Inferer {
     if (kind(fn) == Kind::Name) {
       std::string_view n = ident(fn, fld::Name::id);
       tm_.owner[fn] = cur_;
+      if (TypeId it = inherit_call_type(tm_, cur_, e, n, at.size()); it != Types::kUnknown && !local_shadow(n)) return it;
       // sorted/min/max of instances compare them with __lt__.
       if ((n == "sorted" || n == "min" || n == "max") && at.size() == 1 && kt.empty() && !local_shadow(n))
         compare_dunder(Kind::Lt, element_of(at[0]), element_of(at[0]));
@@ -1431,6 +1434,8 @@ class Inferer {
       auto b = tm_.class_by_name.find(ident(bn, fld::Name::id));
       if (b != tm_.class_by_name.end() && b->second != ci) tm_.classes[ci].base = static_cast<int>(b->second);
     }
+    if (T.class_base.size() <= ci) T.class_base.resize(ci + 1, -1);
+    T.class_base[ci] = tm_.classes[ci].base;
     for (NodeId d : list_of(def, fld::ClassDef::decorator_list)) {
       NodeId n = kind(d) == Kind::Call ? slot(d, fld::Call::func) : d;
       if ((kind(n) == Kind::Name && ident(n, fld::Name::id) == "dataclass") ||
@@ -1559,8 +1564,9 @@ class Inferer {
       return Types::kDyn;
     }
     flow_args(e, static_cast<uint32_t>(f), at);
-    // Overriding methods in subclasses take the same arguments.
-    for (uint32_t k = 0; k < tm_.classes.size(); ++k) {
+    // Overriding methods in subclasses take the same arguments (not
+    // __init__: `super().__init__(...)` calls only the base's).
+    for (uint32_t k = 0; k < tm_.classes.size() && m != "__init__"; ++k) {
       int g = find_method(static_cast<int>(k), m);
       if (g < 0 || g == f) continue;
       for (int b = tm_.classes[k].base; b >= 0; b = tm_.classes[static_cast<uint32_t>(b)].base)
@@ -1569,7 +1575,7 @@ class Inferer {
           break;
         }
     }
-    return tm_.funcs[static_cast<uint32_t>(f)].ret;
+    return override_ret(tm_, ci, m, tm_.funcs[static_cast<uint32_t>(f)].ret);
   }
 
   bool in_comp_scope(std::string_view n) const {

@@ -46,6 +46,7 @@ TypeId Types::join(TypeId a, TypeId b) {
   }
   // T joined with None is Optional[T] (sema/types_optional.cc).
   if (ka == TyKind::None || kb == TyKind::None || ka == TyKind::Optional || kb == TyKind::Optional) return join_optional(a, b);
+  if (ka == TyKind::Class && kb == TyKind::Class) return join_class(a, b);
   return kDyn;
 }
 

@@ -48,6 +48,10 @@ class Types {
   bool has_unknown(TypeId id) const;
   bool has_dyn(TypeId id) const;
   std::string name(TypeId id) const;  // Python spelling, for diagnostics and tests
+  // By class index: its base class or -1 (sema fills it), for joins of
+  // instances of one hierarchy (infer_inherit.cc).
+  std::vector<int> class_base;
+  TypeId join_class(TypeId a, TypeId b);
 
   static constexpr TypeId kUnknown = 0, kInt = 1, kFloat = 2, kBool = 3, kStr = 4, kNone = 5, kDyn = 6, kRange = 7;
 
