@@ -45,6 +45,7 @@ pub mod with;
 pub mod ctx;
 pub mod native;
 pub mod fnvalue;
+pub mod frozenset;
 
 pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};
 

@@ -10,7 +10,9 @@ namespace portalis::sema {
 enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple, Dict, Set, Class, Func, Range, Dyn, Iter,
                             BigInt,    // an int that may outgrow i64: the runtime's Int
                             Optional,  // T | None: args [T] (Rust Option<T>)
-                            Exc };     // a caught exception (`except E as e`): rt PyException
+                            Exc,       // a caught exception (`except E as e`): rt PyException
+                            FrozenSet,   // frozenset: args [elem] (rt::frozenset::FrozenSet)
+                            TransTable };  // what str.maketrans returns (rt::pystr::TransTable)
 
 using TypeId = uint32_t;
 
