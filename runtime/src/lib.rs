@@ -47,6 +47,7 @@ pub mod ctx;
 pub mod native;
 pub mod num;
 pub mod fnvalue;
+pub mod frozenset;
 
 pub use stdlib::{bisect, collections, fractions, functools, heapq, itertools, math, string};
 

@@ -125,6 +125,8 @@ RId Lowerer::rust_type(TypeId t) {
     case TyKind::Num: return b_.ty("rt::num::Num");
     case TyKind::Func: return s_func_type(t);
     case TyKind::Iter: return b_.ty("std::vec::IntoIter", {rust_type(r.args[0])});  // a generator expression, collected
+    case TyKind::FrozenSet: return b_.ty("rt::frozenset::FrozenSet", {rust_type(r.args[0])});
+    case TyKind::TransTable: return b_.ty("rt::pystr::TransTable");
     default: return b_.ty("rt::value::Value");
   }
 }

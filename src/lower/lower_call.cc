@@ -370,6 +370,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
 LE Lowerer::call_method(NodeId e) {
   NodeId fn = slot(e, fld::Call::func);
   std::string_view m = ident(fn, fld::Attribute::attr);
+  if (LE x = method_more(e); x.id != kNil) return x;
   if (LE r; s_call_hook(e, &r)) return r;
   LE recv = method_recv(fn, m);
   if (LE x = method_ext(e, m, recv); x.id != kNil) return x;

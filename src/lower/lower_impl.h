@@ -462,7 +462,11 @@ class Lowerer {
   void s_alias_check(NodeId target, NodeId value);  // `b = a` of a list that changes (lower_static_alias.cc)
   bool s_repeat_shares(NodeId e, TypeId list_ty);    // `[[0] * 3] * 2`: fails, true
   void s_iter_var_check(NodeId target, NodeId value);  // a variable holding a generator expression (lower_static_builtins.cc)
-  LE builtin_more(NodeId e, std::string_view n);       // next(), ...; id kNil when not handled
+  LE builtin_more(NodeId e, std::string_view n);       // next(), frozenset(), ...; id kNil when not handled
+  LE method_more(NodeId e);                            // str.maketrans(..), s.translate(t); id kNil when not handled
+  LE expr_as_more(NodeId e, TypeId want);              // frozenset() where the receiver knows its type
+  bool s_table_use_ok(NodeId table_expr);
+  void s_table_var_check(NodeId target);
   // ---- function values: nested defs that escape (lower_static_fnvalue.cc)
   bool s_func_ok(TypeId t) const;                    // a function value the static mode can type
   bool s_func_bridgeable(TypeId t) const;            // ... and wrap into a Value

@@ -70,6 +70,7 @@ bool empty_display(const ast::Module& m, NodeId e) {
 }  // namespace
 
 void Lowerer::s_iter_var_check(NodeId target, NodeId value) {
+  s_table_var_check(target);
   if (kind(target) != Kind::Name || T.kind(tm_.type_of(target)) != TyKind::Iter) return;
   const sema::Function& fn = tm_.funcs[cur_];
   const sema::Var* v = fn.find(ident(target, fld::Name::id));
@@ -150,6 +151,23 @@ LE Lowerer::builtin_more(NodeId e, std::string_view n) {
     std::string text;
     if (const_repr(m_, args[0], text, 0)) return {b_.str_lit(text), Types::kStr, Form::Borrowed};
   }
+  if (n == "frozenset" && args.size() <= 1 && list_of(e, fld::Call::keywords).empty() && T.kind(t) == TyKind::FrozenSet &&
+      !T.has_unknown(t) && !T.has_dyn(t)) {
+    if (args.empty()) return {b_.call(b_.assoc_path(rust_type(t), "new"), {}), t, Form::Owned};
+    TypeId el;
+    bool by_ref;
+    LE v = expr(args[0]);
+    RId it = iter_of(v, &el, &by_ref);
+    if (it == kNil || el != T.elem(t)) {
+      fail(e, "frozenset() of " + T.name(v.ty));
+      return {b_.tuple({}), t, Form::Owned};
+    }
+    return {b_.method_turbofish(it, "collect", {rust_type(t)}, {}), t, Form::Owned};
+  }
+  if (n == "len" && args.size() == 1 && T.kind(tm_.type_of(args[0])) == TyKind::FrozenSet) {
+    LE v = expr(args[0]);
+    return {b_.cast(b_.method(v.id, "len", {}), b_.ty("i64")), Types::kInt, Form::Owned};
+  }
   // set() / set([]) whose elements nothing types: an empty set of ().
   if (n == "set" && args.size() <= 1 && list_of(e, fld::Call::keywords).empty() && (args.empty() || empty_display(m_, args[0])) &&
       (T.has_unknown(t) || T.has_dyn(t))) {
@@ -157,6 +175,148 @@ LE Lowerer::builtin_more(NodeId e, std::string_view n) {
     return {b_.call(b_.assoc_path(rust_type(st), "new"), {}), st, Form::Owned};
   }
   return {};
+}
+
+LE Lowerer::expr_as_more(NodeId e, TypeId want) {
+  // `frozenset()` where what receives it knows the element type.
+  if (kind(e) != Kind::Call || T.kind(want) != TyKind::FrozenSet || T.has_unknown(want) || T.has_dyn(want)) return {};
+  NodeId fn = slot(e, fld::Call::func);
+  if (kind(fn) != Kind::Name || ident(fn, fld::Name::id) != "frozenset" || lookup("frozenset") || tm_.func_by_name.count("frozenset")) return {};
+  auto args = list_of(e, fld::Call::args);
+  if (!list_of(e, fld::Call::keywords).empty() || args.size() > 1 || (args.size() == 1 && !empty_display(m_, args[0]))) return {};
+  return {b_.call(b_.assoc_path(rust_type(want), "new"), {}), want, Form::Owned};
+}
+
+// A translation table (rt::pystr::TransTable) has no repr or == here: it may
+// only be built into a variable and handed to translate().
+bool Lowerer::s_table_use_ok(NodeId table_expr) {
+  NodeId s = cur_stmt_;
+  if (s != kNone && kind(s) == Kind::Assign && slot(s, fld::Assign::value) == table_expr && list_of(s, fld::Assign::targets).size() == 1 &&
+      kind(list_of(s, fld::Assign::targets)[0]) == Kind::Name)
+    return true;
+  // args[0] of a `.translate()` call in the current statement
+  std::vector<NodeId> stack{s};
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (n == kNone) continue;
+    Kind k = kind(n);
+    if (k == Kind::Call && kind(slot(n, fld::Call::func)) == Kind::Attribute && ident(slot(n, fld::Call::func), fld::Attribute::attr) == "translate") {
+      auto a = list_of(n, fld::Call::args);
+      if (a.size() == 1 && a[0] == table_expr) return true;
+    }
+    for (size_t i = 0; i < ast::fields_of(k).size(); ++i) {
+      ast::FieldType ft = ast::fields_of(k)[i].type;
+      uint32_t c = slot(n, static_cast<uint32_t>(i));
+      if (ft == ast::FieldType::Node || ft == ast::FieldType::OptNode) {
+        if (c != kNone) stack.push_back(c);
+      } else if (ft == ast::FieldType::List || ft == ast::FieldType::OptNodeList) {
+        for (NodeId x : m_.list(c))
+          if (x != kNone) stack.push_back(x);
+      }
+    }
+  }
+  return false;
+}
+
+LE Lowerer::method_more(NodeId e) {
+  NodeId fn = slot(e, fld::Call::func);
+  NodeId recv = slot(fn, fld::Attribute::value);
+  std::string_view m = ident(fn, fld::Attribute::attr);
+  auto args = list_of(e, fld::Call::args);
+  TypeId t = tm_.type_of(e);
+  if (!list_of(e, fld::Call::keywords).empty()) return {};
+  for (NodeId a : args)
+    if (kind(a) == Kind::Starred) return {};
+  if (m == "maketrans" && T.kind(t) == TyKind::TransTable && kind(recv) == Kind::Name && ident(recv, fld::Name::id) == "str" && !lookup("str")) {
+    if (!s_table_use_ok(e)) {
+      fail(e, "a translation table used other than by translate()");
+      return {b_.tuple({}), t, Form::Owned};
+    }
+    if (args.size() == 1) {
+      // {"a": "4", ..}: the keys must be single characters (ValueError in Python): known here.
+      if (kind(args[0]) != Kind::Dict) {
+        fail(e, "str.maketrans() of a dict variable");
+        return {b_.tuple({}), t, Form::Owned};
+      }
+      auto keys = list_of(args[0], fld::Dict::keys);
+      auto vals = list_of(args[0], fld::Dict::values);
+      Ids pairs;
+      for (size_t i = 0; i < vals.size(); ++i) {
+        NodeId k = i < keys.size() ? keys[i] : kNone;
+        const ast::Constant* c = k != kNone && kind(k) == Kind::Constant ? &m_.constant(slot(k, fld::Constant::value)) : nullptr;
+        if (!c || c->tag != ast::Constant::Tag::Str) {
+          fail(k == kNone ? e : k, "str.maketrans() key that is not a string literal");
+          return {b_.tuple({}), t, Form::Owned};
+        }
+        // the one code point of the key
+        const std::string& s = c->text;
+        uint32_t cp = 0;
+        size_t len = s.empty() ? 0 : (static_cast<unsigned char>(s[0]) < 0x80 ? 1 : static_cast<unsigned char>(s[0]) < 0xE0 ? 2
+                                      : static_cast<unsigned char>(s[0]) < 0xF0 ? 3 : 4);
+        if (len == 0 || len != s.size()) {
+          fail(k, "str.maketrans() key of other than one character");
+          return {b_.tuple({}), t, Form::Owned};
+        }
+        cp = len == 1 ? static_cast<unsigned char>(s[0]) : static_cast<unsigned char>(s[0]) & (0x7F >> len);
+        for (size_t j = 1; j < len; ++j) cp = (cp << 6) | (static_cast<unsigned char>(s[j]) & 0x3F);
+        LE v = expr(vals[i]);
+        if (T.kind(v.ty) != TyKind::Str) {
+          fail(vals[i], "str.maketrans() value of type " + T.name(v.ty));
+          return {b_.tuple({}), t, Form::Owned};
+        }
+        pairs.push_back(b_.tuple({b_.char_lit(cp), b_.call(b_.path("Some"), {as_str_ref(v)})}));
+      }
+      return {b_.call(rt("pystr::str_maketrans_pairs"), {b_.ref(b_.array(pairs))}), t, Form::Owned};
+    }
+    Ids a;
+    for (NodeId x : args) a.push_back(as_str_ref(expr(x)));
+    if (a.size() == 2) a.push_back(b_.str_lit(""));
+    return {try_(b_.call(rt("pystr::str_maketrans"), a)), t, Form::Owned};
+  }
+  if (m == "translate" && args.size() == 1 && T.kind(tm_.type_of(recv)) == TyKind::Str && T.kind(tm_.type_of(args[0])) == TyKind::TransTable) {
+    LE s = expr(recv);
+    LE table = expr(args[0]);
+    return {b_.call(rt("pystr::str_translate"), {as_str_ref(s), borrow(table)}), Types::kStr, Form::Owned};
+  }
+  return {};
+}
+
+void Lowerer::s_table_var_check(NodeId target) {
+  // Every read of a table variable is translate()'s argument.
+  if (kind(target) != Kind::Name || T.kind(tm_.type_of(target)) != TyKind::TransTable) return;
+  std::string_view name = ident(target, fld::Name::id);
+  const sema::Function& fn = tm_.funcs[cur_];
+  const sema::Var* v = fn.find(name);
+  if (!v || v->is_param || v->decl_stmt == kNone) {
+    fail(target, "a variable holding a translation table");
+    return;
+  }
+  size_t reads = 0, ok = 0;
+  std::vector<NodeId> stack{fn.node == kNone ? m_.root() : fn.node};
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (n == kNone) continue;
+    Kind k = kind(n);
+    if (k == Kind::Name && ident(n, fld::Name::id) == name) ++reads;
+    if (k == Kind::Call && kind(slot(n, fld::Call::func)) == Kind::Attribute && ident(slot(n, fld::Call::func), fld::Attribute::attr) == "translate") {
+      auto a = list_of(n, fld::Call::args);
+      if (a.size() == 1 && kind(a[0]) == Kind::Name && ident(a[0], fld::Name::id) == name) ++ok;
+    }
+    for (size_t i = 0; i < ast::fields_of(k).size(); ++i) {
+      ast::FieldType ft = ast::fields_of(k)[i].type;
+      uint32_t c = slot(n, static_cast<uint32_t>(i));
+      if (ft == ast::FieldType::Node || ft == ast::FieldType::OptNode) {
+        if (c != kNone) stack.push_back(c);
+      } else if (ft == ast::FieldType::List || ft == ast::FieldType::OptNodeList) {
+        for (NodeId x : m_.list(c))
+          if (x != kNone) stack.push_back(x);
+      }
+    }
+  }
+  // the binding itself is one Name (a Store); reassignments are more
+  if (v->reassigned || reads != ok + 1) fail(target, "a translation table used other than by translate()");
 }
 
 }  // namespace portalis::lower

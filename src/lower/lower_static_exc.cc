@@ -15,6 +15,7 @@
 // Dynamic code knows these classes only by name and args, so a class that
 // dynamic code touches (or a relative of one) is lowered dynamically
 // (drop_static_excs), as is one whose __init__ does anything else.
+#include "ast/walk.h"
 #include "lower/lower_impl.h"
 #include "sema/infer_exc.h"
 
@@ -31,6 +32,32 @@ bool plain_body(const ast::Module& m, uint32_t ci, const sema::TypedModule& tm) 
   for (NodeId st : m.list_of(tm.classes[ci].node, fld::ClassDef::body))
     if (!is_docstring_or_pass(m, st)) return false;
   return true;
+}
+
+// Whether function f's own code reads an attribute other than `args` of
+// an exception its handlers bind, or raises one by name.
+bool reads_caught_fields(const sema::TypedModule& tm, uint32_t f) {
+  const ast::Module& m = *tm.ast;
+  bool found = false;
+  auto visit = [&](NodeId n) {
+    if (found || m.kind(n) != Kind::ExceptHandler || m.slot(n, fld::ExceptHandler::name) == kNone) return;
+    std::string_view name = m.str(m.slot(n, fld::ExceptHandler::name));
+    for (NodeId st : m.list_of(n, fld::ExceptHandler::body))
+      ast::walk(m, st, [&](NodeId x) {
+        auto is_name = [&](NodeId v) { return v != kNone && m.kind(v) == Kind::Name && m.str(m.slot(v, fld::Name::id)) == name; };
+        if (m.kind(x) == Kind::Attribute && is_name(m.slot(x, fld::Attribute::value)) && m.str(m.slot(x, fld::Attribute::attr)) != "args")
+          found = true;
+        if (m.kind(x) == Kind::Raise && is_name(m.slot(x, fld::Raise::exc))) found = true;
+      });
+  };
+  const sema::Function& fn = tm.funcs[f];
+  if (fn.node != kNone) {
+    ast::walk(m, fn.node, visit);
+  } else {
+    for (NodeId s : m.list_of(m.root(), fld::Module::body))
+      if (m.kind(s) != Kind::FunctionDef && m.kind(s) != Kind::ClassDef) ast::walk(m, s, visit);
+  }
+  return found;
 }
 
 }  // namespace
@@ -86,6 +113,15 @@ bool drop_static_excs(const sema::TypedModule& tm, const Lowerer& l, const std::
       bool dynamic = dyn_fns.count(f) > 0 ||
                      (cls >= 0 && !static_classes.count(static_cast<uint32_t>(cls)) && !excs.count(static_cast<uint32_t>(cls)));
       if (!dynamic || (f == 0 && !tm.is_program)) continue;
+      // A caught exception seen by dynamic code is an object with the args
+      // only: reading a field of it, or raising it again by name, loses the
+      // fields of any class lowered here.
+      if (reads_caught_fields(tm, f))
+        for (uint32_t ci : std::set<uint32_t>(excs))
+          if (!tm.classes[ci].fields.empty()) {
+            drop(ci, "a caught exception's fields used by dynamic " + (f == 0 ? std::string("<module>") : tm.funcs[f].name));
+            again = true;
+          }
       std::set<uint32_t> touched = classes_touched_by(tm, f);
       for (uint32_t ci : std::set<uint32_t>(excs))
         for (uint32_t t : touched)

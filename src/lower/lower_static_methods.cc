@@ -573,6 +573,7 @@ LE Lowerer::collect_comp(NodeId e) {
 namespace portalis::lower {
 
 LE Lowerer::expr_as_ext(NodeId e, TypeId want) {
+  if (LE x = expr_as_more(e, want); x.id != kNil) return x;
   // `seen = set()`: the call alone says set[?]; the variable knows more.
   if (kind(e) != Kind::Call || T.kind(want) != TyKind::Set || T.has_unknown(want) || T.has_dyn(want)) return {};
   NodeId fn = slot(e, fld::Call::func);

@@ -1332,6 +1332,9 @@ class Inferer {
     if (kind(fn) == Kind::Attribute) {
       NodeId recv = slot(fn, fld::Attribute::value);
       std::string_view m = ident(fn, fld::Attribute::attr);
+      // `str.maketrans(..)`: a function of the str class (infer_builtins_more.cc).
+      if (kind(recv) == Kind::Name && ident(recv, fld::Name::id) == "str" && !local_shadow("str") && !tm_.funcs[0].var_index.count("str"))
+        if (TypeId st = builtin_call_more(T, "str." + std::string(m), at); st != Types::kDyn) return tm_.owner[fn] = cur_, st;
       TypeId rt = expr(recv);
       tm_.owner[fn] = cur_;
       if (T.kind(rt) == TyKind::Class) return method_call_type(e, T.get(rt).cls, m, at);

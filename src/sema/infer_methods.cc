@@ -35,6 +35,7 @@ TypeId special_call_type(Types& T, TypeId recv, std::string_view m, const std::v
       return Types::kDyn;
     case TyKind::Str:
       if ((m == "partition" || m == "rpartition") && a.size() == 1) return T.tuple({Types::kStr, Types::kStr, Types::kStr});
+      if (m == "translate" && a.size() == 1 && T.kind(a[0]) == TyKind::TransTable) return Types::kStr;
       return Types::kDyn;
     case TyKind::Dict: {
       TypeId k = r.args[0], v = r.args[1];

@@ -24,7 +24,7 @@ TypeId Types::join(TypeId a, TypeId b) {
   if (TypeId n = join_num(a, b); n != kUnknown) return n;  // int | float (types_num.cc)
   if ((ka == TyKind::BigInt && kb == TyKind::Float) || (ka == TyKind::Float && kb == TyKind::BigInt)) return kFloat;
   if ((ka == TyKind::BigInt && kb == TyKind::Int) || (ka == TyKind::Int && kb == TyKind::BigInt)) return ka == TyKind::BigInt ? a : b;
-  if (ka == kb && (ka == TyKind::List || ka == TyKind::Set || ka == TyKind::Iter)) {
+  if (ka == kb && (ka == TyKind::List || ka == TyKind::Set || ka == TyKind::Iter || ka == TyKind::FrozenSet)) {
     TypeId e = join(elem(a), elem(b));
     if (e == kDyn) return kDyn;
     return intern({ka, {e}, 0});
@@ -103,6 +103,8 @@ std::string Types::name(TypeId id) const {
     case TyKind::Optional: return "Optional[" + args() + "]";
     case TyKind::Exc: return "BaseException";
     case TyKind::Num: return "int | float";
+    case TyKind::FrozenSet: return "frozenset[" + args() + "]";
+    case TyKind::TransTable: return "translation table";
   }
   return "?";
 }

@@ -11,7 +11,9 @@ enum class TyKind : uint8_t { Unknown, Int, Float, Bool, Str, None, List, Tuple,
                             BigInt,    // an int that may outgrow i64: the runtime's Int
                             Optional,  // T | None: args [T] (Rust Option<T>)
                             Exc,       // a caught exception (`except E as e`): rt PyException
-                            Num };     // int | float known only at run time: rt::num::Num (types_num.cc)
+                            Num,       // int | float known only at run time: rt::num::Num (types_num.cc)
+                            FrozenSet,   // frozenset: args [elem] (rt::frozenset::FrozenSet)
+                            TransTable };  // what str.maketrans returns (rt::pystr::TransTable)
 
 using TypeId = uint32_t;
 

@@ -13,9 +13,6 @@
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
-use portalis_runtime::value::{Class, Value};
-use portalis_runtime::value::{FromValue, ToValue};
-use std::rc::Rc;
 
 pub fn build(text: &str) -> PyResult<rt::dict::Dict<String, Vec<(String, i64)>>> {
     let mut graph: rt::dict::Dict<String, Vec<(String, i64)>> =
@@ -102,238 +99,159 @@ pub fn fields(line: &str) -> PyResult<rt::dict::Dict<String, String>> {
 }
 
 pub fn main() -> PyResult<()> {
-    let mut g: Value = Value::None;
-    let mut evens: Value = Value::None;
-    let mut threes: Value = Value::None;
-    let mut items: Value = Value::None;
-    let mut d: Value = Value::None;
-    let mut graph: Value = Value::None;
-    g = {
-        let val1 = Value::str("A B 4\nA C 2\nB C 5");
-        let arg2: String = <String>::from_value(&val1)?;
-        let ret3 = build(&arg2)?;
-        ret3.to_value()
-    };
+    let g: rt::dict::Dict<String, Vec<(String, i64)>> = build("A B 4\nA C 2\nB C 5")?;
     rt::print::print(
         &[
-            &rt::dynamic::builtin("sorted", &[g.clone()], &[])?,
-            &rt::dynamic::builtin("sorted", &[g.clone().getitem(&Value::str("A"))?], &[])?,
             &({
-                let val4 = g.clone();
-                let arg5: rt::dict::Dict<String, Vec<(String, i64)>> =
-                    <rt::dict::Dict<String, Vec<(String, i64)>>>::from_value(&val4)?;
-                let ret6 = costs(arg5)?;
-                ret6.to_value()
+                let mut v1: Vec<String> = g.keys_vec().into_iter().collect();
+                v1.sort();
+                v1
             }),
+            &({
+                let mut v2: Vec<(String, i64)> = g.getitem("A")?.clone().into_iter().collect();
+                v2.sort();
+                v2
+            }),
+            &costs(g.clone())?,
         ],
         " ",
         "\n",
     );
     rt::print::print(
         &[
-            &({
-                let val7 = Value::str("The cat, the hat; THE bat!");
-                let arg8: String = <String>::from_value(&val7)?;
-                let ret9 = words(&arg8);
-                ret9.to_value()
-            }),
-            &({
-                let val10 = Value::str("a=1; b=x=y; c");
-                let arg11: String = <String>::from_value(&val10)?;
-                let ret12 = fields(&arg11)?;
-                ret12.to_value()
-            }),
+            &words("The cat, the hat; THE bat!"),
+            &fields("a=1; b=x=y; c")?,
         ],
         " ",
         "\n",
     );
-    evens = {
-        let mut out13 = Vec::new();
-        for item14 in rt::dynamic::builtin(
-            "range",
-            &[Value::int(0), Value::int(12), Value::int(2)],
-            &[],
-        )?
-        .iter()?
-        {
-            let n_15 = item14;
-            out13.push(n_15.clone());
+    let evens: rt::dict::Set<i64> = ({
+        let mut out3: Vec<i64> = Vec::new();
+        for n in (0..12).step_by(2) {
+            out3.push(n);
         }
-        rt::dynamic::set_from(out13)?
+        out3
+    })
+    .into_iter()
+    .collect::<rt::dict::Set<i64>>();
+    let threes: rt::dict::Set<i64> = (0..12).step_by(3).collect::<rt::dict::Set<i64>>();
+    rt::print::print(
+        &[
+            &({
+                let mut v4: Vec<i64> = evens.union(&threes).to_vec().into_iter().collect();
+                v4.sort();
+                v4
+            }),
+            &({
+                let mut v5: Vec<i64> = evens.intersection(&threes).to_vec().into_iter().collect();
+                v5.sort();
+                v5
+            }),
+            &({
+                let mut v6: Vec<i64> = evens.difference(&threes).to_vec().into_iter().collect();
+                v6.sort();
+                v6
+            }),
+            &({
+                let mut v7: Vec<i64> = evens
+                    .symmetric_difference(&threes)
+                    .to_vec()
+                    .into_iter()
+                    .collect();
+                v7.sort();
+                v7
+            }),
+        ],
+        " ",
+        "\n",
+    );
+    rt::print::print(
+        &[
+            &evens.contains(&6),
+            &!evens.contains(&7),
+            &vec![0, 6]
+                .into_iter()
+                .collect::<rt::dict::Set<i64>>()
+                .is_subset(&evens),
+            &evens.is_superset(&vec![2, 4].into_iter().collect::<rt::dict::Set<i64>>()),
+            &(threes.len() as i64),
+        ],
+        " ",
+        "\n",
+    );
+    let mut items: Vec<i64> = vec![5, 3, 8, 1];
+    rt::list::list_remove(&mut items, &8)?;
+    rt::list::list_del(&mut items, 0)?;
+    items.extend(rt::list::list_repeat(&vec![9, 2], 2).into_iter());
+    rt::list::list_del_slice(&mut items, Some(-2), None, None)?;
+    rt::list::list_sort(&mut items, true);
+    rt::print::print(
+        &[
+            &items,
+            &({
+                let mut v9: Vec<(String, String)> = Vec::new();
+                for x8 in
+                    vec!["pear".to_string(), "Fig".to_string(), "apple".to_string()].into_iter()
+                {
+                    v9.push((rt::pystr::str_lower(&x8), x8));
+                }
+                v9.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+                v9.into_iter().map(|p| p.1).collect::<Vec<String>>()
+            }),
+            &({
+                let mut v11: Option<(i64, String)> = None;
+                for x10 in vec!["a".to_string(), "ccc".to_string(), "bb".to_string()].into_iter() {
+                    let k12 = x10.chars().count() as i64;
+                    if v11.as_ref().map_or(true, |c| k12 > c.0) {
+                        v11 = Some((k12, x10));
+                    }
+                }
+                v11.expect("max() arg is an empty sequence").1
+            }),
+        ],
+        " ",
+        "\n",
+    );
+    let mut d: rt::dict::Dict<String, f64> = {
+        let mut dict13 = <rt::dict::Dict<String, f64>>::new();
+        dict13.insert("x".to_string(), 1.5);
+        dict13.insert("y".to_string(), 2.0);
+        dict13
     };
-    threes = rt::dynamic::builtin(
-        "set",
-        &[rt::dynamic::builtin(
-            "range",
-            &[Value::int(0), Value::int(12), Value::int(3)],
-            &[],
-        )?],
-        &[],
-    )?;
+    d.update({
+        let mut dict14 = <rt::dict::Dict<String, f64>>::new();
+        dict14.insert("z".to_string(), 0.5);
+        dict14
+    });
     rt::print::print(
         &[
-            &rt::dynamic::builtin("sorted", &[evens.bitor(&threes)?], &[])?,
-            &rt::dynamic::builtin("sorted", &[evens.bitand(&threes)?], &[])?,
-            &rt::dynamic::builtin("sorted", &[evens.sub(&threes)?], &[])?,
-            &rt::dynamic::builtin("sorted", &[evens.bitxor(&threes)?], &[])?,
+            &d.keys_vec().into_iter().collect::<Vec<String>>(),
+            &d.values_vec().into_iter().collect::<Vec<f64>>(),
+            &rt::list::sorted(d.items_vec().into_iter(), false),
+            &d.pop("x")?,
+            &d.remove("q").unwrap_or(-1.0),
         ],
         " ",
         "\n",
     );
     rt::print::print(
         &[
-            &Value::from(evens.contains(&Value::int(6))?),
-            &Value::from(!evens.contains(&Value::int(7))?),
-            &Value::from(rt::dynamic::set_from(vec![Value::int(0), Value::int(6)])?.le(&evens)?),
-            &rt::dynamic::method(
-                &evens.clone(),
-                "issuperset",
-                &[rt::dynamic::set_from(vec![Value::int(2), Value::int(4)])?],
-                &[],
-            )?,
-            &rt::dynamic::builtin("len", &[threes.clone()], &[])?,
+            &d.setdefault("y".to_string(), 9.0).clone(),
+            &d.setdefault("w".to_string(), 3.25).clone(),
+            &d.popitem()?,
+            &d,
         ],
         " ",
         "\n",
     );
-    items = Value::list(vec![
-        Value::int(5),
-        Value::int(3),
-        Value::int(8),
-        Value::int(1),
-    ]);
-    rt::dynamic::method(&items.clone(), "remove", &[Value::int(8)], &[])?;
-    items.clone().delitem(&Value::int(0))?;
-    rt::dynamic::method(
-        &items.clone(),
-        "extend",
-        &[Value::list(vec![Value::int(9), Value::int(2)]).mul(&Value::int(2))?],
-        &[],
-    )?;
-    rt::dynamic::delslice(
-        &items.clone(),
-        rt::dynamic::opt_i64(&Value::int(-2))?,
-        None,
-        None,
-    )?;
-    rt::dynamic::method(
-        &items.clone(),
-        "sort",
-        &[],
-        &[("reverse", Value::from(true))],
-    )?;
+    d.delitem("y")?;
     rt::print::print(
         &[
-            &items.clone(),
-            &rt::dynamic::builtin(
-                "sorted",
-                &[Value::list(vec![
-                    Value::str("pear"),
-                    Value::str("Fig"),
-                    Value::str("apple"),
-                ])],
-                &[(
-                    "key",
-                    Value::func("str.lower", |a: &[Value]| {
-                        rt::dynamic::method(
-                            &rt::dynamic::arg_or(a, 0, Value::None),
-                            "lower",
-                            &a[1..],
-                            &[],
-                        )
-                    }),
-                )],
-            )?,
-            &rt::dynamic::builtin(
-                "max",
-                &[Value::list(vec![
-                    Value::str("a"),
-                    Value::str("ccc"),
-                    Value::str("bb"),
-                ])],
-                &[(
-                    "key",
-                    Value::func("len", |a: &[Value]| rt::dynamic::builtin("len", a, &[])),
-                )],
-            )?,
-        ],
-        " ",
-        "\n",
-    );
-    d = rt::dynamic::dict_from(vec![
-        (Value::str("x"), Value::from(1.5)),
-        (Value::str("y"), Value::from(2.0)),
-    ])?;
-    rt::dynamic::method(
-        &d.clone(),
-        "update",
-        &[rt::dynamic::dict_from(vec![(
-            Value::str("z"),
-            Value::from(0.5),
-        )])?],
-        &[],
-    )?;
-    rt::print::print(
-        &[
-            &rt::dynamic::builtin(
-                "list",
-                &[rt::dynamic::method(&d.clone(), "keys", &[], &[])?],
-                &[],
-            )?,
-            &rt::dynamic::builtin(
-                "list",
-                &[rt::dynamic::method(&d.clone(), "values", &[], &[])?],
-                &[],
-            )?,
-            &rt::dynamic::builtin(
-                "sorted",
-                &[rt::dynamic::method(&d.clone(), "items", &[], &[])?],
-                &[],
-            )?,
-            &rt::dynamic::method(&d.clone(), "pop", &[Value::str("x")], &[])?,
-            &rt::dynamic::method(
-                &d.clone(),
-                "pop",
-                &[Value::str("q"), Value::from(1.0).neg()?],
-                &[],
-            )?,
-        ],
-        " ",
-        "\n",
-    );
-    rt::print::print(
-        &[
-            &rt::dynamic::method(
-                &d.clone(),
-                "setdefault",
-                &[Value::str("y"), Value::from(9.0)],
-                &[],
-            )?,
-            &rt::dynamic::method(
-                &d.clone(),
-                "setdefault",
-                &[Value::str("w"), Value::from(3.25)],
-                &[],
-            )?,
-            &rt::dynamic::method(&d.clone(), "popitem", &[], &[])?,
-            &d.clone(),
-        ],
-        " ",
-        "\n",
-    );
-    d.clone().delitem(&Value::str("y"))?;
-    rt::print::print(
-        &[
-            &d.clone(),
-            &rt::dynamic::method(&Value::from(1.5), "is_integer", &[], &[])?,
-            &rt::dynamic::method(&Value::from(0.75), "as_integer_ratio", &[], &[])?,
-            &rt::dynamic::method(
-                &Value::str("a,b,c"),
-                "rsplit",
-                &[Value::str(","), Value::int(1)],
-                &[],
-            )?,
-            &rt::dynamic::method(&Value::str("a-b"), "rpartition", &[Value::str("-")], &[])?,
+            &d,
+            &rt::float::float_is_integer(1.5),
+            &(3, 4),
+            &rt::pystr::str_rsplit("a,b,c", Some(","), 1)?,
+            &rt::pystr::str_rpartition("a-b", "-")?,
         ],
         " ",
         "\n",
