@@ -33,6 +33,7 @@
 // base's runtime class, so it is all or nothing).
 #include "lower/lower_impl.h"
 #include "sema/infer_inherit.h"
+#include "sema/infer_exc.h"
 
 namespace portalis::lower {
 
@@ -47,6 +48,8 @@ bool has_subclass(const sema::TypedModule& tm, uint32_t ci) {
 }  // namespace
 
 int inherit_root(const sema::TypedModule& tm, uint32_t ci) {
+  // Exception classes are payload structs of their own (lower_static_exc.cc), never one hierarchy struct.
+  if (sema::is_exc_class(tm, ci)) return -1;
   if (tm.classes[ci].base < 0 && !has_subclass(tm, ci)) return -1;
   return static_cast<int>(sema::class_mro(tm, ci).back());
 }
@@ -64,7 +67,7 @@ bool inherit_base_ok(const sema::TypedModule& tm, uint32_t ci) {
   auto bases = m.list_of(tm.classes[ci].node, fld::ClassDef::bases);
   return bases.size() == 1 && m.kind(bases[0]) == Kind::Name && tm.classes[ci].base >= 0 &&
          tm.classes[static_cast<uint32_t>(tm.classes[ci].base)].name == m.str(m.slot(bases[0], fld::Name::id)) &&
-         !tm.classes[ci].dataclass && !tm.classes[ci].exception;
+         !tm.classes[ci].dataclass && !sema::is_exc_class(tm, ci);
 }
 
 std::string inherit_problem(const sema::TypedModule& tm, uint32_t root) {

@@ -77,7 +77,6 @@ struct ClassInfo {
   std::vector<std::pair<std::string, TypeId>> fields;
   std::map<std::string, uint32_t, std::less<>> methods;  // name -> function index
   bool dataclass = false;
-  bool exception = false;
 };
 
 struct TypedModule {
