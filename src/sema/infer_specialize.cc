@@ -137,9 +137,120 @@ std::set<std::string, std::less<>> spelled_names(const ast::Module& m) {
   return out;
 }
 
-std::vector<Plan> plan(TypedModule& tm) {
+// Whether the subtree at n spells `v` anywhere (a name, a parameter, a def).
+bool mentions(const ast::Module& m, NodeId n, std::string_view v) {
+  bool found = false;
+  ast::walk(m, n, [&](NodeId x) {
+    auto fs = ast::fields_of(m.kind(x));
+    for (size_t i = 0; i < fs.size() && !found; ++i) {
+      uint32_t s = m.slot(x, static_cast<uint32_t>(i));
+      if ((fs[i].type == ast::FieldType::Ident || fs[i].type == ast::FieldType::OptIdent) && s != kNone) found = m.str(s) == v;
+      if (fs[i].type == ast::FieldType::IdentList)
+        for (uint32_t id : m.list(s)) found |= m.str(id) == v;
+    }
+  });
+  return found;
+}
+
+// The Name nodes of variable `v` in the subtree at root, as the scope around
+// root sees them (comprehensions binding v have their own). False when a
+// def, class or lambda inside mentions v (it might capture it) or a
+// global/nonlocal statement names it.
+bool scope_names(const ast::Module& m, NodeId root, std::string_view v, std::vector<NodeId>& out) {
+  std::vector<NodeId> stack{root};
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (n == kNone || n >= m.node_count()) continue;
+    Kind k = m.kind(n);
+    if (k == Kind::FunctionDef || k == Kind::AsyncFunctionDef || k == Kind::ClassDef || k == Kind::Lambda ||
+        k == Kind::Global || k == Kind::Nonlocal) {
+      if (mentions(m, n, v)) return false;
+      continue;
+    }
+    if (k == Kind::ListComp || k == Kind::SetComp || k == Kind::GeneratorExp || k == Kind::DictComp) {
+      auto gens = m.list_of(n, k == Kind::DictComp ? fld::DictComp::generators : fld::ListComp::generators);
+      bool binds = false;
+      for (NodeId g : gens)
+        ast::walk(m, m.slot(g, fld::comprehension::target), [&](NodeId t) {
+          binds |= m.kind(t) == Kind::Name && m.str(m.slot(t, fld::Name::id)) == v;
+        });
+      if (binds) {  // only its first iterable is evaluated out here
+        if (!gens.empty()) stack.push_back(m.slot(gens[0], fld::comprehension::iter));
+        continue;
+      }
+    }
+    if (k == Kind::Name && m.str(m.slot(n, fld::Name::id)) == v) out.push_back(n);
+    auto fs = ast::fields_of(k);
+    for (size_t i = 0; i < fs.size(); ++i) {
+      uint32_t x = m.slot(n, static_cast<uint32_t>(i));
+      if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(x);
+      else if (fs[i].type == ast::FieldType::List || fs[i].type == ast::FieldType::OptNodeList)
+        for (NodeId c : m.list(x)) stack.push_back(c);
+    }
+  }
+  return true;
+}
+
+// `for row in grid: ...` then `for row in pascal: ...`: a variable without
+// a static type that only lives inside for loops (their target and body; never
+// read after one) is one variable per loop: the loops after the first get it
+// renamed (`row_2`), so each can have its own type.
+void split_loop_vars(const TypedModule& tm, uint32_t f, std::set<std::string, std::less<>>& taken,
+                     std::vector<std::pair<NodeId, std::string>>& renames) {
+  const ast::Module& m = *tm.ast;
+  const Function& fn = tm.funcs[f];
+  std::vector<NodeId> body;
+  if (f == 0) {
+    for (NodeId s : m.list_of(m.root(), fld::Module::body))
+      if (m.kind(s) != Kind::FunctionDef && m.kind(s) != Kind::AsyncFunctionDef) body.push_back(s);
+  } else {
+    if (fn.node == kNone || m.kind(fn.node) != Kind::FunctionDef) return;
+    auto b = m.list_of(fn.node, fld::FunctionDef::body);
+    body.assign(b.begin(), b.end());
+  }
+  for (const Var& v : fn.vars) {
+    if (!tm.types.has_dyn(v.type) || v.is_param || v.cell || v.annotated || v.global_ref) continue;
+    std::vector<NodeId> all;
+    bool ok = true;
+    for (NodeId s : body) ok = ok && scope_names(m, s, v.name, all);
+    if (!ok) continue;
+    std::vector<std::vector<NodeId>> regions;
+    ast::walk_scope_statements(m, body, [&](NodeId s) {
+      if (!ok || m.kind(s) != Kind::For) return;
+      NodeId t = m.slot(s, fld::For::target);
+      if (m.kind(t) != Kind::Name || m.str(m.slot(t, fld::Name::id)) != v.name) return;
+      std::vector<NodeId> r{t};
+      for (NodeId b : m.list_of(s, fld::For::body)) ok = ok && scope_names(m, b, v.name, r);
+      regions.push_back(std::move(r));
+    });
+    if (!ok || regions.size() < 2) continue;
+    std::set<NodeId> seen;
+    size_t total = 0;
+    for (auto& r : regions)
+      for (NodeId n : r) total += 1, ok = ok && seen.insert(n).second;  // nested loops on one name overlap
+    if (!ok || total != all.size()) continue;  // read outside the loops (or in an else:)
+    for (size_t k = 1; k < regions.size(); ++k) {
+      std::string name = v.name + "_" + std::to_string(k + 1);
+      for (int j = 2; taken.count(name); ++j) name = v.name + "_" + std::to_string(k + 1) + "_" + std::to_string(j);
+      taken.insert(name);
+      for (NodeId n : regions[k]) renames.emplace_back(n, name);
+    }
+  }
+}
+
+std::vector<Plan> plan(TypedModule& tm, std::vector<std::pair<NodeId, std::string>>& renames) {
   const ast::Module& m = *tm.ast;
   Types& T = tm.types;
+  std::set<std::string, std::less<>> taken;
+  bool taken_ready = false;
+  for (uint32_t f = 0; f < tm.funcs.size(); ++f) {
+    bool dyn = false;
+    for (const Var& v : tm.funcs[f].vars) dyn |= !v.is_param && T.has_dyn(v.type);
+    if (!dyn || (f == 0 && !tm.is_program)) continue;
+    if (!taken_ready) taken = spelled_names(m), taken_ready = true;
+    split_loop_vars(tm, f, taken, renames);
+  }
   std::map<std::string, uint32_t, std::less<>> cands;
   for (uint32_t f = 1; f < tm.funcs.size(); ++f)
     if (candidate(tm, f)) cands.emplace(tm.funcs[f].name, f);
@@ -170,8 +281,6 @@ std::vector<Plan> plan(TypedModule& tm) {
     sites[c->second].push_back(std::move(s));
   }
   std::vector<Plan> out;
-  std::set<std::string, std::less<>> taken;
-  bool taken_ready = false;
   for (auto& [f, ss] : sites) {
     if (refused.count(f)) continue;
     std::vector<Group> groups;
@@ -247,8 +356,10 @@ bool clone_tree(ast::Module& m, NodeId n, int depth, NodeId* out, std::vector<No
 }
 
 // The module with the plans applied, or nullptr when a def is too deep to copy.
-std::shared_ptr<ast::Module> apply(const ast::Module& src, const TypedModule& tm, const std::vector<Plan>& plans) {
+std::shared_ptr<ast::Module> apply(const ast::Module& src, const TypedModule& tm, const std::vector<Plan>& plans,
+                                   const std::vector<std::pair<NodeId, std::string>>& renames) {
   auto m = std::make_shared<ast::Module>(src);
+  for (const auto& [n, name] : renames) m->set_slot(n, fld::Name::id, m->intern(name));  // before any copy is made
   std::map<NodeId, std::vector<NodeId>> after;  // original def -> its clones
   for (const Plan& p : plans) {
     const Function& fn = tm.funcs[p.f];
@@ -289,9 +400,10 @@ std::shared_ptr<ast::Module> apply(const ast::Module& src, const TypedModule& tm
 
 TypedModule specialize_calls(TypedModule tm, const std::function<TypedModule(const ast::Module&)>& reinfer) {
   for (int pass = 0; pass < 3; ++pass) {
-    std::vector<Plan> plans = plan(tm);
-    if (plans.empty()) break;
-    std::shared_ptr<ast::Module> m = apply(*tm.ast, tm, plans);
+    std::vector<std::pair<NodeId, std::string>> renames;
+    std::vector<Plan> plans = plan(tm, renames);
+    if (plans.empty() && renames.empty()) break;
+    std::shared_ptr<ast::Module> m = apply(*tm.ast, tm, plans, renames);
     if (!m) break;
     TypedModule next = reinfer(*m);
     next.owned_ast = m;
