@@ -105,6 +105,19 @@ std::vector<TypeId> site_key(const TypedModule& tm, const Function& fn, NodeId c
   return key;
 }
 
+// Whether joining a and b would turn an int into a float or a bool into an
+// int somewhere (Python keeps each as it is: `str(3)` is not `str(3.0)`).
+bool numeric_widen(const Types& T, TypeId a, TypeId b) {
+  TyKind ka = T.kind(a), kb = T.kind(b);
+  auto num = [](TyKind k) { return k == TyKind::Int || k == TyKind::Bool || k == TyKind::Float || k == TyKind::BigInt; };
+  if (ka != kb) return num(ka) && num(kb) && !((ka == TyKind::Int && kb == TyKind::BigInt) || (ka == TyKind::BigInt && kb == TyKind::Int));
+  const TypeRec& ra = T.get(a);
+  const TypeRec& rb = T.get(b);
+  for (size_t i = 0; i < ra.args.size() && i < rb.args.size(); ++i)
+    if (numeric_widen(T, ra.args[i], rb.args[i])) return true;
+  return false;
+}
+
 std::string short_name(const TypedModule& tm, TypeId t) {
   const TypeRec& r = tm.types.get(t);
   switch (r.kind) {
@@ -292,7 +305,7 @@ std::vector<Plan> plan(TypedModule& tm, std::vector<std::pair<NodeId, std::strin
         bool ok = true;
         for (size_t i = 0; i < j.size() && ok; ++i) {
           j[i] = T.join(g.key[i], s.key[i]);
-          ok = is_static(T, j[i]);
+          ok = is_static(T, j[i]) && !numeric_widen(T, g.key[i], s.key[i]);
         }
         if (!ok) continue;
         g.key = std::move(j);
