@@ -51,6 +51,7 @@ LE Lowerer::call(NodeId e) {
       if (uc != tm_.class_by_name.end() && is_static_class(static_cast<int>(uc->second))) return s_construct(e, uc->second);
       if (sema::find_builtin(sema::BuiltinRecv::Fn, n)) return call_builtin(e, n);
       if (LE x = s_exc_call(e, n); x.id != kNil) return x;  // isinstance(e, C): lower_static_exc.cc
+      if (n == "map" && T.kind(tm_.type_of(e)) == TyKind::Iter) return map_builtin(e);
     }
     if (const Binding* b = lookup(n); b && T.kind(b->ty) == TyKind::Func) return s_call_value(e, *b);
     if (LE x = s_inherit_builtin(e, n); x.id != kNil && !lookup(n)) return x;  // isinstance, issubclass
@@ -213,7 +214,9 @@ LE Lowerer::range_call(NodeId e) {
       return {b_.method(b_.method(r, "rev", {}), "step_by", {st}), Types::kRange, Form::Owned};
     }
   }
-  fail(e, "range with a computed step");
+  // A computed step: the runtime's PyRange (ValueError for 0; iterates either way).
+  if (args.size() == 3) return {try_(b_.call(rt("builtins::range"), {a[0], a[1], a[2]})), Types::kRange, Form::Owned};
+  fail(e, "range with more arguments");
   return {b_.range(b_.int_lit(0), b_.int_lit(0)), Types::kRange, Form::Owned};
 }
 
@@ -222,6 +225,7 @@ LE Lowerer::call_builtin(NodeId e, std::string_view n) {
   TypeId t = tm_.type_of(e);
   if (n == "print") return print_call(e);
   if (n == "range") return range_call(e);
+  if (n == "zip" && args.size() == 1 && kind(args[0]) == Kind::Starred) return zip_rows(e);
   if ((n == "sorted" || n == "min" || n == "max") && s_has_key_kw(e)) return s_key_call(e, n);
   if (LE x = builtin_ext(e, n); x.id != kNil) return x;
   if (LE x = builtin_more(e, n); x.id != kNil) return x;
@@ -456,6 +460,8 @@ LE Lowerer::call_method(NodeId e) {
       RId idx = index_expr(recv, args[0], "pop index out of range");
       return {b_.method(recv.id, "remove", {idx}), el, Form::Owned};
     }
+    if (m == "count" && a.size() == 1 && !T.is_copy(el))  // `row.count("#")`
+      return {b_.call(rt("list::list_count"), {borrow(recv), b_.ref(coerce(a[0], el))}), Types::kInt, Form::Owned};
     if ((m == "count" || m == "index") && a.size() == 1 && T.is_copy(el)) {
       RId cmp = b_.binary(Op::Eq, b_.deref(x), coerce(a[0], el));
       if (m == "count") {

@@ -299,6 +299,9 @@ class Lowerer {
   LE print_call(NodeId e);
   RId iter_of(LE v, TypeId* elem, bool* by_ref);  // an iterator yielding owned elements
   LE range_call(NodeId e);
+  LE zip_rows(NodeId e);  // `zip(*rows)` whose rows are read as lists (lower_static_rows.cc)
+  LE map_builtin(NodeId e);  // `map(str, xs)` (lower_static_rows.cc)
+  LE store_base(NodeId base, Ids& out);  // `m[i]` of `m[i][j] = v`: its indexes hoisted (lower_static_rows.cc)
 
   // ---- dynamic mode (lower_dyn.cc): every value is the runtime's Value
   RId d_function(uint32_t f);

@@ -195,7 +195,7 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
       return;
     }
     case Kind::Subscript: {
-      LE base = expr(slot(target, fld::Subscript::value));
+      LE base = store_base(slot(target, fld::Subscript::value), out);
       if (T.kind(base.ty) == TyKind::List) {
         RId idx = index_place(base, slot(target, fld::Subscript::slice), "list assignment index out of range", out);
         out.push_back(b_.expr_stmt(b_.assign(Op::Assign, b_.index(base.id, idx), coerce(value, T.elem(base.ty)))));
@@ -224,7 +224,7 @@ void Lowerer::aug_assign(NodeId s, Ids& out) {
   if (aug_assign_ext(s, out)) return;
   LE target;
   if (kind(t) == Kind::Subscript && T.kind(tm_.type_of(slot(t, fld::Subscript::value))) == TyKind::List) {
-    LE base = expr(slot(t, fld::Subscript::value));
+    LE base = store_base(slot(t, fld::Subscript::value), out);
     RId idx = index_place(base, slot(t, fld::Subscript::slice), "list index out of range", out);
     target = {b_.index(base.id, idx), T.elem(base.ty), Form::Place};
   } else {

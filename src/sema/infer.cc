@@ -8,6 +8,7 @@
 #include "sema/infer_num.h"
 #include "sema/infer_optional.h"
 #include "sema/infer_inherit.h"
+#include "sema/infer_specialize.h"
 
 #include <algorithm>
 #include <set>
@@ -1137,6 +1138,7 @@ class Inferer {
       case Kind::Call: return call(e);
       case Kind::Lambda: return lambda_type(e);
       case Kind::ListComp: case Kind::GeneratorExp: case Kind::SetComp: {
+        for (NodeId z : zip_rows_iters(m_, e)) zip_rows_.insert(z);
         comp_enter(list_of(e, fld::ListComp::generators));
         TypeId el = expr(slot(e, fld::ListComp::elt));
         comp_scopes_.pop_back();
@@ -1163,6 +1165,7 @@ class Inferer {
         return T.dict(kj, vj);
       }
       case Kind::DictComp: {
+        for (NodeId z : zip_rows_iters(m_, e)) zip_rows_.insert(z);
         comp_enter(list_of(e, fld::DictComp::generators));
         TypeId k = expr(slot(e, fld::DictComp::key));
         TypeId v = expr(slot(e, fld::DictComp::value));
@@ -1225,6 +1228,15 @@ class Inferer {
   TypeId call(NodeId e) {
     NodeId fn = slot(e, fld::Call::func);
     auto args = list_of(e, fld::Call::args);
+    if (zip_rows_.count(e) && !local_shadow("zip")) {
+      // `[list(r) for r in zip(*m)]`: the rows of m (list[list[T]]) as lists (infer_specialize.h).
+      TypeId x = expr(slot(args[0], fld::Starred::value));
+      tm_.expr_type[args[0]] = x, tm_.owner[args[0]] = cur_, tm_.owner[fn] = cur_;
+      if (T.kind(x) == TyKind::List && T.kind(T.elem(x)) == TyKind::List) return T.iter(T.elem(x));
+      if (T.has_unknown(x)) return Types::kUnknown;
+      unsupported(cur_, e, "zip of rows that are not lists");
+      return Types::kDyn;
+    }
     std::vector<TypeId> at;
     for (NodeId a : args) at.push_back(expr(a));
     std::vector<TypeId> kt;
@@ -1279,6 +1291,8 @@ class Inferer {
       auto uc = tm_.class_by_name.find(n);
       if (uc != tm_.class_by_name.end() && !local_shadow(n)) return construct_type(e, uc->second, at);
       if (n == "isinstance" && at.size() == 2 && T.kind(at[0]) == TyKind::Exc && !local_shadow(n)) return Types::kBool;
+      if (n == "map" && args.size() == 2 && kind(args[0]) == Kind::Name && !local_shadow(n) && !local_shadow(ident(args[0], fld::Name::id)))
+        if (TypeId mt = map_builtin_type(m_, T, e, at); mt != Types::kDyn) return mt;  // infer_specialize.h
       const BuiltinInfo* b = find_builtin(BuiltinRecv::Fn, n);
       if (!b) {
         unsupported(cur_, e, "call of " + std::string(n));
@@ -1802,6 +1816,7 @@ class Inferer {
   std::vector<std::map<std::string, TypeId, std::less<>>> comp_scopes_;
   bool nesting_ = false;               // add_function: a nested def (not a module name)
   std::vector<TypeId> lambda_args_;    // parameter types of the next Lambda typed
+  std::set<NodeId> zip_rows_;          // `zip(*m)` calls whose rows are read as lists (infer_specialize.h)
   std::vector<std::string> narrow_;  // names narrowed from Optional[T] to T here (infer_optional.h)
   ExcHandlers exc_handlers_;  // handlers around the statements being typed (infer_exc.h)
   std::vector<Occ> occ_;
@@ -1834,7 +1849,15 @@ BuiltinRecv recv_of(TyKind k) {
 
 TypedModule infer(const ast::Module& module, const index::GlobalIndex* index, std::string_view module_name) {
   Inferer inf(module, module_name);
+  // Another module's calls and reads are typed by that module: a module others
+  // import keeps its functions and variables as they are (no specialised copies).
+  bool imported = false;
+  if (index != nullptr)
+    for (const auto& [other, s] : index->modules())
+      for (const index::ImportEntry& imp : s.imports)
+        imported |= other != module_name && (imp.module == module_name || (!imp.name.empty() && imp.module + "." + imp.name == module_name));
   TypedModule tm = inf.run();
+  if (!imported) tm = specialize_calls(std::move(tm), [&](const ast::Module& m) { return Inferer(m, module_name).run(); });
   // Whether a module runs as a program is the index's call (the workspace
   // manifests are written from the index alone): a library whose top level
   // only defines things (try/except imports, augmented assignments) gets no

@@ -8,6 +8,7 @@
 // literals, operators, builtins, assignments and, for parameters, the
 // argument types at the module's call sites. Unresolvable types are Dyn.
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,6 +82,7 @@ struct ClassInfo {
 
 struct TypedModule {
   const ast::Module* ast = nullptr;
+  std::shared_ptr<const ast::Module> owned_ast;  // a copy with specialised defs (infer_specialize.h), or null
   Types types;
   std::vector<TypeId> expr_type;     // by NodeId (kUnknown for non-expressions)
   std::vector<uint32_t> owner;       // by NodeId: the function whose body holds the node

@@ -25,7 +25,8 @@ class Vec2:
 
 
 def show_dynamic(v, tag):
-    # Dynamic (tag is an int or a str): str(), len() and == go through the
+    # Dynamic (tag is an int or a list of an int and a str; an int and a str
+    # alone would give it a specialised copy): str(), len() and == go through the
     # handle's dunders.
     print(str(v), len(v), v == Vec2(0, 5), [v], tag)
 
@@ -42,4 +43,4 @@ def main():
 
 last = main()
 show_dynamic(last, 1)
-show_dynamic(Vec2(1, 2), "one")
+show_dynamic(Vec2(1, 2), ["one", 1])

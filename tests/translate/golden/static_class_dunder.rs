@@ -166,7 +166,8 @@ impl rt::native::Native for Vec2 {
 }
 
 pub fn show_dynamic(v: Value, tag: Value) -> PyResult<Value> {
-    // Dynamic (tag is an int or a str): str(), len() and == go through the
+    // Dynamic (tag is an int or a list of an int and a str; an int and a str
+    // alone would give it a specialised copy): str(), len() and == go through the
     // handle's dunders.
     rt::print::print(
         &[
@@ -237,7 +238,7 @@ pub fn main() -> PyResult<()> {
     show_dynamic(last.clone(), Value::int(1))?;
     show_dynamic(
         rt::dynamic::construct(&class_vec2(), &[Value::int(1), Value::int(2)])?,
-        Value::str("one"),
+        Value::list(vec![Value::str("one"), Value::int(1)]),
     )?;
     Ok(())
 }
