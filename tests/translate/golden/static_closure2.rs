@@ -68,12 +68,12 @@ pub fn apply_twice(k: i64) -> PyResult<i64> {
 pub fn dyn_show(k: Value) -> PyResult<Value> {
     let mut ident: Value = Value::None;
     let mut f: Value = Value::None;
-    // The lambda keeps this function dynamic: make_adder's closure crosses the bridge.
+    // The *args lambda keeps this function dynamic: make_adder's closure crosses the bridge.
     ident = Value::func(
         "<lambda>",
         rt::dynamic::lambda(move |args__: &[Value]| {
-            let v: Value = rt::dynamic::arg_or(args__, 0, Value::None);
-            Ok(v.clone())
+            let v: Value = rt::closure::rest_args(args__, 0);
+            Ok(v.clone().getitem(&Value::int(0))?)
         }),
     );
     f = {
