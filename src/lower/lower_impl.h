@@ -484,6 +484,7 @@ class Lowerer {
   LE s_call_value(NodeId e, const Binding& b);       // call of a variable holding a function value
   // ---- lambdas as function values (lower_static_lambda.cc)
   LE s_lambda(NodeId e);
+  RId s_func_placeholder(TypeId t);  // a hoisted function-value variable's value before its first store (never called)
   bool s_comp_late_cell(NodeId comp, std::string_view py);  // a lambda in comp reads its variable py
   RId s_comp_target_cell(NodeId comp, std::string_view py, const std::string& rn, TypeId elem, Ids& cells, Ids& sets);
   std::set<std::string> s_lambda_fixed_;  // Rust names inside a lambda being lowered that never change

@@ -105,6 +105,15 @@ LE Lowerer::s_lambda(NodeId e) {
   return {b_.block(lets, clo), t, Form::Owned};
 }
 
+RId Lowerer::s_func_placeholder(TypeId t) {
+  // Rc<dyn Fn> has no Default; the declared type fixes the closure's signature.
+  size_t n = s_func_ok(t) ? s_value_params(*tm_.func_of(t)).size() : 0;
+  Ids params;
+  for (size_t i = 0; i < n; ++i) params.push_back(b_.pat_ident("_a" + std::to_string(i)));
+  RId body = b_.macro("unreachable", {b_.str_lit("function value read before it was assigned")});
+  return b_.call(rt("fnvalue::fn" + std::to_string(n)), {b_.closure(params, body)});
+}
+
 bool Lowerer::s_comp_late_cell(NodeId comp, std::string_view py) {
   // A lambda in the comprehension (not the iterable of its first loop,
   // which runs outside it) reads py free: py must be one shared cell.

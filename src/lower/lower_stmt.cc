@@ -17,6 +17,7 @@ RId Lowerer::default_value(TypeId t) {
       for (TypeId a : T.get(t).args) e.push_back(default_value(a));
       return b_.tuple(e);
     }
+    case TyKind::Func: return s_func_placeholder(t);  // lower_static_lambda.cc
     default: return b_.call("Default::default", {});
   }
 }

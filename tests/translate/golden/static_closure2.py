@@ -27,8 +27,8 @@ def apply_twice(k):
 
 
 def dyn_show(k):
-    # The lambda keeps this function dynamic: make_adder's closure crosses the bridge.
-    ident = lambda v: v
+    # The *args lambda keeps this function dynamic: make_adder's closure crosses the bridge.
+    ident = lambda *v: v[0]
     f = make_adder(100)
     print(f(k), ident(k))
 

@@ -13,6 +13,9 @@
 use portalis_runtime as rt;
 use portalis_runtime::exc::{PyException, PyResult};
 use portalis_runtime::repr::{PyRepr, PyStr};
+use portalis_runtime::value::{Class, Value};
+use portalis_runtime::value::{FromValue, ToValue};
+use std::rc::Rc;
 
 pub fn make_adder(n: i64) -> rt::fnvalue::Fn1<i64, i64> {
     {
@@ -62,12 +65,32 @@ pub fn apply_twice(k: i64) -> PyResult<i64> {
     Ok(add(add(0)?)?)
 }
 
-pub fn dyn_show(k: i64) -> PyResult<()> {
-    // The lambda keeps this function dynamic: make_adder's closure crosses the bridge.
-    let ident: rt::fnvalue::Fn1<i64, i64> = rt::fnvalue::fn1(move |a1: i64| Ok(a1));
-    let f: rt::fnvalue::Fn1<i64, i64> = make_adder(100);
-    rt::print::print(&[&f(k)?, &ident(k)?], " ", "\n");
-    Ok(())
+pub fn dyn_show(k: Value) -> PyResult<Value> {
+    let mut ident: Value = Value::None;
+    let mut f: Value = Value::None;
+    // The *args lambda keeps this function dynamic: make_adder's closure crosses the bridge.
+    ident = Value::func(
+        "<lambda>",
+        rt::dynamic::lambda(move |args__: &[Value]| {
+            let v: Value = rt::closure::rest_args(args__, 0);
+            Ok(v.clone().getitem(&Value::int(0))?)
+        }),
+    );
+    f = {
+        let val1 = Value::int(100);
+        let arg2: i64 = <i64>::from_value(&val1)?;
+        let ret3 = make_adder(arg2);
+        ret3.to_value()
+    };
+    rt::print::print(
+        &[
+            &f.clone().call(&[k.clone()])?,
+            &ident.clone().call(&[k.clone()])?,
+        ],
+        " ",
+        "\n",
+    );
+    Ok(Value::None)
 }
 
 pub fn main_() -> PyResult<()> {
@@ -82,7 +105,7 @@ pub fn main_() -> PyResult<()> {
     );
     let scale: rt::fnvalue::Fn2<f64, f64, f64> = make_scaler(2.5);
     rt::print::print(&[&scale(4.0, 1.0)?, &apply_twice(7)?], " ", "\n");
-    dyn_show(3)?;
+    dyn_show(3.to_value())?;
     Ok(())
 }
 
