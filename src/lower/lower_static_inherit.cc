@@ -223,10 +223,17 @@ bool Lowerer::s_inherit_class(uint32_t ci, Ids& items) {
       if (impls.size() < 2) continue;
       const sema::Function& rep = tm_.funcs[f0];
       bool fallible = false;
+      // One result type for all: an int from one and a float from another
+      // come back as int | float (sema::override_ret computes the same).
+      TypeId joined = Types::kUnknown;
+      for (uint32_t g : impls) joined = T.join(joined, tm_.funcs[g].ret);
       for (uint32_t g : impls) {
         const sema::Function& fn = tm_.funcs[g];
         fallible |= fallible_in_.count(g) > 0;
-        bool same = fn.ret == rep.ret && fn.params.size() == rep.params.size() && fn.kwonly.empty() && fn.vararg < 0 && fn.kwarg < 0;
+        TyKind rk = T.kind(fn.ret);
+        bool ret_ok = fn.ret == joined || s_upcast(fn.ret, joined) ||
+                      (T.kind(joined) == TyKind::Num && (rk == TyKind::Int || rk == TyKind::Float || rk == TyKind::Bool));
+        bool same = ret_ok && !T.has_dyn(joined) && fn.params.size() == rep.params.size() && fn.kwonly.empty() && fn.vararg < 0 && fn.kwarg < 0;
         for (size_t i = 0; same && i < fn.params.size(); ++i) {
           const sema::Var &a = fn.vars[fn.params[i]], &b = rep.vars[rep.params[i]];
           same = a.type == b.type && a.reassigned == b.reassigned && a.mutated == b.mutated && !a.cell && !b.cell &&
@@ -246,12 +253,19 @@ bool Lowerer::s_inherit_class(uint32_t ci, Ids& items) {
       }
       Ids match_arms;
       for (size_t i = 0; i < arms.size(); ++i) {
-        RId call = b_.call(sname + "::" + s_method_name(arms[i].second), args);
-        if (fallible && !fallible_in_.count(arms[i].second)) call = b_.call(b_.path("Ok"), {call});
+        uint32_t g = arms[i].second;
+        RId call = b_.call(sname + "::" + s_method_name(g), args);
+        if (tm_.funcs[g].ret != joined) {
+          if (fallible_in_.count(g)) call = b_.try_(call);
+          call = coerce({call, tm_.funcs[g].ret, Form::Owned}, joined);
+          if (fallible) call = b_.call(b_.path("Ok"), {call});
+        } else if (fallible && !fallible_in_.count(g)) {
+          call = b_.call(b_.path("Ok"), {call});
+        }
         RId pat = i + 1 == arms.size() ? b_.pat_wild() : b_.pat_lit(b_.path(class_const(arms[i].first)));
         match_arms.push_back(b_.arm(pat, kNil, call));
       }
-      RId ret = T.kind(rep.ret) == TyKind::None ? kNil : rust_type(rep.ret);
+      RId ret = T.kind(joined) == TyKind::None ? kNil : rust_type(joined);
       if (fallible) ret = b_.ty("PyResult", {ret == kNil ? b_.ty_tuple({}) : ret});
       RId body = b_.block({b_.let("class", kNil, b_.field(b_.method(b_.path("self_"), "borrow", {}), "class_id"), false)},
                           b_.match(b_.path("class"), match_arms));
@@ -334,6 +348,14 @@ bool Lowerer::s_inherit_method_call(NodeId e, LE* out) {
   call_self_arg_ = kNil;
   call_name_override_.clear();
   if (dispatch_fallible && !fallible_in_.count(static_cast<uint32_t>(f))) r.id = try_(r.id);
+  if (virtual_call) {  // the dispatcher's one result type (sema's type of the call)
+    TypeId joined = Types::kUnknown;
+    for (uint32_t k : inherit_members(tm_, static_cast<uint32_t>(root)))
+      if (int g = resolve(tm_, k, m); g >= 0) joined = T.join(joined, tm_.funcs[static_cast<uint32_t>(g)].ret);
+    r.ty = joined;
+  }
+  TypeId want = tm_.type_of(e);
+  if (r.ty != want && want != Types::kUnknown && !T.has_dyn(want)) r = {coerce(r, want), want, Form::Owned};
   *out = r;
   return true;
 }

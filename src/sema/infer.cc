@@ -7,6 +7,7 @@
 #include "sema/infer_num.h"
 #include "sema/infer_optional.h"
 #include "sema/infer_inherit.h"
+#include "sema/infer_math.h"
 
 #include <algorithm>
 #include <set>
@@ -1236,6 +1237,7 @@ class Inferer {
       return Types::kDyn;
     }
     if (kind(fn) == Kind::Attribute) {
+      if (TypeId mt = math_call_type(tm_, cur_, e, at); mt != Types::kUnknown) return mt;  // infer_math.cc
       NodeId recv = slot(fn, fld::Attribute::value);
       std::string_view m = ident(fn, fld::Attribute::attr);
       TypeId rt = expr(recv);
