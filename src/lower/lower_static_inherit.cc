@@ -393,6 +393,14 @@ bool Lowerer::s_upcast(TypeId from, TypeId to) const {
 
 namespace {
 
+// Whether every class up ci's chain has no base or one base of this module:
+// then sema's chain is the whole MRO (not with `class C(A, B)` or `C(Exception)`).
+bool plain_chain(const sema::TypedModule& tm, uint32_t ci) {
+  for (uint32_t k : sema::class_mro(tm, ci))
+    if (!tm.ast->list_of(tm.classes[k].node, fld::ClassDef::bases).empty() && !inherit_base_ok(tm, k)) return false;
+  return true;
+}
+
 // The class a Name node names (-1: none, or a local shadows it).
 int named_class(const sema::TypedModule& tm, NodeId n) {
   const ast::Module& m = *tm.ast;
@@ -408,7 +416,9 @@ LE Lowerer::s_inherit_builtin(NodeId e, std::string_view n) {
   if (!list_of(e, fld::Call::keywords).empty() || args.size() != 2) return {kNil, Types::kBool, Form::Owned};
   if (n == "issubclass") {
     int a = named_class(tm_, args[0]), b = named_class(tm_, args[1]);
-    if (a < 0 || b < 0 || lookup(ident(args[0], fld::Name::id)) || lookup(ident(args[1], fld::Name::id))) return {kNil, Types::kBool, Form::Owned};
+    if (a < 0 || b < 0 || lookup(ident(args[0], fld::Name::id)) || lookup(ident(args[1], fld::Name::id)) ||
+        !plain_chain(tm_, static_cast<uint32_t>(a)))
+      return {kNil, Types::kBool, Form::Owned};
     // Classes do not change at run time: the answer is known now.
     return {b_.bool_lit(sema::is_subclass(tm_, static_cast<uint32_t>(a), static_cast<uint32_t>(b))), Types::kBool, Form::Owned};
   }
@@ -417,7 +427,7 @@ LE Lowerer::s_inherit_builtin(NodeId e, std::string_view n) {
   TypeId xt = tm_.type_of(args[0]);
   if (c < 0 || lookup(ident(args[1], fld::Name::id)) || T.kind(xt) != TyKind::Class) return {kNil, Types::kBool, Form::Owned};
   uint32_t xc = T.get(xt).cls;
-  if (!is_static_class(static_cast<int>(xc))) return {kNil, Types::kBool, Form::Owned};
+  if (!is_static_class(static_cast<int>(xc)) || !plain_chain(tm_, xc)) return {kNil, Types::kBool, Form::Owned};
   LE x = expr(args[0]);
   int root = s_root(xc);
   if (root < 0 || s_root(static_cast<uint32_t>(c)) != root) {
@@ -487,8 +497,7 @@ LE Lowerer::s_class_attr(NodeId e) {
   std::string_view which = ident(seq, fld::Attribute::attr);
   std::vector<std::string> names;
   const sema::ClassInfo& ci = tm_.classes[static_cast<uint32_t>(c)];
-  bool plain = list_of(ci.node, fld::ClassDef::bases).empty() || inherit_base_ok(tm_, static_cast<uint32_t>(c));
-  if (!plain) return none;
+  if (!plain_chain(tm_, static_cast<uint32_t>(c))) return none;
   if (which == "__mro__") {
     for (uint32_t k : sema::class_mro(tm_, static_cast<uint32_t>(c))) names.push_back(tm_.classes[k].name);
     names.push_back("object");
