@@ -58,7 +58,10 @@ LE Lowerer::call(NodeId e) {
     fail(e, "call of " + std::string(n));
     return {b_.tuple({}), tm_.type_of(e), Form::Owned};
   }
-  if (kind(fn) == Kind::Attribute) return call_method(e);
+  if (kind(fn) == Kind::Attribute) {
+    if (LE mc = s_math_call(e); mc.id != kNil) return mc;  // `math.sqrt(x)` (lower_static_math.cc)
+    return call_method(e);
+  }
   fail(e, "call of a computed function");
   return {b_.tuple({}), tm_.type_of(e), Form::Owned};
 }

@@ -542,6 +542,7 @@ class Lowerer {
   LE s_class_attr(NodeId e);                       // `C.__name__`, `C.__mro__[i].__name__`; id kNil otherwise
   bool s_upcast(TypeId from, TypeId to) const;     // same Rust type: subclass instances where base ones go
   bool same_default(NodeId a, NodeId b) const;     // two parameter defaults are the same constant
+  LE s_math_call(NodeId e);                        // `math.sqrt(x)` (lower_static_math.cc); id kNil otherwise
   std::map<NodeId, bool> conflict_cache_;
   std::map<NodeId, LE> preset_;       // expressions already lowered (expr() returns these)
   bool s_in_hook_ = false;

@@ -226,10 +226,17 @@ bool Lowerer::s_inherit_class(uint32_t ci, Ids& items) {
       if (impls.size() < 2) continue;
       const sema::Function& rep = tm_.funcs[f0];
       bool fallible = false;
+      // One result type for all: an int from one and a float from another
+      // come back as int | float (sema::override_ret computes the same).
+      TypeId joined = Types::kUnknown;
+      for (uint32_t g : impls) joined = T.join(joined, tm_.funcs[g].ret);
       for (uint32_t g : impls) {
         const sema::Function& fn = tm_.funcs[g];
         fallible |= fallible_in_.count(g) > 0;
-        bool same = fn.ret == rep.ret && fn.params.size() == rep.params.size() && fn.kwonly.empty() && fn.vararg < 0 && fn.kwarg < 0;
+        TyKind rk = T.kind(fn.ret);
+        bool ret_ok = fn.ret == joined || s_upcast(fn.ret, joined) ||
+                      (T.kind(joined) == TyKind::Num && (rk == TyKind::Int || rk == TyKind::Float || rk == TyKind::Bool));
+        bool same = ret_ok && !T.has_dyn(joined) && fn.params.size() == rep.params.size() && fn.kwonly.empty() && fn.vararg < 0 && fn.kwarg < 0;
         for (size_t i = 0; same && i < fn.params.size(); ++i) {
           const sema::Var &a = fn.vars[fn.params[i]], &b = rep.vars[rep.params[i]];
           same = a.type == b.type && a.reassigned == b.reassigned && a.mutated == b.mutated && !a.cell && !b.cell &&
@@ -249,12 +256,19 @@ bool Lowerer::s_inherit_class(uint32_t ci, Ids& items) {
       }
       Ids match_arms;
       for (size_t i = 0; i < arms.size(); ++i) {
-        RId call = b_.call(sname + "::" + s_method_name(arms[i].second), args);
-        if (fallible && !fallible_in_.count(arms[i].second)) call = b_.call(b_.path("Ok"), {call});
+        uint32_t g = arms[i].second;
+        RId call = b_.call(sname + "::" + s_method_name(g), args);
+        if (tm_.funcs[g].ret != joined) {
+          if (fallible_in_.count(g)) call = b_.try_(call);
+          call = coerce({call, tm_.funcs[g].ret, Form::Owned}, joined);
+          if (fallible) call = b_.call(b_.path("Ok"), {call});
+        } else if (fallible && !fallible_in_.count(g)) {
+          call = b_.call(b_.path("Ok"), {call});
+        }
         RId pat = i + 1 == arms.size() ? b_.pat_wild() : b_.pat_lit(b_.path(class_const(arms[i].first)));
         match_arms.push_back(b_.arm(pat, kNil, call));
       }
-      RId ret = T.kind(rep.ret) == TyKind::None ? kNil : rust_type(rep.ret);
+      RId ret = T.kind(joined) == TyKind::None ? kNil : rust_type(joined);
       if (fallible) ret = b_.ty("PyResult", {ret == kNil ? b_.ty_tuple({}) : ret});
       RId body = b_.block({b_.let("class", kNil, b_.field(b_.method(b_.path("self_"), "borrow", {}), "class_id"), false)},
                           b_.match(b_.path("class"), match_arms));
@@ -337,6 +351,14 @@ bool Lowerer::s_inherit_method_call(NodeId e, LE* out) {
   call_self_arg_ = kNil;
   call_name_override_.clear();
   if (dispatch_fallible && !fallible_in_.count(static_cast<uint32_t>(f))) r.id = try_(r.id);
+  if (virtual_call) {  // the dispatcher's one result type (sema's type of the call)
+    TypeId joined = Types::kUnknown;
+    for (uint32_t k : inherit_members(tm_, static_cast<uint32_t>(root)))
+      if (int g = resolve(tm_, k, m); g >= 0) joined = T.join(joined, tm_.funcs[static_cast<uint32_t>(g)].ret);
+    r.ty = joined;
+  }
+  TypeId want = tm_.type_of(e);
+  if (r.ty != want && want != Types::kUnknown && !T.has_dyn(want)) r = {coerce(r, want), want, Form::Owned};
   *out = r;
   return true;
 }
@@ -374,6 +396,14 @@ bool Lowerer::s_upcast(TypeId from, TypeId to) const {
 
 namespace {
 
+// Whether every class up ci's chain has no base or one base of this module:
+// then sema's chain is the whole MRO (not with `class C(A, B)` or `C(Exception)`).
+bool plain_chain(const sema::TypedModule& tm, uint32_t ci) {
+  for (uint32_t k : sema::class_mro(tm, ci))
+    if (!tm.ast->list_of(tm.classes[k].node, fld::ClassDef::bases).empty() && !inherit_base_ok(tm, k)) return false;
+  return true;
+}
+
 // The class a Name node names (-1: none, or a local shadows it).
 int named_class(const sema::TypedModule& tm, NodeId n) {
   const ast::Module& m = *tm.ast;
@@ -389,7 +419,9 @@ LE Lowerer::s_inherit_builtin(NodeId e, std::string_view n) {
   if (!list_of(e, fld::Call::keywords).empty() || args.size() != 2) return {kNil, Types::kBool, Form::Owned};
   if (n == "issubclass") {
     int a = named_class(tm_, args[0]), b = named_class(tm_, args[1]);
-    if (a < 0 || b < 0 || lookup(ident(args[0], fld::Name::id)) || lookup(ident(args[1], fld::Name::id))) return {kNil, Types::kBool, Form::Owned};
+    if (a < 0 || b < 0 || lookup(ident(args[0], fld::Name::id)) || lookup(ident(args[1], fld::Name::id)) ||
+        !plain_chain(tm_, static_cast<uint32_t>(a)))
+      return {kNil, Types::kBool, Form::Owned};
     // Classes do not change at run time: the answer is known now.
     return {b_.bool_lit(sema::is_subclass(tm_, static_cast<uint32_t>(a), static_cast<uint32_t>(b))), Types::kBool, Form::Owned};
   }
@@ -398,7 +430,7 @@ LE Lowerer::s_inherit_builtin(NodeId e, std::string_view n) {
   TypeId xt = tm_.type_of(args[0]);
   if (c < 0 || lookup(ident(args[1], fld::Name::id)) || T.kind(xt) != TyKind::Class) return {kNil, Types::kBool, Form::Owned};
   uint32_t xc = T.get(xt).cls;
-  if (!is_static_class(static_cast<int>(xc))) return {kNil, Types::kBool, Form::Owned};
+  if (!is_static_class(static_cast<int>(xc)) || !plain_chain(tm_, xc)) return {kNil, Types::kBool, Form::Owned};
   LE x = expr(args[0]);
   int root = s_root(xc);
   if (root < 0 || s_root(static_cast<uint32_t>(c)) != root) {
@@ -468,8 +500,7 @@ LE Lowerer::s_class_attr(NodeId e) {
   std::string_view which = ident(seq, fld::Attribute::attr);
   std::vector<std::string> names;
   const sema::ClassInfo& ci = tm_.classes[static_cast<uint32_t>(c)];
-  bool plain = list_of(ci.node, fld::ClassDef::bases).empty() || inherit_base_ok(tm_, static_cast<uint32_t>(c));
-  if (!plain) return none;
+  if (!plain_chain(tm_, static_cast<uint32_t>(c))) return none;
   if (which == "__mro__") {
     for (uint32_t k : sema::class_mro(tm_, static_cast<uint32_t>(c))) names.push_back(tm_.classes[k].name);
     names.push_back("object");

@@ -9,6 +9,7 @@
 #include "sema/infer_optional.h"
 #include "sema/infer_inherit.h"
 #include "sema/infer_specialize.h"
+#include "sema/infer_math.h"
 
 #include <algorithm>
 #include <set>
@@ -1344,6 +1345,7 @@ class Inferer {
       return Types::kDyn;
     }
     if (kind(fn) == Kind::Attribute) {
+      if (TypeId mt = math_call_type(tm_, cur_, e, at); mt != Types::kUnknown) return mt;  // infer_math.cc
       NodeId recv = slot(fn, fld::Attribute::value);
       std::string_view m = ident(fn, fld::Attribute::attr);
       // `str.maketrans(..)`: a function of the str class (infer_builtins_more.cc).

@@ -1,6 +1,8 @@
 // Single inheritance in the types: see infer_inherit.h.
 #include "sema/infer_inherit.h"
 
+#include <algorithm>
+
 namespace portalis::sema {
 
 namespace fld = ast::fld;
@@ -85,17 +87,19 @@ TypeId inherit_attr_type(TypedModule& tm, NodeId attr) {
 }
 
 TypeId override_ret(TypedModule& tm, uint32_t ci, std::string_view name, TypeId ret) {
-  Types& T = tm.types;
+  // Every class of ci's hierarchy that has the method: the lowering's
+  // dispatcher returns one type for them all (lower_static_inherit.cc).
+  // An int in one and a float in another join as int | float.
+  std::vector<uint32_t> mro = class_mro(tm, ci);
+  if (mro.size() == 1 && std::none_of(tm.classes.begin(), tm.classes.end(), [&](const ClassInfo& c) { return c.base == static_cast<int>(ci); }))
+    return ret;
+  uint32_t root = mro.back();
   for (uint32_t k = 0; k < tm.classes.size(); ++k) {
-    if (k == ci || !is_subclass(tm, k, ci)) continue;
-    // The method class k runs: the first definition up its MRO.
+    if (!is_subclass(tm, k, root)) continue;
     for (uint32_t c : class_mro(tm, k)) {
       auto it = tm.classes[c].methods.find(name);
       if (it == tm.classes[c].methods.end()) continue;
-      TypeId r = tm.funcs[it->second].ret;
-      TyKind ka = T.kind(ret), kb = T.kind(r);
-      if ((ka == TyKind::Int && kb == TyKind::Float) || (ka == TyKind::Float && kb == TyKind::Int)) return Types::kDyn;
-      ret = T.join(ret, r);
+      ret = tm.types.join(ret, tm.funcs[it->second].ret);
       break;
     }
   }

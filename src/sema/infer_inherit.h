@@ -26,9 +26,9 @@ TypeId inherit_call_type(TypedModule& tm, uint32_t cur, ast::NodeId call, std::s
 TypeId inherit_attr_type(TypedModule& tm, ast::NodeId attr);
 
 // What `obj.m()` returns when obj's static class is ci: the method may be
-// overridden in a subclass, whose result comes back too. An int in one
-// override and a float in another have no one static type (Python prints
-// them differently): Dyn then.
+// overridden in a subclass, whose result comes back too: the join over the
+// hierarchy's classes (an int in one override and a float in another:
+// int | float).
 TypeId override_ret(TypedModule& tm, uint32_t ci, std::string_view m, TypeId ret);
 
 }  // namespace portalis::sema

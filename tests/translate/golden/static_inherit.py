@@ -14,6 +14,9 @@ class Animal:
     def describe(self):
         return f"{self.name} ({self.legs} legs) says {self.speak()}"
 
+    def weight(self):
+        return self.legs * 2
+
     def __str__(self):
         return f"<{self.name}>"
 
@@ -47,6 +50,9 @@ class Bird(Animal):
     def speak(self):
         return "tweet"
 
+    def weight(self):
+        return self.span * 4
+
     def __str__(self):
         return f"<bird {self.name} {self.span}>"
 
@@ -65,3 +71,4 @@ print("dogs:", sum(1 for a in zoo if isinstance(a, Dog)), "puppies:", sum(1 for 
 print("loudest:", loudest(zoo), sorted(zoo, key=lambda a: a.legs)[0].name)
 print(issubclass(Puppy, Animal), issubclass(Bird, Dog), Puppy.__mro__[1].__name__, Bird.__bases__[0].__name__, Dog.__name__)
 print(round(math.pi * Bird("b", 1.5).span, 3), Dog("d", 1).tricks)
+print([a.weight() for a in zoo], round(max(a.weight() for a in zoo), 1))

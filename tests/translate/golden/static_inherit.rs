@@ -97,6 +97,10 @@ impl Animal {
         )
     }
 
+    pub fn animal_weight(self_: &Obj<Animal>) -> i64 {
+        self_.borrow().legs * 2
+    }
+
     pub fn animal_dunder_str(self_: &Obj<Animal>) -> String {
         format!("<{}>", self_.borrow().name)
     }
@@ -142,6 +146,10 @@ impl Animal {
         "tweet".to_string()
     }
 
+    pub fn bird_weight(self_: &Obj<Animal>) -> f64 {
+        self_.borrow().span * 4 as f64
+    }
+
     pub fn bird_dunder_str(self_: &Obj<Animal>) -> String {
         format!(
             "<bird {} {}>",
@@ -169,6 +177,17 @@ impl Animal {
             Animal::DOG => Animal::dog_speak(self_),
             Animal::PUPPY => Animal::puppy_speak(self_),
             _ => Animal::bird_speak(self_),
+        }
+    }
+
+    /// Python's `obj.weight(...)`: the method of obj's class.
+    pub fn weight(self_: &Obj<Animal>) -> rt::num::Num {
+        let class = self_.borrow().class_id;
+        match class {
+            Animal::ANIMAL => rt::num::Num::Int(Animal::animal_weight(self_)),
+            Animal::DOG => rt::num::Num::Int(Animal::animal_weight(self_)),
+            Animal::PUPPY => rt::num::Num::Int(Animal::animal_weight(self_)),
+            _ => rt::num::Num::Float(Animal::bird_weight(self_)),
         }
     }
 }
@@ -321,6 +340,32 @@ pub fn main() -> PyResult<()> {
                 let field11 = Animal::new_dog("d", 1).borrow().tricks;
                 field11
             }),
+        ],
+        " ",
+        "\n",
+    );
+    rt::print::print(
+        &[
+            &({
+                let mut out12: Vec<rt::num::Num> = Vec::new();
+                for a in zoo.iter().cloned() {
+                    out12.push(Animal::weight(&a));
+                }
+                out12
+            }),
+            &rt::num::round_n(
+                rt::builtins::max(
+                    ({
+                        let mut out13: Vec<rt::num::Num> = Vec::new();
+                        for a in zoo.iter().cloned() {
+                            out13.push(Animal::weight(&a));
+                        }
+                        out13
+                    })
+                    .into_iter(),
+                )?,
+                1,
+            )?,
         ],
         " ",
         "\n",
