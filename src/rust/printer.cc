@@ -459,17 +459,21 @@ class Printer {
 
   // Statements of a block at `indent`, memoized: layouts are tried more than
   // once and a block's text depends only on its indent.
-  std::string block_text(RId id, int indent_cols) {
+  // The text is returned by reference (it stays in the memo): a function
+  // body is not copied once more per enclosing level.
+  const std::string& block_text(RId id, int indent_cols) {
     const RNode& n = t_.node(id);
     if (n.kind != RKind::Block) {  // a lone expression where a block is required
       int saved = depth_;
       depth_ = indent_cols / kTab + 1;
       std::string body = must([&] { return rw(id, kPrecLowest, block_shape(ind())); });
       depth_ = saved;
-      return "{\n" + sp(indent_cols + kTab) + body + "\n" + sp(indent_cols) + "}";
+      block_other_.push_back("{\n" + sp(indent_cols + kTab) + body + "\n" + sp(indent_cols) + "}");
+      return block_other_.back();
     }
     auto stmts = t_.list(n.list);
-    if (stmts.empty() && n.a == kNil) return "{}";
+    static const std::string kEmpty = "{}";
+    if (stmts.empty() && n.a == kNil) return kEmpty;
     uint64_t key = (static_cast<uint64_t>(id) << 16) | static_cast<uint64_t>(indent_cols);
     auto it = block_memo_.find(key);
     if (it != block_memo_.end()) return it->second;
@@ -478,20 +482,21 @@ class Printer {
     bool saved_loose = loose_, saved_force = force_one_line_chain_;
     loose_ = false;
     force_one_line_chain_ = false;
-    std::string body = cap([&] {
+    std::string r = cap([&] {
+      out += "{\n";
       for (RId s : stmts) stmt(s);
       if (n.a != kNil) {
         indent();
         out += stmt_expr(n.a, false);
         out += "\n";
       }
+      out.append(static_cast<size_t>(indent_cols > 0 ? indent_cols : 0), ' ');
+      out += "}";
     });
     loose_ = saved_loose;
     force_one_line_chain_ = saved_force;
     depth_ = saved;
-    std::string r = "{\n" + body + sp(indent_cols) + "}";
-    block_memo_.emplace(key, r);
-    return r;
+    return block_memo_.emplace(key, std::move(r)).first->second;
   }
 
   // The one expression a block holds (a tail, or a lone `loop {..}`-like
@@ -1200,7 +1205,7 @@ class Printer {
     if (!c) return std::nullopt;
     bool chained = in_else || n.c != kNil;
     auto body = [&](RId b) {
-      std::string t = block_text(b, sh.indent);
+      const std::string& t = block_text(b, sh.indent);
       return chained && t == "{}" ? "{\n" + sp(sh.indent) + "}" : t;
     };
     std::string s = "if " + *c + brace_sep("if " + *c, sh) + body(n.b);
@@ -1692,7 +1697,8 @@ class Printer {
   int depth_ = 0;
   bool loose_ = false;  // fallback: nothing fits, print without width checks
   bool force_one_line_chain_ = false;  // an overflowing method-call argument may not break
-  std::unordered_map<uint64_t, std::string> block_memo_;
+  std::unordered_map<uint64_t, std::string> block_memo_;  // node-based: references stay valid
+  std::deque<std::string> block_other_;
   std::vector<uint32_t> flat_index_;  // node id -> flat_store_ index, kNil when not computed yet
   std::deque<FlatMemo> flat_store_;
   std::vector<std::unique_ptr<char[]>> arena_;  // flat texts

@@ -34,8 +34,9 @@ std::string escape_ident(std::string_view name) {
   if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out = "_" + out;
   if (out == "_") return "_";
   if (out == "self" || out == "Self" || out == "crate" || out == "super") return out + "_";
-  for (std::string_view k : kKeywords)
-    if (out == k) return "r#" + out;
+  if (out.size() <= 8)  // no keyword is longer
+    for (std::string_view k : kKeywords)
+      if (out == k) return "r#" + out;
   return out;
 }
 

@@ -12,6 +12,8 @@
 #include "sema/infer_math.h"
 
 #include <algorithm>
+#include <array>
+#include <unordered_map>
 #include <set>
 
 namespace portalis::sema {
@@ -1832,9 +1834,17 @@ class Inferer {
 }  // namespace
 
 const BuiltinInfo* find_builtin(BuiltinRecv recv, std::string_view name) {
-  for (const BuiltinInfo& b : kBuiltins)
-    if (b.recv == recv && b.py == name) return &b;
-  return nullptr;
+  // Asked for every call and method met: a hash index per receiver kind over
+  // the table (the first entry of a name wins, as a scan of the table finds).
+  static const auto index = [] {
+    std::array<std::unordered_map<std::string_view, const BuiltinInfo*>, 7> ix;
+    for (const BuiltinInfo& b : kBuiltins) ix[static_cast<size_t>(b.recv)].emplace(b.py, &b);
+    return ix;
+  }();
+  size_t r = static_cast<size_t>(recv);
+  if (r >= index.size()) return nullptr;
+  auto it = index[r].find(name);
+  return it == index[r].end() ? nullptr : it->second;
 }
 
 BuiltinRecv recv_of(TyKind k) {
