@@ -188,6 +188,7 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
       return;
     }
     case Kind::Subscript: {
+      if (s_field_item_store(target, value, out)) return;  // `obj.items[k] = v` (lower_static_dataclass.cc)
       LE base = expr(slot(target, fld::Subscript::value));
       if (T.kind(base.ty) == TyKind::List) {
         RId idx = index_place(base, slot(target, fld::Subscript::slice), "list assignment index out of range", out);
