@@ -201,6 +201,7 @@ class Lowerer {
   LE num_arith(Kind op, LE l, LE r, NodeId rnode, TypeId result);
   LE num_unary(Kind op, LE v, NodeId e);
   RId num_compare(Op rop, LE l, LE r);  // kNil: not numbers
+  RId num_contains(LE x, LE xs, bool negate);  // `x in xs` for a list of int | float; kNil: not that
   bool num_builtin(NodeId e, std::string_view n, std::vector<LE>& a, LE& out);  // false: not a Num call
   // static dicts (lower_static_dict.cc)
   RId dict_key_ref(LE k, TypeId want);
