@@ -36,16 +36,17 @@ impl<T> Clone for Obj<T> {
     }
 }
 
-/// Python's default `==` and `hash()` of an instance: its identity.
-impl<T> PartialEq for Obj<T> {
+/// `==` and `hash()` of an instance, as containers and dict keys use them:
+/// identity unless the class says otherwise (`ObjText::obj_eq`, a dataclass).
+impl<T: ObjText> PartialEq for Obj<T> {
     fn eq(&self, other: &Obj<T>) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        T::obj_eq(self, other)
     }
 }
-impl<T> Eq for Obj<T> {}
-impl<T> std::hash::Hash for Obj<T> {
+impl<T: ObjText> Eq for Obj<T> {}
+impl<T: ObjText> std::hash::Hash for Obj<T> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        (Rc::as_ptr(&self.0) as *const u8 as usize).hash(h)
+        T::obj_hash(self).hash(h)
     }
 }
 
@@ -73,6 +74,34 @@ pub trait ObjText: Sized {
     fn obj_str(this: &Obj<Self>) -> String {
         Self::obj_repr(this)
     }
+    /// The class's `==` in containers (a dataclass compares its fields):
+    /// identity by default.
+    fn obj_eq(a: &Obj<Self>, b: &Obj<Self>) -> bool {
+        Rc::ptr_eq(&a.0, &b.0)
+    }
+    /// The class's `hash()` (a frozen dataclass hashes its fields): the
+    /// identity by default.
+    fn obj_hash(this: &Obj<Self>) -> u64 {
+        Rc::as_ptr(&this.0) as *const u8 as usize as u64
+    }
+}
+
+/// `hash()` of a frozen dataclass: its fields' values, hashed in order.
+pub fn hash_fields<F: FnOnce(&mut std::collections::hash_map::DefaultHasher)>(f: F) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    f(&mut h);
+    h.finish()
+}
+
+/// Assigning to a field of a frozen dataclass: `dataclasses.FrozenInstanceError`.
+pub fn frozen_error(field: &str) -> PyException {
+    PyException::new("FrozenInstanceError", format!("cannot assign to field '{}'", field))
+}
+
+/// A store into a frozen dataclass's field: always the error.
+pub fn frozen_assign(field: &str) -> PyResult<()> {
+    Err(frozen_error(field))
 }
 
 impl<T: ObjText> crate::repr::PyRepr for Obj<T> {

@@ -494,6 +494,9 @@ LE Lowerer::compare(NodeId e) {
     }
     if (c == kNil && (op == Kind::Is || op == Kind::IsNot))
       c = is_none_test(i == 0 ? left : comps[i - 1], l, comps[i], r, op == Kind::IsNot);
+    if (c == kNil && (op == Kind::Is || op == Kind::IsNot))  // `a.items is b.items` (lower_static_dataclass.cc)
+      c = s_field_is(i == 0 ? left : comps[i - 1], comps[i], op == Kind::IsNot);
+    if (c == kNil && (op == Kind::In || op == Kind::NotIn)) c = num_contains(l, r, op == Kind::NotIn);  // lower_static_num.cc
     if (c == kNil) c = compare_ext(op, l, r);
     if (c == kNil) {
       fail(e, "comparison of " + T.name(l.ty) + " and " + T.name(r.ty));

@@ -68,6 +68,7 @@ struct Unsupported {
 // structs, and the classes a function's code touches.
 std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm);
 bool s_is_static_dunder(std::string_view name);  // dunders a static class may define
+bool s_dataclass_shape(const sema::TypedModule& tm, uint32_t ci);  // a @dataclass the static lowering writes (lower_static_dataclass.cc)
 std::set<uint32_t> classes_touched_by(const sema::TypedModule& tm, uint32_t f);
 // Single inheritance (lower_static_inherit.cc): a class's hierarchy root (-1:
 // no base and no subclass), the hierarchy's classes, whether `class C(B)` is
@@ -217,6 +218,7 @@ class Lowerer {
   LE num_arith(Kind op, LE l, LE r, NodeId rnode, TypeId result);
   LE num_unary(Kind op, LE v, NodeId e);
   RId num_compare(Op rop, LE l, LE r);  // kNil: not numbers
+  RId num_contains(LE x, LE xs, bool negate);  // `x in xs` for a list of int | float; kNil: not that
   bool num_builtin(NodeId e, std::string_view n, std::vector<LE>& a, LE& out);  // false: not a Num call
   // static dicts (lower_static_dict.cc)
   RId dict_key_ref(LE k, TypeId want);
@@ -528,6 +530,18 @@ class Lowerer {
   bool s_call_hook(NodeId e, LE* result);
   LE s_construct(NodeId e, uint32_t ci);
   void s_class_text(uint32_t ci, Ids& items);                         // lower_static_dunder.cc
+  // @dataclass (lower_static_dataclass.cc)
+  bool s_dc_frozen(uint32_t ci) const;
+  std::vector<NodeId> s_dc_defaults(uint32_t ci) const;
+  void s_dc_new(uint32_t ci, Ids& impl_items);
+  LE s_dc_construct(NodeId e, uint32_t ci);
+  RId s_dc_repr(uint32_t ci);
+  void s_dc_native(uint32_t ci, Ids& items);
+  void s_dc_eq_hash(uint32_t ci, Ids& fns);
+  bool s_dc_store(uint32_t ci, std::string_view name, Ids& out);  // true: a frozen field (raises)
+  RId s_field_is(NodeId ln, NodeId rn, bool negate);  // `a.items is b.items`; kNil: not that
+  bool s_field_item_store(NodeId target, LE value, Ids& out);  // `obj.items[k] = v` into the field itself
+  LE s_exc_type_name(NodeId e);  // `type(exc).__name__` of a caught exception; id kNil: not that
   bool s_compare_dunder(NodeId e, Kind op, const LE& l, const LE& r, RId* out);
   bool s_len_dunder(NodeId e, const LE& a, LE* out);
   bool s_sort_dunder(NodeId e, TypeId el, const std::string& vec, RId* out);

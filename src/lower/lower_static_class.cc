@@ -53,6 +53,7 @@ bool type_bridgeable(const sema::TypedModule& tm, const std::set<uint32_t>& stat
 bool class_bridgeable(const sema::TypedModule& tm, const std::set<uint32_t>& statics, uint32_t ci) {
   if (inherit_root(tm, ci) >= 0) return false;  // hierarchies have no handles (lower_static_inherit.cc)
   const sema::ClassInfo& c = tm.classes[ci];
+  if (c.dataclass) return false;  // the handles' class has no generated dunders (lower_static_dataclass.cc)
   for (auto& fd : c.fields)
     if (!type_bridgeable(tm, statics, fd.second)) return false;
   for (auto& [name, f] : c.methods) {
@@ -147,10 +148,12 @@ std::set<uint32_t> static_class_candidates(const sema::TypedModule& tm) {
   std::set<uint32_t> out;
   for (uint32_t ci = 0; ci < tm.classes.size(); ++ci) {
     const sema::ClassInfo& c = tm.classes[ci];
-    bool ok = (m.list_of(c.node, fld::ClassDef::bases).empty() || inherit_base_ok(tm, ci)) && !has_decorators(m, c.node, fld::ClassDef::decorator_list) &&
+    bool dc = s_dataclass_shape(tm, ci);  // lower_static_dataclass.cc
+    bool ok = (m.list_of(c.node, fld::ClassDef::bases).empty() || inherit_base_ok(tm, ci)) && (dc || !has_decorators(m, c.node, fld::ClassDef::decorator_list)) &&
               m.list_of(c.node, fld::ClassDef::keywords).empty();
     for (NodeId st : m.list_of(c.node, fld::ClassDef::body)) {
       Kind k = m.kind(st);
+      if (dc && k == Kind::AnnAssign) continue;
       if (k == Kind::Pass || (k == Kind::Expr && m.kind(m.slot(st, fld::Expr::value)) == Kind::Constant)) continue;
       if (k != Kind::FunctionDef) ok = false;
     }
@@ -308,6 +311,7 @@ void Lowerer::s_class(uint32_t ci, Ids& items) {
   items.push_back(b_.struct_(s_class_name(ci), fields, "Default", doc.empty() ? "Python's class `" + c.name + "`." : doc));
   Ids impl_items;
   // `new`: the struct with default fields, then __init__ on it.
+  if (c.dataclass) s_dc_new(ci, impl_items);  // the generated __init__ (lower_static_dataclass.cc)
   auto it = c.methods.find("__init__");
   Ids params, args{b_.ref(b_.path("this"))};
   bool fallible = false;
@@ -332,7 +336,7 @@ void Lowerer::s_class(uint32_t ci, Ids& items) {
     ret = b_.ty("PyResult", {ret});
     tail = b_.call(b_.path("Ok"), {tail});
   }
-  impl_items.push_back(b_.fn("new", params, ret, b_.block(body, tail), true, "Python's `" + c.name + "(...)`."));
+  if (!c.dataclass) impl_items.push_back(b_.fn("new", params, ret, b_.block(body, tail), true, "Python's `" + c.name + "(...)`."));
   // The methods, in source order.
   for (NodeId st : list_of(c.node, fld::ClassDef::body)) {
     if (kind(st) != Kind::FunctionDef) continue;
@@ -503,6 +507,7 @@ bool Lowerer::s_store(NodeId target, LE value, Ids& out) {
     fail(target, "store of attribute " + std::string(name));
     return true;
   }
+  if (s_dc_store(ci, name, out)) return true;  // frozen dataclass (lower_static_dataclass.cc)
   // The value first: it may read this very object.
   std::string v = fresh("value");
   // `self.items = []`: the empty display takes the field's element type.
@@ -608,6 +613,7 @@ bool Lowerer::s_call_hook(NodeId e, LE* result) {
 LE Lowerer::s_construct(NodeId e, uint32_t ci) {
   if (s_root(ci) >= 0) return s_inherit_construct(e, ci);
   const sema::ClassInfo& c = tm_.classes[ci];
+  if (c.dataclass) return s_dc_construct(e, ci);  // lower_static_dataclass.cc
   auto it = c.methods.find("__init__");
   TypeId t = T.cls(ci);
   if (it == c.methods.end()) {

@@ -31,11 +31,14 @@ void Lowerer::s_class_text(uint32_t ci, Ids& items) {
   // Without __repr__, Python shows `<__main__.C object at 0x..>`: an address
   // no program can rely on, so the text without it is as good.
   RId repr = repr_it != c.methods.end() ? call(repr_it->second)
-                                        : b_.call(b_.path("String::from"), {b_.str_lit("<__main__." + c.name + " object>")});
+             : c.dataclass ? s_dc_repr(ci)  // lower_static_dataclass.cc
+                           : b_.call(b_.path("String::from"), {b_.str_lit("<__main__." + c.name + " object>")});
   fns.push_back(b_.fn("obj_repr", {this_param}, b_.ty("String"), b_.block({}, repr)));
   if (str_it != c.methods.end())
     fns.push_back(b_.fn("obj_str", {b_.param("this", b_.ty_ref(s_class_type(ci)))}, b_.ty("String"), b_.block({}, call(str_it->second))));
+  if (c.dataclass) s_dc_eq_hash(ci, fns);
   items.push_back(b_.impl(cname, b_.ty("rt::native::ObjText"), fns));
+  if (c.dataclass) s_dc_native(ci, items);
 }
 
 bool Lowerer::s_compare_dunder(NodeId e, Kind op, const LE& l, const LE& r, RId* out) {
@@ -45,6 +48,10 @@ bool Lowerer::s_compare_dunder(NodeId e, Kind op, const LE& l, const LE& r, RId*
   bool eq = op == Kind::Eq || op == Kind::NotEq;
   bool has_eq = c.methods.count("__eq__") > 0;
   bool in = op == Kind::In || op == Kind::NotIn;
+  if (eq && !has_eq && c.dataclass && l.ty == r.ty) {  // the generated __eq__ (lower_static_dataclass.cc)
+    *out = b_.binary(op == Kind::Eq ? Op::Eq : Op::Ne, borrow(l), borrow(r));
+    return true;
+  }
   if (op == Kind::Is || op == Kind::IsNot || ((eq || in) && !has_eq)) return false;  // identity (lower_expr.cc)
   // a > b is b.__lt__(a) when a has no __gt__ (Python's reflected operand).
   const char* name = eq ? "__eq__" : (op == Kind::Lt || op == Kind::Gt) ? "__lt__" : nullptr;

@@ -65,6 +65,12 @@ RId Lowerer::num_compare(Op rop, LE l, LE r) {
   return b_.binary(rop, num_coerce(l, T.num()), num_coerce(r, T.num()));
 }
 
+RId Lowerer::num_contains(LE x, LE xs, bool negate) {
+  if (T.kind(xs.ty) != TyKind::List || T.kind(T.elem(xs.ty)) != TyKind::Num || !numeric(T.kind(x.ty))) return kNil;
+  RId c = b_.method(xs.id, "contains", {b_.ref(num_coerce(x, T.num()))});
+  return negate ? b_.unary(Op::Not, c) : c;
+}
+
 bool Lowerer::num_builtin(NodeId e, std::string_view n, std::vector<LE>& a, LE& out) {
   TypeId num = T.num();
   auto is_num = [&](const LE& x) { return T.kind(x.ty) == TyKind::Num; };

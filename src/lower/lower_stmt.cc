@@ -196,6 +196,7 @@ void Lowerer::assign(NodeId target, NodeId value_node, LE value, NodeId s, Ids& 
       return;
     }
     case Kind::Subscript: {
+      if (s_field_item_store(target, value, out)) return;  // `obj.items[k] = v` (lower_static_dataclass.cc)
       LE base = store_base(slot(target, fld::Subscript::value), out);
       if (T.kind(base.ty) == TyKind::List) {
         RId idx = index_place(base, slot(target, fld::Subscript::slice), "list assignment index out of range", out);

@@ -467,6 +467,8 @@ class Inferer {
         if (n == "str") return Types::kStr;
         if (n == "None") return Types::kNone;
         if (n == "list" || n == "List") return T.list(Types::kUnknown);
+        if (n == "dict" || n == "Dict") return T.dict(Types::kUnknown, Types::kUnknown);  // element types from use
+        if (n == "set" || n == "Set") return T.set(Types::kUnknown);
         auto c = tm_.class_by_name.find(n);
         if (c != tm_.class_by_name.end()) return T.cls(c->second);
         return alias_annotation(n);
@@ -710,6 +712,11 @@ class Inferer {
         mark_mutated(base);
         if (T.kind(bt) == TyKind::List) refine(base, T.list(vt));
         else if (T.kind(bt) == TyKind::Dict) refine(base, T.dict(expr(slot(t, fld::Subscript::slice)), vt));
+        // `self.tags[k] = v` into a field annotated `dict`: the field learns its types.
+        if (T.kind(bt) == TyKind::Dict && T.has_unknown(bt) && kind(base) == Kind::Attribute &&
+            T.kind(tm_.type_of(slot(base, fld::Attribute::value))) == TyKind::Class)
+          field_store(T.get(tm_.type_of(slot(base, fld::Attribute::value))).cls, ident(base, fld::Attribute::attr),
+                      T.dict(expr(slot(t, fld::Subscript::slice)), vt));
         break;
       }
       case Kind::Attribute: {
@@ -1179,6 +1186,12 @@ class Inferer {
       case Kind::Attribute: {
         NodeId base = slot(e, fld::Attribute::value);
         if (TypeId it = inherit_attr_type(tm_, e); it != Types::kUnknown) return it;
+        // `type(exc).__name__` of a caught exception: its class name.
+        if (ident(e, fld::Attribute::attr) == "__name__" && kind(base) == Kind::Call && kind(slot(base, fld::Call::func)) == Kind::Name &&
+            ident(slot(base, fld::Call::func), fld::Name::id) == "type" && !local_shadow("type") &&
+            list_of(base, fld::Call::args).size() == 1 && list_of(base, fld::Call::keywords).empty() &&
+            T.kind(expr(list_of(base, fld::Call::args)[0])) == TyKind::Exc)
+          return Types::kStr;
         if (kind(base) == Kind::Name && !local_shadow(ident(base, fld::Name::id)) &&
             tm_.funcs[0].var_index.count(ident(base, fld::Name::id)) == 0) {
           // `string.punctuation`, `math.pi`; `str.lower` as a key function (Dyn:
