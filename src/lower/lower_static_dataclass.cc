@@ -17,6 +17,7 @@
 #include <algorithm>
 
 #include "lower/lower_impl.h"
+#include "sema/infer_exc.h"
 
 namespace portalis::lower {
 
@@ -79,7 +80,7 @@ int decorator_flag(const ast::Module& m, NodeId dec, std::string_view name, int 
 bool s_dataclass_shape(const sema::TypedModule& tm, uint32_t ci) {
   const ast::Module& m = *tm.ast;
   const sema::ClassInfo& c = tm.classes[ci];
-  if (!c.dataclass || c.exception) return false;
+  if (!c.dataclass || sema::is_exc_class(tm, ci)) return false;
   auto decs = m.list_of(c.node, fld::ClassDef::decorator_list);
   if (decs.size() != 1) return false;
   NodeId dec = decs[0];
