@@ -288,8 +288,10 @@ RId Lowerer::function(uint32_t f) {
   }
   if (used_try_ && !fallible) fallible_out.insert(f);
   if (fallible) fallible_out.insert(f);
+  // A static per-call-type copy is one Python function with its original:
+  // not counted again (a dynamic copy is, so the share never overstates).
   if (dynamic) ++out_.functions_dynamic;
-  else ++out_.functions_static;
+  else if (fn.copy_of < 0) ++out_.functions_static;
   return b_.fn(fn_name_override_.empty() ? fn_rust_name(f) : fn_name_override_, params, ret_type(f, fallible), body, true, doc);
 }
 

@@ -65,6 +65,9 @@ struct Function {
   std::vector<uint32_t> captures;
   std::map<std::string, uint32_t, std::less<>> nested;
   uint32_t max_call_args = 0;     // lambdas (TypedModule::lambdas): most positional arguments a call passes
+  // A per-call-type copy of another def (infer_specialize.h): its index.
+  // Python has one function there, so the metrics count the copies with it.
+  int copy_of = -1;
   const Var* find(std::string_view n) const {
     auto it = var_index.find(n);
     return it == var_index.end() ? nullptr : &vars[it->second];

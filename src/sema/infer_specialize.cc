@@ -370,7 +370,7 @@ bool clone_tree(ast::Module& m, NodeId n, int depth, NodeId* out, std::vector<No
 
 // The module with the plans applied, or nullptr when a def is too deep to copy.
 std::shared_ptr<ast::Module> apply(const ast::Module& src, const TypedModule& tm, const std::vector<Plan>& plans,
-                                   const std::vector<std::pair<NodeId, std::string>>& renames) {
+                                   const std::vector<std::pair<NodeId, std::string>>& renames, std::map<NodeId, NodeId>& copy_node) {
   auto m = std::make_shared<ast::Module>(src);
   for (const auto& [n, name] : renames) m->set_slot(n, fld::Name::id, m->intern(name));  // before any copy is made
   std::map<NodeId, std::vector<NodeId>> after;  // original def -> its clones
@@ -398,6 +398,7 @@ std::shared_ptr<ast::Module> apply(const ast::Module& src, const TypedModule& tm
         m->set_slot(args, fld::arguments::defaults, m->add_list(rest));
       }
       after[fn.node].push_back(def);
+      copy_node[def] = fn.node;
     }
   }
   std::vector<uint32_t> body;
@@ -412,16 +413,27 @@ std::shared_ptr<ast::Module> apply(const ast::Module& src, const TypedModule& tm
 }  // namespace
 
 TypedModule specialize_calls(TypedModule tm, const std::function<TypedModule(const ast::Module&)>& reinfer) {
+  std::map<NodeId, NodeId> copy_node;  // a copy's def -> the def it copies (every pass kept)
   for (int pass = 0; pass < 3; ++pass) {
     std::vector<std::pair<NodeId, std::string>> renames;
     std::vector<Plan> plans = plan(tm, renames);
     if (plans.empty() && renames.empty()) break;
-    std::shared_ptr<ast::Module> m = apply(*tm.ast, tm, plans, renames);
+    std::map<NodeId, NodeId> made;
+    std::shared_ptr<ast::Module> m = apply(*tm.ast, tm, plans, renames, made);
     if (!m) break;
     TypedModule next = reinfer(*m);
     next.owned_ast = m;
     if (untyped_functions(next) >= untyped_functions(tm)) break;
     tm = std::move(next);
+    copy_node.insert(made.begin(), made.end());
+  }
+  if (copy_node.empty()) return tm;
+  std::map<NodeId, uint32_t> fn_of;
+  for (uint32_t f = 1; f < tm.funcs.size(); ++f) fn_of.emplace(tm.funcs[f].node, f);
+  for (uint32_t f = 1; f < tm.funcs.size(); ++f) {
+    NodeId n = tm.funcs[f].node;
+    for (int hops = 0; hops < 8 && copy_node.count(n); ++hops) n = copy_node[n];  // a copy of a copy
+    if (n != tm.funcs[f].node && fn_of.count(n)) tm.funcs[f].copy_of = static_cast<int>(fn_of[n]);
   }
   return tm;
 }
