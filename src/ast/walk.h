@@ -8,22 +8,32 @@
 
 namespace portalis::ast {
 
+// walk_pruned: visit(n) returns whether to go below n (false skips a nested
+// def's body, or the rest of a search that is over).
 template <class Visit>
-void walk(const Module& m, NodeId root, Visit visit) {
-  std::vector<NodeId> stack{root};
+void walk_pruned(const Module& m, std::span<const uint32_t> roots, Visit visit) {
+  std::vector<NodeId> stack(roots.rbegin(), roots.rend());
   while (!stack.empty()) {
     NodeId n = stack.back();
     stack.pop_back();
     if (n == kNone || n >= m.node_count()) continue;
-    visit(n);
+    if (!visit(n)) continue;
     auto fs = fields_of(m.kind(n));
     for (size_t i = 0; i < fs.size(); ++i) {
       uint32_t v = m.slot(n, static_cast<uint32_t>(i));
       if (fs[i].type == FieldType::Node || fs[i].type == FieldType::OptNode) stack.push_back(v);
-      else if (fs[i].type == FieldType::List)
+      else if (fs[i].type == FieldType::List || fs[i].type == FieldType::OptNodeList)
         for (NodeId c : m.list(v)) stack.push_back(c);
     }
   }
+}
+
+template <class Visit>
+void walk(const Module& m, NodeId root, Visit visit) {
+  walk_pruned(m, std::span<const uint32_t>(&root, 1), [&](NodeId n) {
+    visit(n);
+    return true;
+  });
 }
 
 // Visits the statements of a block in source order, and those of the

@@ -168,15 +168,19 @@ RId Lowerer::stub_function(uint32_t f, const std::string& what, NodeId where) {
                "Stub: not translated yet (" + what + ").");
 }
 
-RId Lowerer::function(uint32_t f) {
-  const sema::Function& fn = tm_.funcs[f];
+void Lowerer::begin_function(uint32_t f) {
   cur_ = f;
   used_try_ = false;
   unsupported_.clear();
   scopes_.clear();
   scopes_.emplace_back();
-  hoisted_.clear();
   tmp_counter_ = 0;
+}
+
+RId Lowerer::function(uint32_t f) {
+  const sema::Function& fn = tm_.funcs[f];
+  begin_function(f);
+  hoisted_.clear();
   for (auto& u : fn.unsupported) unsupported_.push_back({u.first, u.second});
 
   bool dynamic = (T.has_dyn(fn.ret) || (mixed() && mentions_class(fn.ret))) && f != 0;

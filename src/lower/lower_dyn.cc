@@ -39,12 +39,7 @@ bool Lowerer::d_is_exception_class(std::string_view name) const {
 
 RId Lowerer::d_function(uint32_t f) {
   const sema::Function& fn = tm_.funcs[f];
-  cur_ = f;
-  used_try_ = false;
-  unsupported_.clear();
-  scopes_.clear();
-  scopes_.emplace_back();
-  tmp_counter_ = 0;
+  begin_function(f);
   for (auto& u : fn.unsupported) {
     // What the static typer could not follow, Value can; only statements
     // and expressions the dynamic lowering lacks are failures (found below).

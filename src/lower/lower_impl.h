@@ -79,6 +79,9 @@ std::vector<uint32_t> inherit_members(const sema::TypedModule& tm, uint32_t root
 bool inherit_base_ok(const sema::TypedModule& tm, uint32_t ci);
 std::string inherit_problem(const sema::TypedModule& tm, uint32_t root);
 std::vector<std::pair<uint32_t, std::string>> inherit_partial(const sema::TypedModule& tm, const std::set<uint32_t>& statics);
+// Name stores of n under the statements, and how many are plain `n = v` /
+// `n op= v` statements (lower_static_cell.cc).
+void count_name_stores(const ast::Module& m, ast::ListId body, std::string_view n, int* stores, int* plain);
 class Lowerer;
 // User exception classes with an __init__ lowered statically (lower_static_exc.cc):
 // the candidates, and after a round the ones to lower dynamically after all.
@@ -169,6 +172,7 @@ class Lowerer {
 
  private:
   // ---- module and functions (lower.cc)
+  void begin_function(uint32_t f);  // resets the per-function state (cur_, scopes, counters)
   RId function(uint32_t f);
   RId stub_function(uint32_t f, const std::string& what, NodeId where);
   RId fn_signature_params(uint32_t f, Ids& params);
@@ -517,6 +521,7 @@ class Lowerer {
   std::vector<std::pair<std::string, NodeId>> s_exc_handlers_;  // handlers around the code: (name, handler)
   const std::set<uint32_t>* static_classes_ = nullptr;
   bool is_static_class(int ci) const;
+  void s_class_methods(uint32_t ci, Ids& impl_items);  // its methods, in source order
   std::string s_class_name(uint32_t ci) const;
   RId s_class_type(uint32_t ci);
   std::string s_method_name(uint32_t f) const;

@@ -3,6 +3,7 @@
 // (its items collected, then `into_iter()`), so a variable may hold one only
 // where running it early cannot show: its body calls nothing that could
 // print or change state, and the variables it reads do not change.
+#include "ast/walk.h"
 #include "lower/lower_impl.h"
 
 namespace portalis::lower {
@@ -79,11 +80,9 @@ void Lowerer::s_iter_var_check(NodeId target, NodeId value) {
     return;
   }
   // Walk the generator expression: only pure calls, only unchanging variables.
-  std::vector<NodeId> stack{value};
-  while (!stack.empty()) {
-    NodeId n = stack.back();
-    stack.pop_back();
-    if (n == kNone) continue;
+  bool bad = false;  // one failure is enough: the rest of the walk is skipped
+  ast::walk_pruned(m_, std::span<const uint32_t>(&value, 1), [&](NodeId n) {
+    if (bad) return false;
     Kind k = kind(n);
     if (k == Kind::Call) {
       NodeId f = slot(n, fld::Call::func);
@@ -93,32 +92,23 @@ void Lowerer::s_iter_var_check(NodeId target, NodeId value) {
       if (kind(f) == Kind::Attribute && T.kind(tm_.type_of(slot(f, fld::Attribute::value))) == TyKind::Str) ok = true;
       if (!ok) {
         fail(n, "a call inside a generator expression held in a variable");
-        return;
+        return !(bad = true);
       }
     }
     if (k == Kind::Lambda || k == Kind::NamedExpr || k == Kind::Yield || k == Kind::Await) {
       fail(n, std::string(ast::kind_name(k)) + " inside a generator expression held in a variable");
-      return;
+      return !(bad = true);
     }
     if (k == Kind::Name) {
       const sema::Var* r = fn.find(ident(n, fld::Name::id));
       if (r && (r->mutated || r->reassigned) && r != v) {
         fail(n, "a generator expression over a variable that changes");
-        return;
+        bad = true;
       }
-      continue;
+      return false;
     }
-    for (size_t i = 0; i < ast::fields_of(k).size(); ++i) {
-      ast::FieldType ft = ast::fields_of(k)[i].type;
-      uint32_t c = slot(n, static_cast<uint32_t>(i));
-      if (ft == ast::FieldType::Node || ft == ast::FieldType::OptNode) {
-        if (c != kNone) stack.push_back(c);
-      } else if (ft == ast::FieldType::List || ft == ast::FieldType::OptNodeList) {
-        for (NodeId x : m_.list(c))
-          if (x != kNone) stack.push_back(x);
-      }
-    }
-  }
+    return true;
+  });
 }
 
 LE Lowerer::builtin_more(NodeId e, std::string_view n) {
@@ -195,28 +185,14 @@ bool Lowerer::s_table_use_ok(NodeId table_expr) {
       kind(list_of(s, fld::Assign::targets)[0]) == Kind::Name)
     return true;
   // args[0] of a `.translate()` call in the current statement
-  std::vector<NodeId> stack{s};
-  while (!stack.empty()) {
-    NodeId n = stack.back();
-    stack.pop_back();
-    if (n == kNone) continue;
-    Kind k = kind(n);
-    if (k == Kind::Call && kind(slot(n, fld::Call::func)) == Kind::Attribute && ident(slot(n, fld::Call::func), fld::Attribute::attr) == "translate") {
+  bool found = false;
+  ast::walk(m_, s, [&](NodeId n) {
+    if (kind(n) == Kind::Call && kind(slot(n, fld::Call::func)) == Kind::Attribute && ident(slot(n, fld::Call::func), fld::Attribute::attr) == "translate") {
       auto a = list_of(n, fld::Call::args);
-      if (a.size() == 1 && a[0] == table_expr) return true;
+      if (a.size() == 1 && a[0] == table_expr) found = true;
     }
-    for (size_t i = 0; i < ast::fields_of(k).size(); ++i) {
-      ast::FieldType ft = ast::fields_of(k)[i].type;
-      uint32_t c = slot(n, static_cast<uint32_t>(i));
-      if (ft == ast::FieldType::Node || ft == ast::FieldType::OptNode) {
-        if (c != kNone) stack.push_back(c);
-      } else if (ft == ast::FieldType::List || ft == ast::FieldType::OptNodeList) {
-        for (NodeId x : m_.list(c))
-          if (x != kNone) stack.push_back(x);
-      }
-    }
-  }
-  return false;
+  });
+  return found;
 }
 
 LE Lowerer::method_more(NodeId e) {

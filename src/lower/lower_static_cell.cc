@@ -8,43 +8,29 @@
 // and the enclosing function see one variable, as Python's cell.
 // Only numbers and bools (Cell::get needs Copy), bound by plain `x = v` and
 // `x op= v` statements; anything else stays with the dynamic lowering.
+#include "ast/walk.h"
 #include "lower/lower_impl.h"
 
 namespace portalis::lower {
 
-namespace {
 // Name stores of n under the statements, and how many of them are plain
-// `n = v` / `n op= v` statements (the only ones s_cell_assign lowers).
-void count_stores(const ast::Module& m, ast::ListId body, std::string_view n, int* stores, int* plain) {
-  std::vector<NodeId> stack(m.list(body).begin(), m.list(body).end());
-  while (!stack.empty()) {
-    NodeId x = stack.back();
-    stack.pop_back();
-    if (x == kNone) continue;
+// `n = v` / `n op= v` statements (the only ones s_cell_assign and
+// s_global_write lower).
+void count_name_stores(const ast::Module& m, ast::ListId body, std::string_view n, int* stores, int* plain) {
+  ast::walk_pruned(m, m.list(body), [&](NodeId x) {
     Kind k = m.kind(x);
     if (k == Kind::Name) {
       if (m.str(m.slot(x, fld::Name::id)) == n && Kind(m.slot(x, fld::Name::ctx)) != Kind::Load) ++*stores;
-      continue;
-    }
-    if (k == Kind::Assign) {
+    } else if (k == Kind::Assign) {
       auto ts = m.list_of(x, fld::Assign::targets);
       if (ts.size() == 1 && m.kind(ts[0]) == Kind::Name && m.str(m.slot(ts[0], fld::Name::id)) == n) ++*plain;
     } else if (k == Kind::AugAssign) {
       NodeId t = m.slot(x, fld::AugAssign::target);
       if (m.kind(t) == Kind::Name && m.str(m.slot(t, fld::Name::id)) == n) ++*plain;
     }
-    for (size_t i = 0; i < ast::fields_of(k).size(); ++i) {
-      ast::FieldType ft = ast::fields_of(k)[i].type;
-      uint32_t v = m.slot(x, static_cast<uint32_t>(i));
-      if (ft == ast::FieldType::Node || ft == ast::FieldType::OptNode) {
-        if (v != kNone) stack.push_back(v);
-      } else if (ft == ast::FieldType::List || ft == ast::FieldType::OptNodeList) {
-        for (NodeId c : m.list(v)) stack.push_back(c);
-      }
-    }
-  }
+    return true;
+  });
 }
-}  // namespace
 
 void Lowerer::s_cell_checks(uint32_t f) {
   const sema::Function& fn = tm_.funcs[f];
@@ -63,7 +49,7 @@ void Lowerer::s_cell_checks(uint32_t f) {
       continue;
     }
     int stores = 0, plain = 0;
-    count_stores(m_, body, v.name, &stores, &plain);
+    count_name_stores(m_, body, v.name, &stores, &plain);
     if (stores != plain) fail(fn.node, "nonlocal variable " + v.name + " bound other than by an assignment");
   }
 }

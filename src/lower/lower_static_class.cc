@@ -270,6 +270,20 @@ bool Lowerer::is_static_class(int ci) const {
   return ci >= 0 && !dyn_ && static_classes_ != nullptr && static_classes_->count(static_cast<uint32_t>(ci)) > 0;
 }
 
+// The methods class ci defines, in source order, into its impl.
+void Lowerer::s_class_methods(uint32_t ci, Ids& impl_items) {
+  const sema::ClassInfo& c = tm_.classes[ci];
+  for (NodeId st : list_of(c.node, fld::ClassDef::body)) {
+    if (kind(st) != Kind::FunctionDef) continue;
+    auto m = c.methods.find(ident(st, fld::FunctionDef::name));
+    if (m == c.methods.end() || tm_.funcs[m->second].node != st) continue;
+    fn_name_override_ = s_method_name(m->second);
+    impl_items.push_back(function(m->second));
+    fn_name_override_.clear();
+    if (static_failed_out.count(m->second)) class_failed_out.insert(ci);
+  }
+}
+
 std::string Lowerer::s_class_name(uint32_t ci) const {
   int root = s_root(ci);  // a hierarchy is one struct, named after its root
   return rust::camel_case(tm_.classes[root >= 0 ? static_cast<uint32_t>(root) : ci].name);
@@ -337,16 +351,7 @@ void Lowerer::s_class(uint32_t ci, Ids& items) {
     tail = b_.call(b_.path("Ok"), {tail});
   }
   if (!c.dataclass) impl_items.push_back(b_.fn("new", params, ret, b_.block(body, tail), true, "Python's `" + c.name + "(...)`."));
-  // The methods, in source order.
-  for (NodeId st : list_of(c.node, fld::ClassDef::body)) {
-    if (kind(st) != Kind::FunctionDef) continue;
-    auto m = c.methods.find(ident(st, fld::FunctionDef::name));
-    if (m == c.methods.end() || tm_.funcs[m->second].node != st) continue;
-    fn_name_override_ = s_method_name(m->second);
-    impl_items.push_back(function(m->second));
-    fn_name_override_.clear();
-    if (static_failed_out.count(m->second)) class_failed_out.insert(ci);
-  }
+  s_class_methods(ci, impl_items);
   items.push_back(b_.impl(s_class_name(ci), kNil, impl_items));
   s_class_text(ci, items);
   // Dynamic functions of the module reach instances through handles.

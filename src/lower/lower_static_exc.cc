@@ -146,13 +146,8 @@ bool Lowerer::s_exc_class(uint32_t ci, Ids& items) {
   exception_classes_.insert(c.name);
   uint32_t f = c.methods.at("__init__");
   const sema::Function& fn = tm_.funcs[f];
-  cur_ = f;
-  used_try_ = false;
-  unsupported_.clear();
-  scopes_.clear();
-  scopes_.emplace_back();
+  begin_function(f);
   hoisted_.clear();
-  tmp_counter_ = 0;
   Ids params{b_.param("class", b_.ty_ref(b_.ty("str")))};
   Ids ctor_args;
   for (uint32_t p : fn.params) {

@@ -28,35 +28,6 @@ bool immutable_value(const Types& T, TypeId t) {
   }
 }
 
-// Stores of n in the function's statements, and how many are plain `n = v`
-// / `n op= v` statements (the only ones lowered through the table).
-void count_stores(const ast::Module& m, ast::ListId body, std::string_view n, int* stores, int* plain) {
-  std::vector<NodeId> stack(m.list(body).begin(), m.list(body).end());
-  while (!stack.empty()) {
-    NodeId x = stack.back();
-    stack.pop_back();
-    if (x == kNone || x >= m.node_count()) continue;
-    Kind k = m.kind(x);
-    if (k == Kind::Name) {
-      if (m.str(m.slot(x, fld::Name::id)) == n && Kind(m.slot(x, fld::Name::ctx)) != Kind::Load) ++*stores;
-      continue;
-    }
-    if (k == Kind::Assign) {
-      auto ts = m.list_of(x, fld::Assign::targets);
-      if (ts.size() == 1 && m.kind(ts[0]) == Kind::Name && m.str(m.slot(ts[0], fld::Name::id)) == n) ++*plain;
-    } else if (k == Kind::AugAssign) {
-      NodeId t = m.slot(x, fld::AugAssign::target);
-      if (m.kind(t) == Kind::Name && m.str(m.slot(t, fld::Name::id)) == n) ++*plain;
-    }
-    auto fs = ast::fields_of(k);
-    for (size_t i = 0; i < fs.size(); ++i) {
-      uint32_t v = m.slot(x, static_cast<uint32_t>(i));
-      if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(v);
-      else if (fs[i].type == ast::FieldType::List || fs[i].type == ast::FieldType::OptNodeList)
-        for (NodeId c : m.list(v)) stack.push_back(c);
-    }
-  }
-}
 }  // namespace
 
 void Lowerer::s_global_checks(uint32_t f) {
@@ -82,7 +53,7 @@ void Lowerer::s_global_checks(uint32_t f) {
       continue;
     }
     int stores = 0, plain = 0;
-    count_stores(m_, slot(fn.node, fld::FunctionDef::body), v.name, &stores, &plain);
+    count_name_stores(m_, slot(fn.node, fld::FunctionDef::body), v.name, &stores, &plain);
     if (stores != plain) fail(fn.node, "global variable " + v.name + " bound other than by an assignment");
   }
 }

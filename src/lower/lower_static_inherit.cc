@@ -198,18 +198,7 @@ bool Lowerer::s_inherit_class(uint32_t ci, Ids& items) {
     impl_items.push_back(b_.fn(ctor, params, ret, b_.block(body, tail), true, "Python's `" + tm_.classes[k].name + "(...)`."));
   }
   // Each class's own methods, in source order.
-  for (uint32_t k : members) {
-    const sema::ClassInfo& c = tm_.classes[k];
-    for (NodeId st : list_of(c.node, fld::ClassDef::body)) {
-      if (kind(st) != Kind::FunctionDef) continue;
-      auto m = c.methods.find(ident(st, fld::FunctionDef::name));
-      if (m == c.methods.end() || tm_.funcs[m->second].node != st) continue;
-      fn_name_override_ = s_method_name(m->second);
-      impl_items.push_back(function(m->second));
-      fn_name_override_.clear();
-      if (static_failed_out.count(m->second)) class_failed_out.insert(k);
-    }
-  }
+  for (uint32_t k : members) s_class_methods(k, impl_items);
   // Dispatchers: a method some class overrides runs by the instance's class.
   std::set<std::string> names_done;
   for (uint32_t k : members)

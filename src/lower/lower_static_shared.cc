@@ -13,6 +13,7 @@
 // nothing else with the list, and the nested defs reading it take and
 // capture no function values or instances (which could call back into a
 // closure holding the same list while it is borrowed).
+#include "ast/walk.h"
 #include "lower/lower_impl.h"
 
 namespace portalis::lower {
@@ -29,14 +30,10 @@ bool mentions_func_or_class(const Types& T, TypeId t) {
 // Name nodes of the function's own scope (not inside nested defs): how many
 // load n, and which nested defs are used other than by a call.
 void scope_names(const ast::Module& m, NodeId def, std::string_view n, int* loads, std::set<std::string>* escaping) {
-  std::vector<NodeId> stack(m.list_of(def, fld::FunctionDef::body).begin(), m.list_of(def, fld::FunctionDef::body).end());
   std::set<NodeId> callees;
-  while (!stack.empty()) {
-    NodeId x = stack.back();
-    stack.pop_back();
-    if (x == kNone || x >= m.node_count()) continue;
+  ast::walk_pruned(m, m.list_of(def, fld::FunctionDef::body), [&](NodeId x) {
     Kind k = m.kind(x);
-    if (k == Kind::FunctionDef || k == Kind::ClassDef) continue;
+    if (k == Kind::FunctionDef || k == Kind::ClassDef) return false;
     if (k == Kind::Call) callees.insert(m.slot(x, fld::Call::func));
     if (k == Kind::Name) {
       std::string_view id = m.str(m.slot(x, fld::Name::id));
@@ -44,16 +41,10 @@ void scope_names(const ast::Module& m, NodeId def, std::string_view n, int* load
         if (id == n) ++*loads;
         if (!callees.count(x)) escaping->insert(std::string(id));
       }
-      continue;
+      return false;
     }
-    auto fs = ast::fields_of(k);
-    for (size_t i = 0; i < fs.size(); ++i) {
-      uint32_t v = m.slot(x, static_cast<uint32_t>(i));
-      if (fs[i].type == ast::FieldType::Node || fs[i].type == ast::FieldType::OptNode) stack.push_back(v);
-      else if (fs[i].type == ast::FieldType::List || fs[i].type == ast::FieldType::OptNodeList)
-        for (NodeId c : m.list(v)) stack.push_back(c);
-    }
-  }
+    return true;
+  });
 }
 }  // namespace
 
