@@ -349,8 +349,28 @@ ModuleSummary summarize(const ast::Module& module, std::string_view module_name,
 }
 
 void GlobalIndex::add(ModuleSummary summary) {
+  auto record = [&](const ModuleSummary& s, bool on) {
+    for (const ImportEntry& imp : s.imports) {
+      std::string targets[2] = {imp.module, imp.name.empty() ? std::string() : imp.module + "." + imp.name};
+      for (const std::string& t : targets) {
+        if (t.empty()) continue;
+        if (on) importers_[t].insert(s.module_name);
+        else if (auto it = importers_.find(t); it != importers_.end()) it->second.erase(s.module_name);
+      }
+    }
+  };
+  if (auto old = modules_.find(summary.module_name); old != modules_.end()) record(old->second, false);
+  record(summary, true);
   std::string key = summary.module_name;
   modules_.insert_or_assign(std::move(key), std::move(summary));
+}
+
+bool GlobalIndex::imported_by_other(std::string_view module_name) const {
+  auto it = importers_.find(module_name);
+  if (it == importers_.end()) return false;
+  for (const std::string& m : it->second)
+    if (m != module_name) return true;
+  return false;
 }
 
 const ModuleSummary* GlobalIndex::find(std::string_view module_name) const {

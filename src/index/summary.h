@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,9 +89,14 @@ class GlobalIndex {
   void add(ModuleSummary summary);
   const ModuleSummary* find(std::string_view module_name) const;
   const std::map<std::string, ModuleSummary, std::less<>>& modules() const { return modules_; }
+  // Whether a module other than `module_name` imports it (`import m`,
+  // `from m import x`, `from pkg import m`). Kept by add(), so asking per
+  // module stays linear in the codebase.
+  bool imported_by_other(std::string_view module_name) const;
 
  private:
   std::map<std::string, ModuleSummary, std::less<>> modules_;
+  std::map<std::string, std::set<std::string>, std::less<>> importers_;  // imported name -> importing modules
 };
 
 // "pkg/sub/mod.py" -> "pkg.sub.mod"; "pkg/__init__.py" -> "pkg".

@@ -1876,11 +1876,7 @@ TypedModule infer(const ast::Module& module, const index::GlobalIndex* index, st
   Inferer inf(module, module_name);
   // Another module's calls and reads are typed by that module: a module others
   // import keeps its functions and variables as they are (no specialised copies).
-  bool imported = false;
-  if (index != nullptr)
-    for (const auto& [other, s] : index->modules())
-      for (const index::ImportEntry& imp : s.imports)
-        imported |= other != module_name && (imp.module == module_name || (!imp.name.empty() && imp.module + "." + imp.name == module_name));
+  bool imported = index != nullptr && index->imported_by_other(module_name);
   TypedModule tm = inf.run();
   if (!imported) tm = specialize_calls(std::move(tm), [&](const ast::Module& m) { return Inferer(m, module_name).run(); });
   // Whether a module runs as a program is the index's call (the workspace
