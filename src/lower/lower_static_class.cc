@@ -17,6 +17,8 @@
 // this lowering: inheritance, decorators, class attributes, dunders other
 // than __init__, a method that fails statically, or a dynamic function
 // that touches its instances (there is no Value bridge for them).
+#include <functional>
+
 #include "ast/walk.h"
 #include "lower/lower_impl.h"
 
@@ -194,9 +196,15 @@ std::set<uint32_t> classes_touched_by(const sema::TypedModule& tm, uint32_t f) {
   const ast::Module& m = *tm.ast;
   std::set<uint32_t> out;
   const sema::Function& fn = tm.funcs[f];
-  auto note_type = [&](TypeId t) {
-    for (uint32_t ci = 0; ci < tm.classes.size(); ++ci)
-      if (type_mentions(tm.types, t, ci)) out.insert(ci);
+  // Each type is taken apart once (a module's nodes share few types).
+  std::vector<bool> seen;
+  std::function<void(TypeId)> note_type = [&](TypeId t) {
+    if (t >= seen.size()) seen.resize(t + 1, false);
+    if (seen[t]) return;
+    seen[t] = true;
+    const sema::TypeRec& r = tm.types.get(t);
+    if (r.kind == TyKind::Class && r.cls < tm.classes.size()) out.insert(r.cls);
+    for (TypeId a : r.args) note_type(a);
   };
   for (const sema::Var& v : fn.vars) note_type(v.type);
   note_type(fn.ret);

@@ -106,7 +106,7 @@ bool drop_static_excs(const sema::TypedModule& tm, const Lowerer& l, const std::
   };
   for (uint32_t ci : l.exc_failed_out) drop(ci, "exception class " + tm.classes[ci].name + ": its __init__ is not static");
   // Dynamic code raises and reads these classes by name and args only.
-  for (bool again = true; again;) {
+  for (bool again = !excs.empty(); again && !excs.empty();) {
     again = false;
     for (uint32_t f = 0; f < tm.funcs.size(); ++f) {
       int cls = tm.funcs[f].cls;
