@@ -222,8 +222,17 @@ void split_loop_vars(const TypedModule& tm, uint32_t f, std::set<std::string, st
     auto b = m.list_of(fn.node, fld::FunctionDef::body);
     body.assign(b.begin(), b.end());
   }
+  // Only a name two for loops of this scope bind can be split: counted once
+  // here, so the walks below run for few variables.
+  std::map<std::string_view, int, std::less<>> loop_targets;
+  ast::walk_scope_statements(m, body, [&](NodeId s) {
+    if (m.kind(s) != Kind::For) return;
+    NodeId t = m.slot(s, fld::For::target);
+    if (m.kind(t) == Kind::Name) ++loop_targets[m.str(m.slot(t, fld::Name::id))];
+  });
   for (const Var& v : fn.vars) {
     if (!tm.types.has_dyn(v.type) || v.is_param || v.cell || v.annotated || v.global_ref) continue;
+    if (auto lt = loop_targets.find(v.name); lt == loop_targets.end() || lt->second < 2) continue;
     std::vector<NodeId> all;
     bool ok = true;
     for (NodeId s : body) ok = ok && scope_names(m, s, v.name, all);
