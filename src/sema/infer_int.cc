@@ -125,7 +125,6 @@ bool small_power(const ast::Module& m, NodeId a, NodeId b) {
   return true;
 }
 
-bool is_int(const Types& T, TypeId t) { return T.kind(t) == TyKind::Int || T.kind(t) == TyKind::Bool; }
 bool is_big(const Types& T, TypeId t) { return T.kind(t) == TyKind::BigInt; }
 
 }  // namespace
