@@ -546,7 +546,6 @@ class Lowerer {
   bool s_dc_store(uint32_t ci, std::string_view name, Ids& out);  // true: a frozen field (raises)
   RId s_field_is(NodeId ln, NodeId rn, bool negate);  // `a.items is b.items`; kNil: not that
   bool s_field_item_store(NodeId target, LE value, Ids& out);  // `obj.items[k] = v` into the field itself
-  LE s_exc_type_name(NodeId e);  // `type(exc).__name__` of a caught exception; id kNil: not that
   bool s_compare_dunder(NodeId e, Kind op, const LE& l, const LE& r, RId* out);
   bool s_len_dunder(NodeId e, const LE& a, LE* out);
   bool s_sort_dunder(NodeId e, TypeId el, const std::string& vec, RId* out);

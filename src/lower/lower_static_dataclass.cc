@@ -308,21 +308,6 @@ RId Lowerer::s_field_is(NodeId ln, NodeId rn, bool negate) {
 
 namespace portalis::lower {
 
-LE Lowerer::s_exc_type_name(NodeId e) {
-  // `type(exc).__name__` (sema typed it str only for a caught exception).
-  NodeId base = slot(e, fld::Attribute::value);
-  if (ident(e, fld::Attribute::attr) != "__name__" || kind(base) != Kind::Call || tm_.type_of(e) != Types::kStr ||
-      list_of(base, fld::Call::args).size() != 1)
-    return {};
-  LE x = expr(list_of(base, fld::Call::args)[0]);
-  if (T.kind(x.ty) != TyKind::Exc) return {};
-  return {b_.method(b_.method(x.id, "class_name", {}), "to_string", {}), Types::kStr, Form::Owned};
-}
-
-}  // namespace portalis::lower
-
-namespace portalis::lower {
-
 void Lowerer::s_dc_native(uint32_t ci, Ids& items) {
   // The runtime's containers show a key in a KeyError through Value: a
   // dataclass's handles get a class whose __repr__ is the struct's (dynamic

@@ -599,7 +599,6 @@ LE Lowerer::attribute_ext(NodeId e) {
       return {b_.path(c), Types::kFloat, Form::Owned};
     }
   }
-  if (LE x = s_exc_type_name(e); x.id != kNil) return x;  // lower_static_dataclass.cc
   fail(e, "attribute access");
   return {b_.tuple({}), t, Form::Owned};
 }

@@ -1186,12 +1186,6 @@ class Inferer {
       case Kind::Attribute: {
         NodeId base = slot(e, fld::Attribute::value);
         if (TypeId it = inherit_attr_type(tm_, e); it != Types::kUnknown) return it;
-        // `type(exc).__name__` of a caught exception: its class name.
-        if (ident(e, fld::Attribute::attr) == "__name__" && kind(base) == Kind::Call && kind(slot(base, fld::Call::func)) == Kind::Name &&
-            ident(slot(base, fld::Call::func), fld::Name::id) == "type" && !local_shadow("type") &&
-            list_of(base, fld::Call::args).size() == 1 && list_of(base, fld::Call::keywords).empty() &&
-            T.kind(expr(list_of(base, fld::Call::args)[0])) == TyKind::Exc)
-          return Types::kStr;
         if (kind(base) == Kind::Name && !local_shadow(ident(base, fld::Name::id)) &&
             tm_.funcs[0].var_index.count(ident(base, fld::Name::id)) == 0) {
           // `string.punctuation`, `math.pi`; `str.lower` as a key function (Dyn:
@@ -1199,7 +1193,8 @@ class Inferer {
           TypeId at = module_attr_type(ident(base, fld::Name::id), ident(e, fld::Attribute::attr));
           if (at != Types::kUnknown) return at;
         }
-        if (NodeId xa = exc_type_name_arg(m_, e); xa != kNone && T.kind(expr(xa)) == TyKind::Exc) return Types::kStr;
+        // `type(exc).__name__` of a caught exception: its class name.
+        if (NodeId xa = exc_type_name_arg(m_, e); xa != kNone && !local_shadow("type") && T.kind(expr(xa)) == TyKind::Exc) return Types::kStr;
         TypeId ot = expr(base);
         if (T.kind(ot) == TyKind::Class) return attr_type(T.get(ot).cls, e);
         if (T.kind(ot) == TyKind::Exc) {
